@@ -1,0 +1,96 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { MockAgent } from "undici";
+import { afterEach, describe, expect, it } from "vitest";
+import { createOperationSignal } from "../retry/create-operation-signal.js";
+import type { RequestEvent } from "../spec/operation-options.js";
+import { createHttpDispatcher } from "./create-http-dispatcher.js";
+import { sendHttpRequest } from "./send-http-request.js";
+
+const servers: Server[] = [];
+const dispatcher = createHttpDispatcher({ connectTimeoutMs: 2_000 });
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); })));
+});
+
+async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const base = { dispatcher, provider: "test", operation: "allocate", attempt: 1 };
+
+describe("sendHttpRequest", () => {
+  it("returns status, lower-cased headers and the body without throwing on HTTP errors", async () => {
+    const url = await listen((_request, response) => {
+      response.writeHead(503, { "X-Request-Id": "abc", "content-type": "application/json" });
+      response.end('{"Code":"ServiceUnavailable"}');
+    });
+    const response = await sendHttpRequest({ method: "POST", url, headers: {} }, base);
+    expect(response).toEqual({ status: 503, headers: expect.objectContaining({ "x-request-id": "abc" }), body: '{"Code":"ServiceUnavailable"}' });
+  });
+
+  it("maps a refused connection to NETWORK that provably never reached the server", async () => {
+    const url = await listen(() => {});
+    await new Promise((resolve) => servers.pop()?.close(resolve));
+    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, base)).rejects.toMatchObject({ code: "NETWORK", ambiguous: false, retryable: true, details: { networkCode: "ECONNREFUSED" } });
+  });
+
+  it("maps a connection reset after the request was sent to an ambiguous NETWORK error", async () => {
+    const url = await listen((request) => request.socket.destroy());
+    await expect(sendHttpRequest({ method: "POST", url, headers: {}, body: "x" }, base)).rejects.toMatchObject({ code: "NETWORK", ambiguous: true });
+  });
+
+  it("maps a response that never comes to TIMEOUT (headers timeout)", async () => {
+    const url = await listen(() => {});
+    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, headersTimeoutMs: 100 })).rejects.toMatchObject({ code: "TIMEOUT", ambiguous: true, details: { networkCode: "UND_ERR_HEADERS_TIMEOUT" } });
+  });
+
+  it("rejects with the operation's typed reason when the caller aborts or the deadline passes", async () => {
+    const url = await listen(() => {});
+    const caller = new AbortController();
+    const cancelled = createOperationSignal({ signal: caller.signal }, { provider: "test", operation: "allocate" });
+    const pending = sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, signal: cancelled.signal });
+    setTimeout(() => caller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ code: "CANCELLED", ambiguous: true });
+    cancelled.dispose();
+    const deadline = createOperationSignal({ timeoutMs: 50 }, { provider: "test", operation: "allocate" });
+    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, signal: deadline.signal })).rejects.toMatchObject({ code: "TIMEOUT", message: "allocate did not finish within 50 ms." });
+    deadline.dispose();
+  });
+
+  it("refuses responses larger than the limit", async () => {
+    const url = await listen((_request, response) => response.end("x".repeat(2_048)));
+    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, maxResponseBytes: 1_024 })).rejects.toMatchObject({ code: "INTERNAL" });
+  });
+
+  it("shows hooks only redacted requests", async () => {
+    const url = await listen((_request, response) => response.end("{}"));
+    const seen: RequestEvent[] = [];
+    await sendHttpRequest(
+      {
+        method: "POST",
+        url: `${url}/?Action=X&Signature=abc%2Bdef&AccessKeyId=id-1`,
+        headers: { Authorization: "ACS3-HMAC-SHA256 Credential=id-1,SignedHeaders=host,Signature=deadbeef", "x-acs-security-token": "sts-token-value" },
+        body: '{"accessKeySecret":"very-secret-value","zoneId":"SEL-A"}',
+      },
+      { ...base, hooks: { onRequest: (event) => seen.push(event) } },
+    );
+    const logged = JSON.stringify(seen);
+    for (const secret of ["abc%2Bdef", "deadbeef", "sts-token-value", "very-secret-value"]) expect(logged).not.toContain(secret);
+    expect(seen[0]?.headers.Authorization).toBe("ACS3-HMAC-SHA256 [REDACTED]");
+    expect(seen[0]?.body).toContain('"zoneId":"SEL-A"');
+  });
+
+  it("sends through an injected undici MockAgent", async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agent.get("https://ecs.example.invalid").intercept({ path: "/", method: "POST" }).reply(200, '{"RequestId":"r-1"}');
+    const response = await sendHttpRequest({ method: "POST", url: "https://ecs.example.invalid/", headers: {} }, { ...base, dispatcher: agent });
+    expect(response.body).toBe('{"RequestId":"r-1"}');
+    agent.assertNoPendingInterceptors();
+    await agent.close();
+  });
+});

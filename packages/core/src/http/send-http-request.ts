@@ -1,0 +1,133 @@
+import { request as undiciRequest, type Dispatcher } from "undici";
+import { IpAllocatorError } from "../errors/ip-allocator-error.js";
+import { callHook } from "../retry/run-with-retry.js";
+import type { OperationHooks } from "../spec/operation-options.js";
+import { mapNetworkError } from "./map-network-error.js";
+import { createRedactor, type Redactor } from "./redact.js";
+
+/** A fully signed request, ready for the wire. @public */
+export interface HttpRequest {
+  method: "GET" | "POST";
+  url: string;
+  headers: Readonly<Record<string, string>>;
+  /** Sent byte for byte: signers hash exactly this. */
+  body?: string;
+}
+
+/** A response with its body read as text (lower-case header names). @public */
+export interface HttpResponse {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: string;
+}
+
+/** Transport settings of one attempt. @public */
+export interface SendHttpRequestOptions {
+  dispatcher: Dispatcher;
+  provider: string;
+  operation: string;
+  attempt: number;
+  signal?: AbortSignal;
+  /** Time allowed for the response headers after the request is written. Default 30 s. */
+  headersTimeoutMs?: number;
+  /** Time allowed between body chunks. Default 30 s. */
+  bodyTimeoutMs?: number;
+  /** Larger responses fail as INTERNAL instead of filling memory. Default 4 MiB. */
+  maxResponseBytes?: number;
+  hooks?: OperationHooks;
+  /** Masks credentials in what hooks see. Default masks headers, signature parameters and secret fields. */
+  redactor?: Redactor;
+  /** Response header carrying the provider request id, for the response hook. */
+  requestIdHeader?: string;
+}
+
+const defaultRedactor = createRedactor();
+
+/**
+ * Sends one HTTP request with undici and reads the whole response. Network failures and timeouts become
+ * typed NETWORK / TIMEOUT errors (see {@link mapNetworkError}); HTTP error statuses are returned, not
+ * thrown, because only the adapter can read its provider's error envelope.
+ * @public
+ */
+export async function sendHttpRequest(request: HttpRequest, options: SendHttpRequestOptions): Promise<HttpResponse> {
+  const redactor = options.redactor ?? defaultRedactor;
+  const context = { provider: options.provider, operation: options.operation, signal: options.signal };
+  const hooks = options.hooks;
+  if (hooks?.onRequest) {
+    callHook(() =>
+      hooks.onRequest?.({
+        provider: options.provider,
+        operation: options.operation,
+        attempt: options.attempt,
+        method: request.method,
+        url: redactor.url(request.url),
+        headers: redactor.headers(request.headers),
+        ...(request.body ? { body: redactor.text(request.body) } : {}),
+      }),
+    );
+  }
+  const started = performance.now();
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await undiciRequest(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      dispatcher: options.dispatcher,
+      signal: options.signal,
+      headersTimeout: options.headersTimeoutMs ?? 30_000,
+      bodyTimeout: options.bodyTimeoutMs ?? 30_000,
+    });
+  } catch (thrown) {
+    throw mapNetworkError(thrown, context);
+  }
+  const headers = flattenHeaders(response.headers);
+  const body = await readBody(response.body, options.maxResponseBytes ?? 4 * 1024 * 1024, context);
+  if (hooks?.onResponse) {
+    const requestId = options.requestIdHeader ? headers[options.requestIdHeader] : undefined;
+    callHook(() =>
+      hooks.onResponse?.({
+        provider: options.provider,
+        operation: options.operation,
+        attempt: options.attempt,
+        status: response.statusCode,
+        ...(requestId ? { requestId } : {}),
+        durationMs: performance.now() - started,
+      }),
+    );
+  }
+  return { status: response.statusCode, headers, body };
+}
+
+async function readBody(body: Dispatcher.ResponseData["body"], maxBytes: number, context: { provider: string; operation: string; signal?: AbortSignal }): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > maxBytes) {
+        body.destroy();
+        throw new IpAllocatorError({
+          code: "INTERNAL",
+          message: `${context.operation}: the response exceeded ${maxBytes} bytes.`,
+          provider: context.provider,
+          operation: context.operation,
+          ambiguous: true,
+        });
+      }
+      chunks.push(buffer);
+    }
+  } catch (thrown) {
+    throw mapNetworkError(thrown, context);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function flattenHeaders(headers: Dispatcher.ResponseData["headers"]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return result;
+}

@@ -1,0 +1,51 @@
+// Public API of @polycloud/core. Named exports only, so the surface is deliberate.
+export { IP_ALLOCATOR_ERROR_CODES, ERROR_CODE_DEFAULTS, type IpAllocatorErrorCode, type IpAllocatorErrorCategory } from "./errors/error-codes.js";
+export { IpAllocatorError, type IpAllocatorErrorOptions, type FieldIssue } from "./errors/ip-allocator-error.js";
+export { createInvalidArgumentError, parseOrThrow, toFieldIssues, type InvalidArgumentContext } from "./errors/create-invalid-argument-error.js";
+export { toIpAllocatorError } from "./errors/to-ip-allocator-error.js";
+export { mapHttpStatusToCode } from "./errors/map-http-status.js";
+
+export { IpStateSchema, type IpState } from "./spec/ip-state.js";
+export { AllocateRequestSchema, LocationSchema, TagsSchema, type AllocateRequest, type AllocateRequestInput, type Location } from "./spec/allocate-request.js";
+export {
+  AllocatedIpSchema,
+  AllocationResultSchema,
+  DescribeResultSchema,
+  ReleaseResultSchema,
+  ResponseMetadataSchema,
+  type AllocatedIp,
+  type AllocationResult,
+  type DescribeResult,
+  type ReleaseResult,
+  type ResponseMetadata,
+} from "./spec/allocation-result.js";
+export type { IpAllocator, IpAllocatorCapabilities } from "./spec/ip-allocator.js";
+export type { OperationHooks, OperationOptions, RequestEvent, ResponseEvent, RetryEvent, WaitOptions } from "./spec/operation-options.js";
+export { validateAllocateRequest, validateResourceId } from "./spec/validate-allocate-request.js";
+
+export { systemClock, type Clock } from "./clock.js";
+export { silentLogger, type Logger } from "./logger.js";
+
+export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry/retry-options.js";
+export { RetryBudget, type RetryBudgetOptions } from "./retry/retry-budget.js";
+export { computeBackoffDelay } from "./retry/compute-backoff-delay.js";
+export { parseRetryAfter } from "./retry/parse-retry-after.js";
+export { runWithRetry, type RetryOutcome, type RunWithRetryOptions } from "./retry/run-with-retry.js";
+export { resolveRetryOptions } from "./retry/resolve-retry-options.js";
+export { createOperationSignal, type OperationSignal } from "./retry/create-operation-signal.js";
+export { pollUntil, type PollUntilOptions } from "./poll/poll-until.js";
+
+export { createHttpDispatcher, type HttpDispatcherOptions } from "./http/create-http-dispatcher.js";
+export { sendHttpRequest, type HttpRequest, type HttpResponse, type SendHttpRequestOptions } from "./http/send-http-request.js";
+export { mapNetworkError } from "./http/map-network-error.js";
+export { REDACTED, createRedactor, redactHeaders, redactText, redactUrl, type Redactor } from "./http/redact.js";
+
+export { createToken, registerValue, resolveToken, type Token } from "./di/create-token.js";
+export { CLOCK, HTTP_DISPATCHER, LOGGER, RANDOM, RETRY_BUDGET } from "./di/tokens.js";
+export { createAllocatorContainer, disposeAllocatorContainer, type ProviderModule } from "./di/create-allocator-container.js";
+export { inject, injectable, type DependencyContainer } from "./di/tsyringe.js";
+
+export { defineIpAllocatorPlugin, isIpAllocator, isIpAllocatorPlugin, type IpAllocatorPlugin, type PluginContext, type SettingsSchema } from "./config/ip-allocator-plugin.js";
+export { BUILT_IN_PROVIDERS, loadIpAllocatorPlugin, type LoadPluginOptions, type PluginSource } from "./config/load-ip-allocator-plugin.js";
+export { DEFAULT_CONFIG_FILE, PolycloudConfigSchema, loadConfig, type LoadConfigOptions, type LoadedConfig, type PolycloudConfig } from "./config/load-config.js";
+export { createIpAllocator, type CreateIpAllocatorOptions } from "./config/create-ip-allocator.js";

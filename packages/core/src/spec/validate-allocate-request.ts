@@ -1,0 +1,46 @@
+import type { z } from "zod";
+import { createInvalidArgumentError, parseOrThrow, toFieldIssues } from "../errors/create-invalid-argument-error.js";
+import type { FieldIssue } from "../errors/ip-allocator-error.js";
+import { AllocateRequestSchema, type AllocateRequest } from "./allocate-request.js";
+import type { IpAllocatorCapabilities } from "./ip-allocator.js";
+
+/**
+ * Validates a neutral allocate request against the schema and the provider's capabilities (instance
+ * required or not allowed, location kind, count limit), then the provider's own `providerOptions`
+ * entry with its schema. Throws one INVALID_ARGUMENT listing every bad field, before anything is sent.
+ * Options addressed to other providers are ignored, so one request works with any configured provider.
+ * @public
+ */
+export function validateAllocateRequest<OptionsSchema extends z.ZodType>(
+  input: unknown,
+  context: { provider: string; capabilities: IpAllocatorCapabilities; providerOptionsSchema: OptionsSchema },
+): { request: AllocateRequest; providerOptions: z.output<OptionsSchema> } {
+  const subject = { provider: context.provider, operation: "allocate", subject: "allocate request" };
+  const request = parseOrThrow(AllocateRequestSchema, input, subject);
+  const issues: FieldIssue[] = [];
+  const { capabilities } = context;
+  if (capabilities.requiresInstance && request.instanceId === undefined) issues.push({ path: "instanceId", message: `${context.provider} allocates onto an instance: instanceId is required` });
+  if (!capabilities.supportsInstance && request.instanceId !== undefined) issues.push({ path: "instanceId", message: `${context.provider} does not attach to instances` });
+  const locationValue = request.location[capabilities.locationKind];
+  if (locationValue === undefined) issues.push({ path: `location.${capabilities.locationKind}`, message: `${context.provider} needs a ${capabilities.locationKind}` });
+  if (request.count > capabilities.maxCountPerCall) issues.push({ path: "count", message: `${context.provider} allocates at most ${capabilities.maxCountPerCall} per call` });
+  const options = context.providerOptionsSchema.safeParse(request.providerOptions[context.provider] ?? {});
+  if (!options.success) issues.push(...toFieldIssues(options.error).map((issue) => ({ ...issue, path: ["providerOptions", context.provider, issue.path].filter(Boolean).join(".") })));
+  if (issues.length > 0 || !options.success) throw createInvalidArgumentError(issues, subject);
+  return { request, providerOptions: options.data };
+}
+
+/**
+ * Validates a resource id passed to describe / release / waitUntilReady.
+ * @public
+ */
+export function validateResourceId(id: unknown, context: { provider: string; operation: string; pattern?: RegExp; hint?: string }): string {
+  if (typeof id !== "string" || id.trim() === "" || id.length > 256 || (context.pattern !== undefined && !context.pattern.test(id))) {
+    throw createInvalidArgumentError([{ path: "id", message: context.hint ?? "must be a non-empty id returned by allocate" }], {
+      provider: context.provider,
+      operation: context.operation,
+      subject: `${context.operation} id`,
+    });
+  }
+  return id;
+}

@@ -1,0 +1,2 @@
+// Test helpers for adapter authors: `import { ManualClock } from "@polycloud/core/testing"`.
+export { ManualClock } from "./manual-clock.js";

@@ -1,0 +1,21 @@
+import { defaultServerConditions } from "vite";
+import { defineProject, type UserWorkspaceConfig } from "vitest/config";
+
+/** Workspace packages resolve to their TypeScript sources in tests, so no build is needed to run them. */
+const conditions = ["@polycloud/source", ...defaultServerConditions];
+
+/** Shared per-package vitest project settings. */
+export function defineProjectConfig(name: string, overrides: UserWorkspaceConfig["test"] = {}) {
+  return defineProject({
+    resolve: { conditions },
+    ssr: { resolve: { conditions } },
+    test: {
+      name,
+      include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      setupFiles: [new URL("./scripts/vitest-setup.ts", import.meta.url).pathname],
+      testTimeout: 20_000,
+      hookTimeout: 20_000,
+      ...overrides,
+    },
+  });
+}
