@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Checks the project's written conventions that a type checker cannot: kebab-case file names, an explicit
+// @inject(TOKEN) on every injected constructor parameter (no emitted decorator metadata), adapters reaching
+// tsyringe only through @polycloud/core, no console output from library code, the adapter entry points,
+// and adapters mirroring each other's file layout. Prints every finding; exits 1 on errors.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const errors = [];
+const warnings = [];
+const ADAPTERS = { "alibaba-ecs": ["createAlibabaEcsAllocator", "alibabaEcsModule", "alibabaEcsPlugin"], "zenlayer-eip": ["createZenlayerEipAllocator", "zenlayerEipModule", "zenlayerEipPlugin"] };
+const CONSOLE_ALLOWED = /(^|\/)(bin|cli|demo)[^/]*\.ts$|\/cli\//;
+
+function listDirectories(directory) {
+  try {
+    return readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(directory, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+function listFiles(directory) {
+  let entries;
+  try {
+    entries = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    if (name === "node_modules" || name === "dist" || name === "__fixtures__") return [];
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+const packageDirectories = ["packages", "apps", "examples"].flatMap((group) => listDirectories(join(root, group))).filter((directory) => {
+  try {
+    return statSync(join(directory, "src")).isDirectory();
+  } catch {
+    return false;
+  }
+});
+
+for (const directory of packageDirectories) {
+  for (const file of listFiles(join(directory, "src")).filter((path) => path.endsWith(".ts"))) {
+    const name = relative(root, file);
+    const base = file.split("/").pop();
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9-]+)*\.ts$/.test(base)) errors.push(`${name}: file names are kebab-case`);
+    const text = readFileSync(file, "utf8");
+    const isTest = /\.test\.ts$/.test(base);
+    if (!isTest) checkInjections(name, text);
+    if (!isTest && name.startsWith("packages/") && !name.startsWith("packages/core/") && /from "tsyringe"/.test(text)) errors.push(`${name}: import inject/injectable from @polycloud/core, not tsyringe`);
+    if (!isTest && name.startsWith("packages/") && !CONSOLE_ALLOWED.test(name) && /\bconsole\.(log|info|warn|error|debug)\(/.test(text)) errors.push(`${name}: library code reports through hooks or a Logger, not console`);
+    const lines = text.split("\n").length;
+    if (lines > 250) warnings.push(`${name}: ${lines} lines (aim for under ~200)`);
+  }
+}
+
+function checkInjections(name, text) {
+  const classPattern = /@injectable\(\)[\s\S]*?constructor\s*\(/g;
+  for (let match = classPattern.exec(text); match !== null; match = classPattern.exec(text)) {
+    const start = match.index + match[0].length;
+    let depth = 1;
+    let end = start;
+    while (end < text.length && depth > 0) {
+      if (text[end] === "(") depth += 1;
+      else if (text[end] === ")") depth -= 1;
+      end += 1;
+    }
+    const parameters = splitTopLevel(text.slice(start, end - 1)).map((parameter) => parameter.trim()).filter(Boolean);
+    for (const parameter of parameters) {
+      if (!parameter.startsWith("@inject(")) errors.push(`${name}: constructor parameter "${parameter.split(":")[0]}" needs an explicit @inject(TOKEN)`);
+    }
+  }
+}
+
+function splitTopLevel(text) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (const character of text) {
+    if ("([{<".includes(character)) depth += 1;
+    if (")]}>".includes(character)) depth -= 1;
+    if (character === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += character;
+  }
+  parts.push(current);
+  return parts;
+}
+
+const layouts = {};
+for (const [adapter, names] of Object.entries(ADAPTERS)) {
+  const directory = join(root, "packages", adapter, "src");
+  if (listDirectories(join(root, "packages")).every((path) => !path.endsWith(`/${adapter}`))) continue;
+  let index;
+  try {
+    index = readFileSync(join(directory, "index.ts"), "utf8");
+  } catch {
+    errors.push(`packages/${adapter}/src/index.ts is missing`);
+    continue;
+  }
+  for (const exported of names) if (!new RegExp(`\\b${exported}\\b`).test(index)) errors.push(`packages/${adapter}/src/index.ts: must export ${exported}`);
+  if (!/export default|as default/.test(index)) errors.push(`packages/${adapter}/src/index.ts: must default-export the plugin`);
+  layouts[adapter] = new Set(listFiles(directory).map((file) => relative(directory, file).replaceAll(adapter, "<provider>")).filter((file) => file.endsWith(".ts")));
+}
+const [first, second] = Object.keys(layouts);
+if (first && second) {
+  const onlyFirst = [...layouts[first]].filter((file) => !layouts[second].has(file));
+  const onlySecond = [...layouts[second]].filter((file) => !layouts[first].has(file));
+  if (onlyFirst.length + onlySecond.length > 0) warnings.push(`adapter layouts differ: only in ${first}: ${onlyFirst.join(", ") || "-"}; only in ${second}: ${onlySecond.join(", ") || "-"}`);
+}
+
+for (const warning of warnings) console.log(`warning: ${warning}`);
+for (const error of errors) console.log(`error: ${error}`);
+console.log(`conventions: ${errors.length} error(s), ${warnings.length} warning(s)`);
+process.exit(errors.length > 0 ? 1 : 0);
