@@ -2,7 +2,7 @@
 // Checks the project's written conventions that a type checker cannot: kebab-case file names, an explicit
 // @inject(TOKEN) on every injected constructor parameter (no emitted decorator metadata), adapters reaching
 // tsyringe only through @polycloud/core, no console output from library code, the adapter entry points,
-// and adapters mirroring each other's file layout. Prints every finding; exits 1 on errors.
+// and adapters mirroring each other's provider-named files (sign-, map-, resolve-, <provider>-…). Prints every finding; exits 1 on errors.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -104,7 +104,7 @@ for (const [adapter, names] of Object.entries(ADAPTERS)) {
   }
   for (const exported of names) if (!new RegExp(`\\b${exported}\\b`).test(index)) errors.push(`packages/${adapter}/src/index.ts: must export ${exported}`);
   if (!/export default|as default/.test(index)) errors.push(`packages/${adapter}/src/index.ts: must default-export the plugin`);
-  layouts[adapter] = new Set(listFiles(directory).map((file) => relative(directory, file).replaceAll(adapter, "<provider>")).filter((file) => file.endsWith(".ts")));
+  layouts[adapter] = new Set(listFiles(directory).map((file) => relative(directory, file).replaceAll(adapter, "<provider>")).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && file.includes("<provider>")));
 }
 const [first, second] = Object.keys(layouts);
 if (first && second) {

@@ -6,13 +6,17 @@ import { createInvalidArgumentError, parseOrThrow } from "../errors/create-inval
 /** File name looked up in the working directory when no path is given. @public */
 export const DEFAULT_CONFIG_FILE = "polycloud.config.json";
 
+const PROVIDER_REQUIRED = "provider is required: alibaba-ecs, zenlayer-eip, a package name or a plugin file path (set it in polycloud.config.json or POLYCLOUD_PROVIDER)";
+
 /**
  * Plain configuration: the provider name plus that provider's settings, e.g.
  * `{ "provider": "alibaba-ecs", "region": "cn-hangzhou" }`. Settings are validated by the provider's plugin.
  * @public
  */
 export const PolycloudConfigSchema = z.looseObject({
-  provider: z.string().min(1, "provider is required (a built-in name such as alibaba-ecs, a package name or a file path)"),
+  provider: z
+    .string({ error: PROVIDER_REQUIRED })
+    .min(1, PROVIDER_REQUIRED),
 });
 
 /** @public */

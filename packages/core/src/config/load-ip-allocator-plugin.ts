@@ -11,7 +11,9 @@ export const BUILT_IN_PROVIDERS: Readonly<Record<string, string>> = {
 };
 
 /** A plugin given directly, or a loader returning the plugin's module (e.g. `() => import("…")`). @public */
-export type PluginSource = IpAllocatorPlugin<never> | (() => Promise<unknown>);
+// `any`: a plugin's settings type is only known to the plugin; createIpAllocator validates settings at run time.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PluginSource = IpAllocatorPlugin<any> | (() => Promise<unknown>);
 
 /** Where plugins are looked up. @public */
 export interface LoadPluginOptions {

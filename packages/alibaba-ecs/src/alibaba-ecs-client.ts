@@ -1,0 +1,115 @@
+import { createRedactor, sendHttpRequest, type OperationHooks, type Redactor } from "@polycloud/core";
+import type { Dispatcher } from "undici";
+import type { z } from "zod";
+import { ALIBABA_ECS_PROVIDER, type AlibabaEcsResolvedSettings } from "./alibaba-ecs-settings.js";
+import { mapAlibabaEcsError } from "./map-alibaba-ecs-error.js";
+import { parseErrorEnvelope, parseJsonBody } from "./parse-alibaba-ecs-response.js";
+import { resolveAlibabaEcsCredentials, type ResolvedAlibabaEcsCredentials } from "./resolve-alibaba-ecs-credentials.js";
+import { createSignatureNonce, formatAcsTimestamp, percentEncode, signAlibabaEcsRequest, type AlibabaEcsCredentials } from "./sign-alibaba-ecs-request.js";
+
+/** Time and nonce used for signing; tests freeze them, production uses the wall clock and fresh randomness. @public */
+export interface AlibabaEcsSigningSource {
+  /** Wall-clock milliseconds for `Timestamp` / `x-acs-date` (not the retry clock, which tests may fake). */
+  now(): number;
+  createNonce(): string;
+}
+
+/** The real signing source. @public */
+export const systemSigningSource: AlibabaEcsSigningSource = { now: () => Date.now(), createNonce: createSignatureNonce };
+
+/** Where the credential chain looks: the environment (including `HOME`) and the base of relative paths. @public */
+export interface AlibabaEcsEnvironment {
+  env: Readonly<Record<string, string | undefined>>;
+  baseDirectory?: string;
+}
+
+/**
+ * A redactor masking the secret and the STS token as sent and as ECS may echo them: raw, percent-encoded, and
+ * double-encoded (a V1 `SignatureDoesNotMatch` quotes the encoded string to sign).
+ * @public
+ */
+export function createCredentialRedactor(credentials: AlibabaEcsCredentials): Redactor {
+  const values = [credentials.accessKeySecret, credentials.securityToken].filter((value): value is string => value !== undefined);
+  return createRedactor([...new Set(values.flatMap((value) => [value, percentEncode(value), percentEncode(percentEncode(value))]))]);
+}
+
+/** One attempt's context. @public */
+export interface AlibabaEcsCallContext {
+  /** Neutral operation for errors and hooks (`allocate`, `describe`, …). */
+  operation: string;
+  attempt: number;
+  signal?: AbortSignal;
+  hooks?: OperationHooks;
+}
+
+/**
+ * Calls ECS RPC actions: resolve credentials → sign with a fresh date and nonce → send → parse the JSON answer
+ * or map the error envelope. One call is one attempt; retries belong to the caller.
+ * @public
+ */
+export class AlibabaEcsClient {
+  private credentials: Promise<ResolvedAlibabaEcsCredentials> | undefined;
+
+  constructor(
+    private readonly settings: AlibabaEcsResolvedSettings,
+    private readonly dispatcher: Dispatcher,
+    private readonly signing: AlibabaEcsSigningSource,
+    private readonly environment: AlibabaEcsEnvironment,
+  ) {}
+
+  /** Resolves the credential chain once; a failure is not remembered, so fixing the environment helps. */
+  resolveCredentials(operation: string): Promise<ResolvedAlibabaEcsCredentials> {
+    this.credentials ??= resolveAlibabaEcsCredentials({
+      credentials: this.settings.credentials,
+      profile: this.settings.profile,
+      configFile: this.settings.configFile,
+      env: this.environment.env,
+      baseDirectory: this.environment.baseDirectory,
+      operation,
+    }).catch((error: unknown) => {
+      this.credentials = undefined;
+      throw error;
+    });
+    return this.credentials;
+  }
+
+  /**
+   * Sends `action` with `params` (plus `RegionId` and `Format=JSON`) and returns the answer parsed by `schema`.
+   * @throws {IpAllocatorError} the mapped provider error, NETWORK / TIMEOUT, or INTERNAL for an unreadable answer.
+   */
+  async call<Schema extends z.ZodType>(action: string, params: Readonly<Record<string, string>>, schema: Schema, context: AlibabaEcsCallContext): Promise<z.output<Schema>> {
+    const credentials = await this.resolveCredentials(context.operation);
+    // Nothing has been sent yet: report the abort as such, not as a possibly processed request.
+    if (context.signal?.aborted) throw context.signal.reason;
+    const redactor = createCredentialRedactor(credentials);
+    const request = signAlibabaEcsRequest({
+      endpoint: this.settings.endpointUrl,
+      action,
+      // Format=JSON: without it RPC answers default to XML (reference §2.1, open question 1).
+      params: { ...params, RegionId: this.settings.region, Format: "JSON" },
+      credentials,
+      signatureVersion: this.settings.signatureVersion,
+      timestamp: formatAcsTimestamp(this.signing.now()),
+      nonce: this.signing.createNonce(),
+    });
+    const response = await sendHttpRequest(request, {
+      dispatcher: this.dispatcher,
+      provider: ALIBABA_ECS_PROVIDER,
+      operation: context.operation,
+      attempt: context.attempt,
+      signal: context.signal,
+      headersTimeoutMs: this.settings.timeoutMs,
+      bodyTimeoutMs: this.settings.timeoutMs,
+      hooks: context.hooks,
+      redactor,
+      requestIdHeader: "x-acs-request-id",
+    });
+    const errorContext = { operation: context.operation, action, redactor, now: this.signing.now() };
+    if (response.status >= 200 && response.status < 300) {
+      const parsed = schema.safeParse(parseJsonBody(response.body));
+      if (parsed.success) return parsed.data;
+      throw mapAlibabaEcsError({ httpStatus: response.status, headers: response.headers, body: response.body }, errorContext);
+    }
+    throw mapAlibabaEcsError({ httpStatus: response.status, headers: response.headers, envelope: parseErrorEnvelope(response.body), body: response.body }, errorContext);
+  }
+}

@@ -1,0 +1,106 @@
+import { parseOrThrow } from "@polycloud/core";
+import { z } from "zod";
+
+/** The provider name this package registers. @public */
+export const ALIBABA_ECS_PROVIDER = "alibaba-ecs";
+
+/** Alibaba region ids: lower-case words joined by dashes, e.g. `cn-hangzhou`, `ap-southeast-1`. @public */
+export const ALIBABA_REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+){1,4}$/;
+
+/** Regions whose ECS endpoint the official SDK takes from its endpoint map rather than the `ecs.<region>` rule. */
+const ENDPOINT_OVERRIDES: Readonly<Record<string, string>> = {
+  "cn-hangzhou": "ecs-cn-hangzhou.aliyuncs.com",
+};
+
+/** Per-attempt default: the SDK's effective 3 s (reference §5.1) is tight for slow regions; its docs say 10 s. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+const RegionSchema = z.string().regex(ALIBABA_REGION_PATTERN, "must be an Alibaba Cloud region id such as cn-hangzhou");
+
+const EndpointSchema = z
+  .string()
+  .refine((value) => URL.canParse(value), "must be an absolute http(s) URL such as https://ecs.cn-beijing.aliyuncs.com")
+  .refine((value) => {
+    if (!URL.canParse(value)) return true;
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && (url.pathname === "/" || url.pathname === "") && url.search === "" && url.username === "";
+  }, "must be an http(s) origin without path, query or user info (RPC calls always go to /)");
+
+/** An explicit AccessKey pair; `securityToken` makes it an STS credential. @public */
+export const AlibabaEcsCredentialsSchema = z
+  .object({
+    accessKeyId: z.string().min(1, "is required"),
+    accessKeySecret: z.string().min(1, "is required"),
+    securityToken: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Retry settings of the allocator (the retry budget is shared infrastructure, not a setting). @public */
+export const AlibabaEcsRetrySettingsSchema = z
+  .object({
+    maxAttempts: z.number().int().min(1).max(10),
+    baseDelayMs: z.number().int().min(0),
+    maxDelayMs: z.number().int().min(0),
+    jitter: z.enum(["full", "none"]),
+    maxRetryAfterMs: z.number().int().min(0),
+  })
+  .partial()
+  .strict();
+
+/**
+ * Settings of the `alibaba-ecs` allocator (validated by `createIpAllocator` and the factory alike).
+ * Unknown keys are rejected so a typo is an error, not a silently ignored setting.
+ * @public
+ */
+export const AlibabaEcsSettingsSchema = z
+  .object({
+    /** Region the allocator works in, e.g. `cn-hangzhou`. */
+    region: RegionSchema,
+    /** API origin; default derived from the region (see {@link resolveDefaultEndpoint}). */
+    endpoint: EndpointSchema.optional(),
+    /** Explicit credentials; when absent the credential chain (environment, `~/.aliyun/config.json`) is used. */
+    credentials: AlibabaEcsCredentialsSchema.optional(),
+    /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
+    signatureVersion: z.enum(["v3", "v1"]).default("v3"),
+    /** Per-attempt time allowed for the response, in ms. Default 10 000. */
+    timeoutMs: z.number().int().positive().default(DEFAULT_REQUEST_TIMEOUT_MS),
+    /** TCP/TLS connect timeout of the dispatcher the allocator creates, in ms. Default 5 000. */
+    connectTimeoutMs: z.number().int().positive().optional(),
+    retry: AlibabaEcsRetrySettingsSchema.optional(),
+    /** Profile of the CLI config file to use instead of `ALIBABA_CLOUD_PROFILE` / the file's `current`. */
+    profile: z.string().min(1).optional(),
+    /** CLI config file path instead of `~/.aliyun/config.json`. */
+    configFile: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Settings as callers write them. @public */
+export type AlibabaEcsSettingsInput = z.input<typeof AlibabaEcsSettingsSchema>;
+
+/** Settings after validation, with defaults applied. @public */
+export type AlibabaEcsSettings = z.output<typeof AlibabaEcsSettingsSchema>;
+
+/** Validated settings plus the endpoint to call. @public */
+export interface AlibabaEcsResolvedSettings extends AlibabaEcsSettings {
+  /** The endpoint origin actually used. */
+  endpointUrl: URL;
+}
+
+/**
+ * The ECS endpoint the official SDK derives for a region: its endpoint map for `cn-hangzhou`
+ * (`https://ecs-cn-hangzhou.aliyuncs.com`), the `https://ecs.<region>.aliyuncs.com` rule for every other region.
+ * @public
+ */
+export function resolveDefaultEndpoint(region: string): string {
+  return `https://${ENDPOINT_OVERRIDES[region] ?? `ecs.${region}.aliyuncs.com`}`;
+}
+
+/**
+ * Validates settings and resolves the endpoint.
+ * @throws {IpAllocatorError} INVALID_ARGUMENT naming each bad field.
+ * @public
+ */
+export function resolveAlibabaEcsSettings(input: unknown): AlibabaEcsResolvedSettings {
+  const settings = parseOrThrow(AlibabaEcsSettingsSchema, input, { provider: ALIBABA_ECS_PROVIDER, subject: `${ALIBABA_ECS_PROVIDER} settings` });
+  return { ...settings, endpointUrl: new URL(settings.endpoint ?? resolveDefaultEndpoint(settings.region)) };
+}

@@ -1,0 +1,193 @@
+import { IpAllocatorError, mapHttpStatusToCode, parseRetryAfter, type IpAllocatorErrorCode, type Redactor } from "@polycloud/core";
+import { ALIBABA_ECS_PROVIDER } from "./alibaba-ecs-settings.js";
+import type { AlibabaErrorEnvelope } from "./parse-alibaba-ecs-response.js";
+
+/** How one Alibaba error code maps onto the neutral taxonomy. @public */
+export interface AlibabaErrorRule {
+  code: IpAllocatorErrorCode;
+  /** Overrides the neutral code's default. */
+  retryable?: boolean;
+  /** The request may have been processed although an error came back (a mutation must be reconciled). */
+  ambiguous?: boolean;
+  /** What to do about it, kept in `details.hint`. */
+  hint?: string;
+}
+
+const CLOCK_HINT = "Check the system clock: Alibaba accepts requests within 15 minutes of its time.";
+const AUTH_HINT = "Check the AccessKey id, secret and STS token the credential chain resolved.";
+const BANDWIDTH_HINT = 'Raise InternetMaxBandwidthOut first (ModifyInstanceNetworkSpec), or allocate with providerOptions["alibaba-ecs"].method "modify-instance-network-spec" and internetMaxBandwidthOut.';
+
+/**
+ * Alibaba `Code` → neutral code, keyed by the envelope's `Code` (the HTTP status of one code differs between
+ * Alibaba's own doc pages). Covers every code of the AllocatePublicIpAddress seeds and the gateway codes.
+ * @public
+ */
+export const ALIBABA_ECS_ERROR_TABLE: Readonly<Record<string, AlibabaErrorRule>> = {
+  // AllocatePublicIpAddress (seeds 000, 001, 003).
+  "InvalidOperation.AllocateFailed": { code: "UNAVAILABLE", hint: "Alibaba asks to try again later." },
+  "InvalidIpAddress.Malformed": { code: "INVALID_ARGUMENT" },
+  OperationDenied: { code: "FAILED_PRECONDITION", hint: "A VPC instance with an EIP cannot get a system public IP, or the VlanId has no free address." },
+  InsufficientPublicIp: { code: "RESOURCE_EXHAUSTED" },
+  AllocateIpInvalidInstanceBandwidth: { code: "FAILED_PRECONDITION", hint: BANDWIDTH_HINT },
+  "OperationDenied.CloudboxNotSupport": { code: "UNSUPPORTED" },
+  "OperationDenied.DedicatedRegionNotSupported": { code: "UNSUPPORTED" },
+  IncorrectInstanceStatus: { code: "FAILED_PRECONDITION", hint: "The instance must be Running or Stopped." },
+  InstanceLockedForSecurity: { code: "FAILED_PRECONDITION" },
+  InstanceExpiredOrInArrears: { code: "FAILED_PRECONDITION", hint: "Renew the instance or settle the overdue payment." },
+  IpInUse: { code: "ALREADY_EXISTS" },
+  AllocatedAlready: { code: "ALREADY_EXISTS" },
+  "AllocateIp.Fail": { code: "UNAVAILABLE", hint: "Alibaba asks to try again." },
+  // The binding step failed after the address was picked: re-read the instance before concluding.
+  NAT_PUBLIC_IP_BINDING_FAILED: { code: "INTERNAL", ambiguous: true },
+  NAT_PUBLIC_IP_ALLOCATE_FAILED: { code: "INTERNAL", ambiguous: true },
+  "InvalidIpAddress.NotPublic": { code: "INVALID_ARGUMENT" },
+  "InvalidInstanceId.NotFound": { code: "NOT_FOUND" },
+  "InvalidVlanId.NotFound": { code: "NOT_FOUND" },
+  "InvalidIpAddress.NotFound": { code: "NOT_FOUND" },
+  InternalError: { code: "INTERNAL", retryable: true, ambiguous: true },
+  // ReleasePublicIpAddress and DescribeInstances.
+  "InvalidIpAddress.NeedInstanceId": { code: "INVALID_ARGUMENT" },
+  OperationTimesOverLimit: { code: "RESOURCE_EXHAUSTED" },
+  // Gateway and common codes (reference §2.5).
+  Throttling: { code: "RATE_LIMITED" },
+  "Throttling.User": { code: "RATE_LIMITED" },
+  "Throttling.Api": { code: "RATE_LIMITED" },
+  "Rejected.Throttling": { code: "RATE_LIMITED" },
+  ServiceUnavailable: { code: "UNAVAILABLE", retryable: true, ambiguous: true },
+  SignatureDoesNotMatch: { code: "UNAUTHENTICATED", hint: AUTH_HINT },
+  IncompleteSignature: { code: "UNAUTHENTICATED" },
+  InvalidSignatureMethod: { code: "UNAUTHENTICATED" },
+  "InvalidAccessKeyId.NotFound": { code: "UNAUTHENTICATED", hint: AUTH_HINT },
+  "InvalidAccessKeyId.Inactive": { code: "UNAUTHENTICATED", hint: "The AccessKey is disabled." },
+  "InvalidSecurityToken.Expired": { code: "UNAUTHENTICATED", hint: "Refresh the STS token." },
+  "InvalidSecurityToken.Malformed": { code: "UNAUTHENTICATED" },
+  "InvalidSecurityToken.MismatchWithAccessKey": { code: "UNAUTHENTICATED" },
+  "InvalidTimeStamp.Format": { code: "UNAUTHENTICATED", hint: CLOCK_HINT },
+  "InvalidTimeStamp.Expired": { code: "UNAUTHENTICATED", hint: CLOCK_HINT },
+  IllegalTimestamp: { code: "UNAUTHENTICATED" },
+  // Every attempt signs with a fresh nonce, so a retry cures a (vanishingly rare) collision.
+  SignatureNonceUsed: { code: "UNAUTHENTICATED", retryable: true },
+  "Forbidden.RAM": { code: "PERMISSION_DENIED", hint: "Grant the RAM policy action ecs:<Action> to the caller." },
+  "Forbidden.RiskControl": { code: "PERMISSION_DENIED" },
+  "Forbidden.UserVerification": { code: "PERMISSION_DENIED" },
+  ActionUnauthorized: { code: "PERMISSION_DENIED" },
+  InvalidAction: { code: "UNSUPPORTED" },
+  "InvalidAction.NotFound": { code: "UNSUPPORTED" },
+  "InvalidApi.NotFound": { code: "UNSUPPORTED" },
+  UnsupportedHTTPMethod: { code: "UNSUPPORTED" },
+  MissingParameter: { code: "INVALID_ARGUMENT" },
+  InvalidParameter: { code: "INVALID_ARGUMENT" },
+  InvalidVersion: { code: "INVALID_ARGUMENT" },
+  IdempotentParameterMismatch: { code: "INVALID_ARGUMENT", hint: "The idempotency key was already used with other parameters." },
+  InsufficientBalance: { code: "RESOURCE_EXHAUSTED" },
+};
+
+/** Families of codes, tried in order after the exact table (e.g. `Throttling.Foo`, `Forbidden.Bar`, `X.NotFound`). @public */
+export const ALIBABA_ECS_ERROR_PREFIX_RULES: ReadonlyArray<{ pattern: RegExp; rule: AlibabaErrorRule }> = [
+  { pattern: /Throttling/, rule: { code: "RATE_LIMITED" } },
+  { pattern: /^(?:InvalidAccessKeyId|InvalidSecurityToken)\./, rule: { code: "UNAUTHENTICATED", hint: AUTH_HINT } },
+  { pattern: /^InvalidTimeStamp\./, rule: { code: "UNAUTHENTICATED", hint: CLOCK_HINT } },
+  { pattern: /^Forbidden/, rule: { code: "PERMISSION_DENIED" } },
+  { pattern: /^QuotaExceed/, rule: { code: "RESOURCE_EXHAUSTED" } },
+  { pattern: /^(?:OperationDenied|Incorrect)/, rule: { code: "FAILED_PRECONDITION" } },
+  { pattern: /^Missing/, rule: { code: "INVALID_ARGUMENT" } },
+  { pattern: /\.NotFound$/, rule: { code: "NOT_FOUND" } },
+  { pattern: /^Invalid/, rule: { code: "INVALID_ARGUMENT" } },
+  { pattern: /^Unsupported/, rule: { code: "UNSUPPORTED" } },
+];
+
+/**
+ * The rule for a code: exact table, then prefix rules, then the HTTP status class. Any 5xx is ambiguous
+ * (the request may have been processed) and transient.
+ * @public
+ */
+export function classifyAlibabaEcsError(providerCode: string | undefined, httpStatus: number): AlibabaErrorRule & { matchedBy: "table" | "prefix" | "http-status" } {
+  const serverSide = httpStatus >= 500 ? { retryable: true, ambiguous: true } : {};
+  const exact = providerCode === undefined ? undefined : ALIBABA_ECS_ERROR_TABLE[providerCode];
+  if (exact !== undefined) return { ...serverSide, ...exact, matchedBy: "table" };
+  const prefixed = providerCode === undefined ? undefined : ALIBABA_ECS_ERROR_PREFIX_RULES.find((entry) => entry.pattern.test(providerCode));
+  if (prefixed !== undefined) return { ...serverSide, ...prefixed.rule, matchedBy: "prefix" };
+  return { code: mapHttpStatusToCode(httpStatus), ...serverSide, matchedBy: "http-status" };
+}
+
+/** What the client hands the mapper for a non-2xx (or unreadable) response. @public */
+export interface AlibabaErrorResponse {
+  httpStatus: number;
+  headers: Readonly<Record<string, string>>;
+  /** Parsed error envelope; undefined when the body was not a JSON envelope. */
+  envelope?: AlibabaErrorEnvelope;
+  body: string;
+}
+
+/** Context of the failed call. @public */
+export interface MapAlibabaEcsErrorContext {
+  /** Neutral operation (`allocate`, `describe`, …). */
+  operation: string;
+  /** ECS action, e.g. `AllocatePublicIpAddress`. */
+  action: string;
+  /** Masks the credentials in use wherever the wire echoed them. */
+  redactor: Redactor;
+  now?: number;
+}
+
+const BODY_EXCERPT_LENGTH = 512;
+const SERVER_STRING_TO_SIGN = "server string to sign is:";
+
+/**
+ * Turns an Alibaba error answer into an `IpAllocatorError` with `providerCode`, `httpStatus`, `requestId`
+ * (`RequestId`), `retryAfterMs` and `details` (`recommend`, `hostId`). A body that is not a JSON envelope (an
+ * HTML proxy page, truncated JSON) becomes INTERNAL with a redacted excerpt.
+ * @public
+ */
+export function mapAlibabaEcsError(response: AlibabaErrorResponse, context: MapAlibabaEcsErrorContext): IpAllocatorError {
+  const requestId = response.envelope?.RequestId ?? response.headers["x-acs-request-id"];
+  const retryAfterMs = readRetryAfter(response.headers, context.now);
+  if (response.envelope === undefined) {
+    const transient = response.httpStatus >= 500 || response.httpStatus < 300;
+    return new IpAllocatorError({
+      code: "INTERNAL",
+      message: `${context.action} answered HTTP ${response.httpStatus} with a body that is not the JSON polycloud expects (an HTML page or a truncated answer?).`,
+      provider: ALIBABA_ECS_PROVIDER,
+      operation: context.operation,
+      httpStatus: response.httpStatus,
+      requestId,
+      retryable: transient,
+      ambiguous: transient,
+      retryAfterMs,
+      details: { action: context.action, contentType: response.headers["content-type"], bodyExcerpt: context.redactor.text(response.body.slice(0, BODY_EXCERPT_LENGTH)) },
+    });
+  }
+  const { Code: providerCode, Message: rawMessage = "", HostId: hostId, Recommend: recommend, AccessDeniedDetail: accessDeniedDetail } = response.envelope;
+  const rule = classifyAlibabaEcsError(providerCode, response.httpStatus);
+  const [message, serverStringToSign] = splitServerStringToSign(context.redactor.text(rawMessage));
+  return new IpAllocatorError({
+    code: rule.code,
+    message: `${context.action} failed with ${providerCode} (HTTP ${response.httpStatus}): ${message}`,
+    provider: ALIBABA_ECS_PROVIDER,
+    operation: context.operation,
+    providerCode,
+    httpStatus: response.httpStatus,
+    requestId,
+    retryable: rule.retryable,
+    ambiguous: rule.ambiguous,
+    retryAfterMs,
+    details: stripUndefined({ action: context.action, recommend, hostId, hint: rule.hint, serverStringToSign, accessDeniedDetail }),
+  });
+}
+
+function splitServerStringToSign(message: string): [string, string | undefined] {
+  const index = message.indexOf(SERVER_STRING_TO_SIGN);
+  if (index < 0) return [message, undefined];
+  return [message.slice(0, index).trim(), message.slice(index + SERVER_STRING_TO_SIGN.length)];
+}
+
+/** `x-acs-retry-after` is milliseconds (as the official SDK reads it); `retry-after` is the HTTP header. */
+function readRetryAfter(headers: Readonly<Record<string, string>>, now: number | undefined): number | undefined {
+  const acs = headers["x-acs-retry-after"];
+  if (acs !== undefined && /^\d+$/.test(acs.trim())) return Number(acs.trim());
+  return parseRetryAfter(headers["retry-after"], now);
+}
+
+function stripUndefined(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}

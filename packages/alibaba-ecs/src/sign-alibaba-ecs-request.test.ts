@@ -1,0 +1,190 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import vectorFile from "./__fixtures__/alibaba-vectors.json" with { type: "json" };
+import {
+  buildCanonicalQuery,
+  buildV1StringToSign,
+  buildV3CanonicalRequest,
+  formatAcsTimestamp,
+  percentEncode,
+  signAlibabaEcsRequest,
+  signV1,
+  signV3,
+} from "./sign-alibaba-ecs-request.js";
+
+// Vectors copied from the reference (published by Alibaba and produced by running the official SDKs).
+const { inputs, vectors } = vectorFile;
+const akCredentials = { accessKeyId: inputs.AK_ID, accessKeySecret: inputs.AK_SECRET };
+const stsCredentials = { ...akCredentials, securityToken: inputs.STS_TOKEN };
+const endpoint = new URL(`https://${inputs.HOST}`);
+
+function hashOf(stringToSign: string): string {
+  return stringToSign.split("\n")[1] ?? "";
+}
+
+describe("V1 (HMAC-SHA1) vectors", () => {
+  const v1Vectors = [
+    ["doc_v1_DescribeRegions", "GET", vectors.doc_v1_DescribeRegions.params, vectors.doc_v1_DescribeRegions.secret, vectors.doc_v1_DescribeRegions],
+    ["v1_encoding_edge", "GET", vectors.v1_encoding_edge.params, vectors.v1_encoding_edge.secret, vectors.v1_encoding_edge],
+    ["v1_popcore_GET", "GET", vectors.v1_popcore_GET.signedParams, inputs.AK_SECRET, vectors.v1_popcore_GET],
+    ["v1_popcore_POST", "POST", vectors.v1_popcore_POST.signedParams, inputs.AK_SECRET, vectors.v1_popcore_POST],
+    ["v1_popcore_GET_sts", "GET", vectors.v1_popcore_GET_sts.signedParams, inputs.AK_SECRET, vectors.v1_popcore_GET_sts],
+    ["v1_ecs20140526_POST_Format_JSON", "POST", vectors.v1_ecs20140526_POST_Format_JSON.signedParams, inputs.AK_SECRET, vectors.v1_ecs20140526_POST_Format_JSON],
+    ["v1_ecs20140526_POST_sdkDefaultFormat_json", "POST", vectors.v1_ecs20140526_POST_sdkDefaultFormat_json.signedParams, inputs.AK_SECRET, vectors.v1_ecs20140526_POST_sdkDefaultFormat_json],
+  ] as const;
+
+  it.each(v1Vectors)("%s: string to sign and signature are byte-exact", (_name, method, params, secret, expected) => {
+    const stringToSign = buildV1StringToSign(method, params as Record<string, string>);
+    expect(stringToSign).toBe(expected.stringToSign);
+    expect(signV1(stringToSign, secret)).toBe(expected.signature);
+  });
+
+  it("matches the SDK unit test getRPCSignature({test:'ok'}, '', 'accessKeySecret')", () => {
+    const [[, expected]] = Object.entries(vectors.sdk_unittests) as [[string, string]];
+    expect(signV1(buildV1StringToSign("", { test: "ok" }), "accessKeySecret")).toBe(expected);
+  });
+
+  it("puts the exact pop-core GET wire request together (Signature appended last)", () => {
+    const request = signAlibabaEcsRequest({
+      endpoint,
+      action: "AllocatePublicIpAddress",
+      params: { InstanceId: inputs.INSTANCE, RegionId: inputs.REGION, Format: "JSON" },
+      credentials: akCredentials,
+      signatureVersion: "v1",
+      method: "GET",
+      timestamp: inputs.TS,
+      nonce: inputs.NONCE_V1,
+    });
+    expect(request.url).toBe(`https://${inputs.HOST}${vectors.v1_popcore_GET.wire.url}`);
+    expect(request.body).toBeUndefined();
+  });
+
+  it("puts the exact pop-core GET wire request together with an STS token", () => {
+    const request = signAlibabaEcsRequest({
+      endpoint,
+      action: "AllocatePublicIpAddress",
+      params: { InstanceId: inputs.INSTANCE, RegionId: inputs.REGION, Format: "JSON" },
+      credentials: stsCredentials,
+      signatureVersion: "v1",
+      method: "GET",
+      timestamp: inputs.TS,
+      nonce: inputs.NONCE_V1,
+    });
+    expect(request.url).toBe(`https://${inputs.HOST}${vectors.v1_popcore_GET_sts.wire.url}`);
+  });
+
+  it("puts the exact pop-core POST form body together", () => {
+    const request = signAlibabaEcsRequest({
+      endpoint,
+      action: "AllocatePublicIpAddress",
+      params: { InstanceId: inputs.INSTANCE, RegionId: inputs.REGION, Format: "JSON" },
+      credentials: akCredentials,
+      signatureVersion: "v1",
+      timestamp: inputs.TS,
+      nonce: inputs.NONCE_V1,
+    });
+    expect(request).toMatchObject({ method: "POST", url: `https://${inputs.HOST}/`, body: vectors.v1_popcore_POST.wire.body });
+    expect(request.headers["content-type"]).toBe(vectors.v1_popcore_POST.wire.contentType);
+  });
+});
+
+describe("V3 (ACS3-HMAC-SHA256) vectors", () => {
+  const requestVectors = [
+    ["doc_v3_RunInstances", vectors.doc_v3_RunInstances.request, { accessKeyId: vectors.doc_v3_RunInstances.akId, accessKeySecret: vectors.doc_v3_RunInstances.secret }, vectors.doc_v3_RunInstances.canonical, vectors.doc_v3_RunInstances],
+    ["v3_minimal_POST", vectors.v3_minimal_POST.request, akCredentials, vectors.v3_minimal_POST.canonicalRequest, vectors.v3_minimal_POST],
+    ["v3_getAuthorization_GET", vectors.v3_getAuthorization_GET.request, akCredentials, vectors.v3_getAuthorization_GET.canonicalRequest, vectors.v3_getAuthorization_GET],
+    ["v3_getAuthorization_POST_formBody", vectors.v3_getAuthorization_POST_formBody.request, akCredentials, vectors.v3_getAuthorization_POST_formBody.canonicalRequest, vectors.v3_getAuthorization_POST_formBody],
+  ] as const;
+
+  it.each(requestVectors)("%s: canonical request, string to sign and Authorization are byte-exact", (_name, request, credentials, canonical, expected) => {
+    const signed = signV3({ ...request, query: request.query as Record<string, string> }, credentials);
+    expect(signed.canonicalRequest).toBe(canonical);
+    expect(signed.stringToSign).toBe(expected.stringToSign);
+    expect(signed.authorization).toBe(expected.authorization);
+  });
+
+  // The SDK's real wire captures: only host/content-type/x-acs-* headers may be signed out of everything sent.
+  const wireVectors = [
+    ["v3_ecs20140526_ak", vectors.v3_ecs20140526_ak, akCredentials],
+    ["v3_ecs20140526_sts", vectors.v3_ecs20140526_sts, stsCredentials],
+  ] as const;
+
+  it.each(wireVectors)("%s: signing the captured SDK wire request reproduces its Authorization", (_name, vector, credentials) => {
+    const url = new URL(vector.wire.url, endpoint);
+    const { authorization: _sent, ...headers } = vector.wire.headers;
+    const signed = signV3({ method: vector.wire.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body: vector.wire.body }, credentials);
+    expect(signed.canonicalRequest).toBe(vector.canonicalRequest);
+    expect(hashOf(signed.stringToSign)).toBe(hashOf(vector.stringToSign));
+    expect(signed.authorization).toBe(vector.authorization);
+    expect(signed.authorization).toBe(vector.wire.headers.authorization);
+  });
+
+  it("builds the hand-rolled minimal request exactly (v3_minimal_POST)", () => {
+    const request = signAlibabaEcsRequest({
+      endpoint,
+      action: "AllocatePublicIpAddress",
+      params: { InstanceId: inputs.INSTANCE, RegionId: inputs.REGION },
+      credentials: akCredentials,
+      signatureVersion: "v3",
+      timestamp: inputs.TS,
+      nonce: inputs.NONCE_V3,
+    });
+    expect(request.url).toBe(`https://${inputs.HOST}/?InstanceId=i-bp1example&RegionId=cn-hangzhou`);
+    expect(request.headers.authorization).toBe(vectors.v3_minimal_POST.authorization);
+    expect(request.headers.accept).toBe("application/json");
+    expect(request.body).toBeUndefined();
+  });
+
+  it("signs the STS token and the AccessKey id headers (x-acs-security-token, x-acs-accesskey-id)", () => {
+    const request = signAlibabaEcsRequest({
+      endpoint,
+      action: "AllocatePublicIpAddress",
+      params: { InstanceId: inputs.INSTANCE, RegionId: inputs.REGION },
+      credentials: stsCredentials,
+      signatureVersion: "v3",
+      timestamp: inputs.TS,
+      nonce: inputs.NONCE_V3,
+    });
+    expect(request.headers["x-acs-security-token"]).toBe(inputs.STS_TOKEN);
+    expect(request.headers.authorization).toContain("SignedHeaders=host;x-acs-accesskey-id;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version,");
+  });
+
+  it("signs the host with its port, as it travels on the wire", () => {
+    const request = signAlibabaEcsRequest({
+      endpoint: new URL("http://127.0.0.1:8443"),
+      action: "DescribeInstanceAttribute",
+      params: { InstanceId: "i-1" },
+      credentials: akCredentials,
+      signatureVersion: "v3",
+      timestamp: inputs.TS,
+      nonce: inputs.NONCE_V3,
+    });
+    expect(request.headers.host).toBe("127.0.0.1:8443");
+    const canonical = buildV3CanonicalRequest({ method: "POST", query: { InstanceId: "i-1" }, headers: request.headers, body: "" });
+    expect(canonical.canonicalRequest).toContain("\nhost:127.0.0.1:8443\n");
+  });
+});
+
+describe("encoding", () => {
+  it("percent-encodes like Alibaba (space %20, * %2A, ~ kept, upper-case hex, UTF-8)", () => {
+    expect(percentEncode(" a+b*c~d!e'f(g)h/é")).toBe("%20a%2Bb%2Ac~d%21e%27f%28g%29h%2F%C3%A9");
+  });
+
+  it("keeps only unreserved characters literal, for any string", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (value) => {
+        const encoded = percentEncode(value);
+        expect(encoded).toMatch(/^(?:[A-Za-z0-9\-_.~]|%[0-9A-F]{2})*$/);
+        expect(decodeURIComponent(encoded)).toBe(value);
+      }),
+    );
+  });
+
+  it("sorts canonical parameters by name in code-unit order", () => {
+    expect(buildCanonicalQuery({ b: "2", B: "1", a: "x y" })).toBe("B=1&a=x%20y&b=2");
+  });
+
+  it("formats timestamps to the second with a literal Z", () => {
+    expect(formatAcsTimestamp(Date.UTC(2025, 0, 2, 3, 4, 5, 678))).toBe("2025-01-02T03:04:05Z");
+  });
+});

@@ -1,0 +1,183 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import type { HttpRequest } from "@polycloud/core";
+
+/** ECS API version every action of this adapter targets. @public */
+export const ECS_API_VERSION = "2014-05-26";
+
+/** The V3 signature algorithm (the official SDK's default). @public */
+export const V3_ALGORITHM = "ACS3-HMAC-SHA256";
+
+/** Hex SHA-256 of an empty body, sent as `x-acs-content-sha256` by body-less RPC calls. @public */
+export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+/** Which Alibaba signature to compute: V3 `ACS3-HMAC-SHA256` (default) or V1 `HMAC-SHA1`. @public */
+export type AlibabaSignatureVersion = "v3" | "v1";
+
+/** An AccessKey pair, with the STS token when the pair is temporary. @public */
+export interface AlibabaEcsCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+/** A request in the shape the V3 canonicaliser reads (header names in any case). @public */
+export interface V3RequestParts {
+  method: string;
+  /** Canonical URI; `/` for every RPC API. */
+  path?: string;
+  query: Readonly<Record<string, string>>;
+  headers: Readonly<Record<string, string>>;
+  /** Exact body bytes sent (UTF-8); empty for query-style RPC calls. */
+  body?: string;
+}
+
+/**
+ * Alibaba's RFC 3986 encoding: UTF-8 bytes, `A-Z a-z 0-9 - _ . ~` kept, everything else `%XX` in upper-case
+ * hex (space is `%20`, never `+`; `*` is `%2A`). `URLSearchParams` output is not equivalent.
+ * @public
+ */
+export function percentEncode(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function compareCodeUnits(left: string, right: string): number {
+  if (left === right) return 0;
+  return left < right ? -1 : 1;
+}
+
+/** `percentEncode(name)=percentEncode(value)` sorted by name in code-unit order and joined by `&`. @public */
+export function buildCanonicalQuery(params: Readonly<Record<string, string>>): string {
+  return Object.keys(params)
+    .sort(compareCodeUnits)
+    .map((name) => `${percentEncode(name)}=${percentEncode(params[name] ?? "")}`)
+    .join("&");
+}
+
+/**
+ * V1 string to sign: `METHOD&%2F&percentEncode(canonicalQuery)` over every parameter except `Signature`.
+ * The method is the one actually sent (GET and POST sign differently).
+ * @public
+ */
+export function buildV1StringToSign(method: string, params: Readonly<Record<string, string>>): string {
+  const { Signature: _signature, ...signed } = params;
+  return `${method}&${percentEncode("/")}&${percentEncode(buildCanonicalQuery(signed))}`;
+}
+
+/** V1 signature: base64 HMAC-SHA1 keyed by `secret + "&"` (the trailing `&` is mandatory). @public */
+export function signV1(stringToSign: string, accessKeySecret: string): string {
+  return createHmac("sha1", `${accessKeySecret}&`).update(stringToSign, "utf8").digest("base64");
+}
+
+function hashHex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * V3 canonical request. Signed headers are `host`, `content-type` and every `x-acs-*` header, lower-cased,
+ * trimmed and sorted; the payload hash is computed from the body actually sent.
+ * @public
+ */
+export function buildV3CanonicalRequest(parts: V3RequestParts): { canonicalRequest: string; signedHeaders: string; hashedPayload: string } {
+  const signed = new Map<string, string>();
+  for (const [name, value] of Object.entries(parts.headers)) {
+    const lower = name.toLowerCase();
+    if (lower === "host" || lower === "content-type" || lower.startsWith("x-acs-")) signed.set(lower, value.trim());
+  }
+  const names = [...signed.keys()].sort(compareCodeUnits);
+  const canonicalHeaders = names.map((name) => `${name}:${signed.get(name) ?? ""}\n`).join("");
+  const signedHeaders = names.join(";");
+  const hashedPayload = hashHex(parts.body ?? "");
+  const canonicalRequest = [parts.method.toUpperCase(), parts.path ?? "/", buildCanonicalQuery(parts.query), canonicalHeaders, signedHeaders, hashedPayload].join("\n");
+  return { canonicalRequest, signedHeaders, hashedPayload };
+}
+
+/**
+ * V3 signature: lower-case hex HMAC-SHA256 (keyed by the raw secret) of `ACS3-HMAC-SHA256\n<hex sha256(canonical)>`,
+ * and the `Authorization` header value built from it.
+ * @public
+ */
+export function signV3(parts: V3RequestParts, credentials: Pick<AlibabaEcsCredentials, "accessKeyId" | "accessKeySecret">): {
+  canonicalRequest: string;
+  stringToSign: string;
+  signature: string;
+  authorization: string;
+} {
+  const { canonicalRequest, signedHeaders } = buildV3CanonicalRequest(parts);
+  const stringToSign = `${V3_ALGORITHM}\n${hashHex(canonicalRequest)}`;
+  const signature = createHmac("sha256", credentials.accessKeySecret).update(stringToSign, "utf8").digest("hex");
+  const authorization = `${V3_ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
+  return { canonicalRequest, stringToSign, signature, authorization };
+}
+
+/** `yyyy-MM-ddTHH:mm:ssZ` (UTC, second precision), the format of V1 `Timestamp` and V3 `x-acs-date`. @public */
+export function formatAcsTimestamp(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** A fresh 128-bit hex nonce; Alibaba rejects a nonce it has seen within its replay window. @public */
+export function createSignatureNonce(): string {
+  return randomBytes(16).toString("hex");
+}
+
+/** Everything one signed ECS RPC call needs. @public */
+export interface SignAlibabaEcsRequestInput {
+  /** Endpoint origin, e.g. `https://ecs-cn-hangzhou.aliyuncs.com`. */
+  endpoint: URL;
+  action: string;
+  /** API parameters (including `RegionId` and `Format` when sent). */
+  params: Readonly<Record<string, string>>;
+  credentials: AlibabaEcsCredentials;
+  signatureVersion: AlibabaSignatureVersion;
+  /** Default POST, as the official SDK sends every ECS action. */
+  method?: "GET" | "POST";
+  /** Fresh per attempt, see {@link formatAcsTimestamp}. */
+  timestamp: string;
+  /** Fresh per attempt, see {@link createSignatureNonce}. */
+  nonce: string;
+}
+
+/**
+ * Builds the signed wire request. V3: parameters in the query string, empty body, `Authorization` header,
+ * STS token in the signed `x-acs-security-token`. V1: parameters plus the common ones (`Action`, `Version`,
+ * `AccessKeyId`, `Signature*`, `Timestamp`, `SecurityToken`) in a form body for POST, in the query for GET.
+ * @public
+ */
+export function signAlibabaEcsRequest(input: SignAlibabaEcsRequestInput): HttpRequest {
+  const method = input.method ?? "POST";
+  const origin = input.endpoint.origin;
+  if (input.signatureVersion === "v1") {
+    const params: Record<string, string> = {
+      ...input.params,
+      Action: input.action,
+      Version: ECS_API_VERSION,
+      AccessKeyId: input.credentials.accessKeyId,
+      SignatureMethod: "HMAC-SHA1",
+      SignatureVersion: "1.0",
+      SignatureNonce: input.nonce,
+      Timestamp: input.timestamp,
+      ...(input.credentials.securityToken === undefined ? {} : { SecurityToken: input.credentials.securityToken }),
+    };
+    const signature = signV1(buildV1StringToSign(method, params), input.credentials.accessKeySecret);
+    const encoded = `${buildCanonicalQuery(params)}&Signature=${percentEncode(signature)}`;
+    return method === "GET"
+      ? { method, url: `${origin}/?${encoded}`, headers: { accept: "application/json" } }
+      : { method, url: `${origin}/`, headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, body: encoded };
+  }
+  const token = input.credentials.securityToken;
+  const headers: Record<string, string> = {
+    host: input.endpoint.host,
+    "x-acs-action": input.action,
+    "x-acs-version": ECS_API_VERSION,
+    "x-acs-date": input.timestamp,
+    "x-acs-signature-nonce": input.nonce,
+    "x-acs-content-sha256": EMPTY_BODY_SHA256,
+    ...(token === undefined ? {} : { "x-acs-accesskey-id": input.credentials.accessKeyId, "x-acs-security-token": token }),
+  };
+  const { authorization } = signV3({ method, path: "/", query: input.params, headers, body: "" }, input.credentials);
+  const query = buildCanonicalQuery(input.params);
+  return {
+    method,
+    url: query === "" ? `${origin}/` : `${origin}/?${query}`,
+    headers: { ...headers, accept: "application/json", authorization },
+  };
+}

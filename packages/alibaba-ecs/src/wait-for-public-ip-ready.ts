@@ -1,0 +1,52 @@
+import { IpAllocatorError, pollUntil, toIpAllocatorError, type DescribeResult, type WaitOptions } from "@polycloud/core";
+import type { AlibabaEcsOperation } from "./alibaba-ecs-operation.js";
+import { ALIBABA_ECS_PROVIDER } from "./alibaba-ecs-settings.js";
+import { describeInstanceAttribute } from "./describe-instance-attribute.js";
+import { mapInstanceToAllocatedIp } from "./map-instance-to-allocated-ip.js";
+import type { InstanceAttributeResponse } from "./parse-alibaba-ecs-response.js";
+
+/**
+ * Polls `DescribeInstanceAttribute` until the instance runs with a public IP (`ready`). An instance without a
+ * public IP is FAILED_PRECONDITION at once (waiting cannot give it one); TIMEOUT / CANCELLED carry the last
+ * state seen in `details` (`lastState`, `providerState`, `address`).
+ * @internal
+ */
+export async function waitForPublicIpReady(operation: AlibabaEcsOperation, target: { instanceId: string; region: string }, options: WaitOptions): Promise<DescribeResult> {
+  let last: InstanceAttributeResponse | undefined;
+  let retries = 0;
+  let totalRetryDelayMs = 0;
+  try {
+    const { value } = await pollUntil({
+      read: async () => {
+        const outcome = await describeInstanceAttribute(operation, target.instanceId);
+        retries += outcome.attempts - 1;
+        totalRetryDelayMs += outcome.totalRetryDelayMs;
+        last = outcome.value;
+        return outcome.value;
+      },
+      check: (instance) => (mapInstanceToAllocatedIp(instance, target.region).state === "pending" ? "continue" : "done"),
+      signal: operation.signal,
+      clock: operation.clock,
+      random: operation.random,
+      intervalMs: options.pollIntervalMs ?? 1_000,
+      maxIntervalMs: options.maxPollIntervalMs ?? 5_000,
+    });
+    const ip = mapInstanceToAllocatedIp(value, target.region);
+    if (ip.state === "released") {
+      throw new IpAllocatorError({
+        code: "FAILED_PRECONDITION",
+        message: `${target.instanceId} has no public IP: allocate one before waiting for it.`,
+        provider: ALIBABA_ECS_PROVIDER,
+        operation: operation.name,
+        requestId: value.RequestId,
+        details: { lastState: ip.state, providerState: ip.providerState },
+      });
+    }
+    return { provider: ALIBABA_ECS_PROVIDER, ip, requestId: value.RequestId, metadata: { requestId: value.RequestId, attempts: 1 + retries, totalRetryDelayMs } };
+  } catch (thrown) {
+    const error = toIpAllocatorError(thrown, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name });
+    if (last === undefined || (error.code !== "TIMEOUT" && error.code !== "CANCELLED")) throw error;
+    const ip = mapInstanceToAllocatedIp(last, target.region);
+    throw new IpAllocatorError({ ...error.toOptions(), details: { ...error.details, lastState: ip.state, providerState: ip.providerState, address: ip.address } });
+  }
+}

@@ -1,0 +1,45 @@
+import type { AllocateRequestInput, IpAllocator } from "@polycloud/core";
+import type { ConformanceCheck } from "./conformance-checks.js";
+
+/**
+ * One adapter wired to a fresh far side (an emulator, an in-memory store), as the conformance checks need it.
+ * {@link IpAllocatorConformanceOptions.setup} builds one per check and the kit calls `teardown` afterwards.
+ * @public
+ */
+export interface ConformanceSubject {
+  /** The allocator under test, configured with valid credentials. */
+  allocator: IpAllocator;
+  /** A valid allocate request for this provider; each call returns one targeting fresh resources (e.g. a new instance). */
+  validRequest(): AllocateRequestInput;
+  /**
+   * Allocations the far side has committed so far (emulator inspection API). Count in any unit (calls or
+   * addresses): the kit only compares values before and after a call.
+   */
+  countAllocations(): number | Promise<number>;
+  /** HTTP requests that reached the wire so far (see {@link createCountingDispatcher}). */
+  countRequests(): number;
+  /**
+   * Credentials and tokens that must never appear in errors, `toJSON` output or hook/log events. List the
+   * wrong secret used by {@link ConformanceSubject.createAllocatorWithBadCredentials} too.
+   */
+  secrets: readonly string[];
+  /**
+   * Makes the far side never answer the next request for `operation` (a neutral operation name), so abort
+   * and timeout can be tested. The request must still count in `countRequests()`.
+   */
+  hangNext(operation: "allocate" | "describe"): void | Promise<void>;
+  /** An allocator for the same far side configured with a wrong secret. The kit closes it. */
+  createAllocatorWithBadCredentials(): IpAllocator | Promise<IpAllocator>;
+  /** Closes the allocator, the far side and the dispatcher; called after every check, pass or fail. */
+  teardown(): Promise<void>;
+}
+
+/** Input of {@link runIpAllocatorConformance}. @public */
+export interface IpAllocatorConformanceOptions {
+  /** Shown in the suite name: `IpAllocator conformance: <name>`. */
+  name: string;
+  /** Builds a subject with fresh state; called once per check. */
+  setup(): Promise<ConformanceSubject>;
+  /** Skip a check only when the adapter documents why (capabilities decide most branches). */
+  skip?: ReadonlyArray<ConformanceCheck>;
+}

@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+/** Public Zenlayer Cloud API host; requests go to `<endpoint>/api/v2/bmc`. @public */
+export const DEFAULT_ZENLAYER_ENDPOINT = "https://console.zenlayer.com";
+
+/** bmc API versions with the same EIP actions; `2022-11-20`'s SDK client is deprecated. @public */
+export const ZENLAYER_API_VERSIONS = ["2022-11-20", "2026-02-01"] as const;
+
+/** The current bmc API version (the official SDKs' and CLI's). @public */
+export const DEFAULT_ZENLAYER_API_VERSION = "2026-02-01";
+
+/** One of {@link ZENLAYER_API_VERSIONS}. @public */
+export type ZenlayerApiVersion = (typeof ZENLAYER_API_VERSIONS)[number];
+
+/** An access key pair (ZC2-HMAC-SHA256 signing). @public */
+export const ZenlayerAccessKeyCredentialsSchema = z
+  .object({
+    accessKeyId: z.string().trim().min(1),
+    /** The AccessKeyPassword shown once in the console. */
+    accessKeySecret: z.string().trim().min(1),
+  })
+  .strict();
+
+/** A personal access token sent as `Authorization: Bearer <token>`. @public */
+export const ZenlayerTokenCredentialsSchema = z.object({ token: z.string().trim().min(1) }).strict();
+
+/** Explicit credentials: an access key pair or a Bearer token. @public */
+export const ZenlayerCredentialsSchema = z.union([ZenlayerAccessKeyCredentialsSchema, ZenlayerTokenCredentialsSchema]);
+
+/** @public */
+export type ZenlayerCredentials = z.infer<typeof ZenlayerCredentialsSchema>;
+
+/**
+ * `permanent`: Terminate, wait for the recycle bin, then ReleaseEipAddresses (the address is gone).
+ * `recycle-bin`: Terminate only (billing stops) and return `releasing`; Zenlayer deletes it after 24 h.
+ * @public
+ */
+export const ZenlayerReleaseModeSchema = z.enum(["permanent", "recycle-bin"]);
+
+/** @public */
+export type ZenlayerReleaseMode = z.infer<typeof ZenlayerReleaseModeSchema>;
+
+const RetrySettingsSchema = z
+  .object({
+    maxAttempts: z.number().int().min(1).max(10).optional(),
+    baseDelayMs: z.number().int().min(0).optional(),
+    maxDelayMs: z.number().int().min(0).optional(),
+    jitter: z.enum(["full", "none"]).optional(),
+    maxRetryAfterMs: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+const ReconcileSettingsSchema = z
+  .object({
+    /** Tag lookups after an ambiguous allocate failure before concluding nothing was allocated. Default 4. */
+    checks: z.number().int().min(1).max(20).default(4),
+    /** First delay between those lookups (backed off with jitter). Default 1000 ms. */
+    intervalMs: z.number().int().min(0).default(1_000),
+    /**
+     * Allocate again when the lookups found nothing. Off by default: an allocation still in flight or not yet
+     * listed could then be duplicated (and billed), so the safe answer is OUTCOME_UNKNOWN with the key to retry.
+     */
+    retryWhenAbsent: z.boolean().default(false),
+  })
+  .strict();
+
+const EndpointSchema = z
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), "must be an http(s) URL")
+  .refine((value) => !/[?#]/.test(value), "must not contain a query or fragment");
+
+/**
+ * Settings of the `zenlayer-eip` provider (the config minus `provider`). Everything is optional;
+ * credentials default to the environment (see README).
+ * @public
+ */
+export const ZenlayerEipSettingsSchema = z
+  .object({
+    endpoint: EndpointSchema.default(DEFAULT_ZENLAYER_ENDPOINT),
+    apiVersion: z.enum(ZENLAYER_API_VERSIONS).default(DEFAULT_ZENLAYER_API_VERSION),
+    credentials: ZenlayerCredentialsSchema.optional(),
+    /** TCP + TLS connect timeout of the allocator's own dispatcher. Default 5 s. */
+    connectTimeoutMs: z.number().int().min(1).default(5_000),
+    /** Per attempt: time allowed for the response headers, then between body chunks. Default 30 s. */
+    requestTimeoutMs: z.number().int().min(1).default(30_000),
+    /** Deadline of waitUntilReady and of a permanent release when the call gives no `timeoutMs`. Default 10 min. */
+    waitTimeoutMs: z.number().int().min(1).default(600_000),
+    retry: RetrySettingsSchema.default({}),
+    /** First delay between DescribeEipAddresses polls. Default 2 s. */
+    pollIntervalMs: z.number().int().min(0).default(2_000),
+    /** Cap of the backed-off poll delay. Default 10 s. */
+    maxPollIntervalMs: z.number().int().min(0).default(10_000),
+    /** Consecutive "not found" polls tolerated right after allocate (Describe lags behind). Default 3. */
+    notFoundPolls: z.number().int().min(0).max(50).default(3),
+    releaseMode: ZenlayerReleaseModeSchema.default("permanent"),
+    reconcile: ReconcileSettingsSchema.default({ checks: 4, intervalMs: 1_000, retryWhenAbsent: false }),
+  })
+  .strict();
+
+/** Settings as written in config or passed to the factory (defaults not applied). @public */
+export type ZenlayerEipSettings = z.input<typeof ZenlayerEipSettingsSchema>;
+
+/** Settings with defaults applied. @public */
+export type ParsedZenlayerEipSettings = z.output<typeof ZenlayerEipSettingsSchema>;
+
+/** Retry defaults: Zenlayer's SDKs back off 1, 2, 4 s on throttling; we jitter below that. @internal */
+export const ZENLAYER_DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 } as const;
+
+/** Builds the bmc URL from an endpoint: `https://host[:port][/prefix]` + `/api/v2/bmc`. @internal */
+export function toBmcUrl(endpoint: string): URL {
+  const url = new URL(endpoint);
+  const path = url.pathname.replace(/\/+$/, "");
+  url.pathname = path.endsWith("/api/v2/bmc") ? path : `${path}/api/v2/bmc`;
+  return url;
+}
