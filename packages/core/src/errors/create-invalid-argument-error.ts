@@ -34,8 +34,12 @@ export function createInvalidArgumentError(issues: readonly FieldIssue[], contex
   });
 }
 
-/** Converts zod issues into field issues; the values themselves are never copied (they may be secrets). @public */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+/**
+ * Converts schema issues (zod's, or any `{ path, message }` list) into field issues; the values themselves are
+ * never copied (they may be secrets).
+ * @public
+ */
+export function toFieldIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
 

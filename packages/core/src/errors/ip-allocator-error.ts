@@ -120,24 +120,13 @@ export class IpAllocatorError extends Error {
 
   /** Plain JSON: every field except the stack; `cause` is summarised as name, code and message. */
   toJSON(): Record<string, unknown> {
+    const { issues, details, cause, ...fields } = this.toOptions();
     return {
       name: this.name,
-      code: this.code,
-      message: this.message,
-      provider: this.provider,
-      operation: this.operation,
-      retryable: this.retryable,
-      category: this.category,
-      providerCode: this.providerCode,
-      httpStatus: this.httpStatus,
-      requestId: this.requestId,
-      attempts: this.attempts,
-      totalRetryDelayMs: this.totalRetryDelayMs,
-      retryAfterMs: this.retryAfterMs,
-      ambiguous: this.ambiguous,
-      issues: this.issues.length > 0 ? this.issues : undefined,
-      details: Object.keys(this.details).length > 0 ? this.details : undefined,
-      cause: summariseCause(this.cause),
+      ...fields,
+      issues: issues && issues.length > 0 ? issues : undefined,
+      details: details && Object.keys(details).length > 0 ? details : undefined,
+      cause: summariseCause(cause),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { SettingsSchema } from "../config/ip-allocator-plugin.js";
 import { createInvalidArgumentError, parseOrThrow, toFieldIssues } from "../errors/create-invalid-argument-error.js";
 import type { FieldIssue } from "../errors/ip-allocator-error.js";
 import { AllocateRequestSchema, type AllocateRequest } from "./allocate-request.js";
@@ -9,12 +9,13 @@ import type { IpAllocatorCapabilities } from "./ip-allocator.js";
  * required or not allowed, location kind, count limit), then the provider's own `providerOptions`
  * entry with its schema. Throws one INVALID_ARGUMENT listing every bad field, before anything is sent.
  * Options addressed to other providers are ignored, so one request works with any configured provider.
+ * The options schema may be a zod schema or any object with a compatible `safeParse`.
  * @public
  */
-export function validateAllocateRequest<OptionsSchema extends z.ZodType>(
+export function validateAllocateRequest<ProviderOptions>(
   input: unknown,
-  context: { provider: string; capabilities: IpAllocatorCapabilities; providerOptionsSchema: OptionsSchema },
-): { request: AllocateRequest; providerOptions: z.output<OptionsSchema> } {
+  context: { provider: string; capabilities: IpAllocatorCapabilities; providerOptionsSchema: SettingsSchema<ProviderOptions> },
+): { request: AllocateRequest; providerOptions: ProviderOptions } {
   const subject = { provider: context.provider, operation: "allocate", subject: "allocate request" };
   const request = parseOrThrow(AllocateRequestSchema, input, subject);
   const issues: FieldIssue[] = [];
