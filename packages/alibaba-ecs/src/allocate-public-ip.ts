@@ -1,4 +1,4 @@
-import { IpAllocatorError, type RetryOutcome } from "@polycloud/core";
+import { IpAllocatorError, toIpAllocatorError, type RetryOutcome } from "@polycloud/core";
 import { toCallContext, type AlibabaEcsOperation } from "./alibaba-ecs-operation.js";
 import { describeInstanceAttribute } from "./describe-instance-attribute.js";
 import type { AlibabaEcsProviderOptions } from "./alibaba-ecs-provider-options.js";
@@ -49,8 +49,11 @@ export function allocatePublicIp(operation: AlibabaEcsOperation, target: Allocat
           RequestIdResponseSchema,
           toCallContext(operation, attempt),
         );
-        // The action answers no address: read it from the instance.
-        const allocated = await readBack();
+        // The action answers no address: read it from the instance. The change is committed by now, so a failed
+        // read is not a failed allocation: marked ambiguous, the reconciler reads again or answers OUTCOME_UNKNOWN.
+        const allocated = await readBack().catch((readError: unknown) => {
+          throw new IpAllocatorError({ ...toIpAllocatorError(readError, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name }).toOptions(), ambiguous: true, retryable: false });
+        });
         if (allocated === undefined) throw createMissingIpError(operation, instanceId, answer.RequestId);
         return { ...allocated, requestId: answer.RequestId };
       },

@@ -61,6 +61,8 @@ export class ZenlayerEipAllocator implements IpAllocator {
   readonly provider = "zenlayer-eip";
   readonly capabilities = ZENLAYER_EIP_CAPABILITIES;
   private readonly dependencies: ZenlayerEipDependencies;
+  /** Latest allocate per idempotency key still running, so calls sharing a key never overlap. */
+  private readonly allocationsInFlight = new Map<string, Promise<AllocationResult>>();
   private closed = false;
 
   constructor(
@@ -79,7 +81,23 @@ export class ZenlayerEipAllocator implements IpAllocator {
   /** Allocates `count` EIPs in `location.zone`; results are `pending` until `waitUntilReady`. */
   async allocate(request: AllocateRequestInput, options: OperationOptions = {}): Promise<AllocationResult> {
     const validated = validateZenlayerEipRequest(request, this.capabilities);
-    return this.run("allocate", options, undefined, (operation) => allocateEipAddresses(operation, validated, this.versionWarnings()));
+    const allocateOnce = () => this.run("allocate", options, undefined, (operation) => allocateEipAddresses(operation, validated, this.versionWarnings()));
+    const key = validated.request.idempotencyKey;
+    if (key === undefined) return allocateOnce();
+    // Calls sharing a key run one after the other: a concurrent second call would look the tag up before the
+    // first allocation is listed and allocate again. A later call for the same zone reuses the earlier result.
+    const earlier = this.allocationsInFlight.get(key);
+    const current = (async () => {
+      const previous = await earlier?.catch(() => undefined);
+      if (previous !== undefined && previous.ips[0]?.location.zone === validated.request.location.zone) return { ...previous, reconciled: true };
+      return allocateOnce();
+    })();
+    this.allocationsInFlight.set(key, current);
+    try {
+      return await current;
+    } finally {
+      if (this.allocationsInFlight.get(key) === current) this.allocationsInFlight.delete(key);
+    }
   }
 
   /** Reads one EIP; NOT_FOUND when Describe does not list it (unknown, or released). */

@@ -44,7 +44,7 @@ describe("never allocating twice: ambiguous failures are reconciled by tag", () 
   });
 
   it("re-allocates after a 5xx only once lookups proved nothing was committed", async () => {
-    harness = await startHarness({ settings: { reconcile: { retryWhenAbsent: true } } });
+    harness = await startHarness({ settings: { reconcile: { retryWhenAbsent: true, intervalMs: 20 } } });
     harness.fault({ action: "AllocateEipAddresses", kind: "server-error", times: 1 });
     const result = await harness.allocator.allocate(request);
     expect(result).toMatchObject({ reconciled: false, metadata: { attempts: 2 } });
@@ -52,7 +52,7 @@ describe("never allocating twice: ambiguous failures are reconciled by tag", () 
   });
 
   it("re-allocates after a hung attempt hit the per-attempt timeout and nothing was committed", async () => {
-    harness = await startHarness({ settings: { requestTimeoutMs: 150, reconcile: { retryWhenAbsent: true } } });
+    harness = await startHarness({ settings: { requestTimeoutMs: 150, reconcile: { retryWhenAbsent: true, intervalMs: 20 } } });
     harness.fault({ action: "AllocateEipAddresses", kind: "hang", times: 1 });
     const result = await harness.allocator.allocate(request);
     expect(result.reconciled).toBe(false);
@@ -99,6 +99,16 @@ describe("never allocating twice: ambiguous failures are reconciled by tag", () 
 });
 
 describe("caller idempotency keys", () => {
+  it("allocates once for concurrent calls sharing a key, even while Describe lags behind", async () => {
+    harness = await startHarness({ emulator: { describeLagMs: 500 } });
+    const keyed = { ...request, count: 2, idempotencyKey: "order-concurrent" };
+    const results = await Promise.all([harness.allocator.allocate(keyed), harness.allocator.allocate(keyed), harness.allocator.allocate(keyed)]);
+    const ids = results.map((result) => result.ips.map((ip) => ip.id).sort().join(","));
+    expect(new Set(ids).size).toBe(1);
+    expect(results.map((result) => result.reconciled)).toEqual([false, true, true]);
+    expect(harness.allocations()).toBe(2);
+  });
+
   it("returns the existing EIPs for a repeated key without a second AllocateEipAddresses", async () => {
     harness = await startHarness();
     const keyed = { ...request, count: 2, idempotencyKey: "order-42" };

@@ -52,6 +52,13 @@ describe("validateAllocateRequest", () => {
   });
 });
 
+it("refuses __proto__ keys instead of silently dropping them", () => {
+  const input = JSON.parse('{"location":{"region":"r"},"instanceId":"i-1","tags":{"__proto__":"x"},"providerOptions":{"alibaba-ecs":{"__proto__":{"vlanId":"1"}}}}');
+  expect(() => validateAllocateRequest(input, context)).toThrow(
+    expect.objectContaining({ code: "INVALID_ARGUMENT", issues: [expect.objectContaining({ path: "tags.__proto__" }), expect.objectContaining({ path: "providerOptions.alibaba-ecs.__proto__" })] }),
+  );
+});
+
 describe("validateResourceId", () => {
   it("accepts ids and rejects empty or malformed ones", () => {
     expect(validateResourceId("eip-1", { provider: "p", operation: "describe" })).toBe("eip-1");

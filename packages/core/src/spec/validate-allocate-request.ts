@@ -17,6 +17,8 @@ export function validateAllocateRequest<ProviderOptions>(
   context: { provider: string; capabilities: IpAllocatorCapabilities; providerOptionsSchema: SettingsSchema<ProviderOptions> },
 ): { request: AllocateRequest; providerOptions: ProviderOptions } {
   const subject = { provider: context.provider, operation: "allocate", subject: "allocate request" };
+  const reserved = findPrototypeKeys(input);
+  if (reserved.length > 0) throw createInvalidArgumentError(reserved, subject);
   const request = parseOrThrow(AllocateRequestSchema, input, subject);
   const issues: FieldIssue[] = [];
   const { capabilities } = context;
@@ -44,4 +46,23 @@ export function validateResourceId(id: unknown, context: { provider: string; ope
     });
   }
   return id;
+}
+
+/**
+ * `__proto__` keys (what `JSON.parse` makes of one in a config file) would be silently dropped by record
+ * parsing, so a tag or option the caller asked for would vanish: refuse them instead.
+ */
+function findPrototypeKeys(input: unknown): FieldIssue[] {
+  if (typeof input !== "object" || input === null) return [];
+  const issues: FieldIssue[] = [];
+  const visit = (value: unknown, path: string, depth: number) => {
+    if (typeof value !== "object" || value === null || depth > 4) return;
+    for (const key of Object.keys(value)) {
+      const child = path === "" ? key : `${path}.${key}`;
+      if (key === "__proto__") issues.push({ path: child, message: "__proto__ is not allowed as a key" });
+      else visit((value as Record<string, unknown>)[key], child, depth + 1);
+    }
+  };
+  visit(input, "", 0);
+  return issues;
 }
