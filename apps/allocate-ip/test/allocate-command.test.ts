@@ -24,7 +24,7 @@ describe("allocate-ip allocate", () => {
     const configPath = await writeConfig(directory.path, "polycloud.config.json", twoProviderConfig("alibaba-ecs", endpoints));
     const onAlibaba = await runCaptured(["allocate", "--json"], { cwd: directory.path });
     expect(onAlibaba.exitCode, onAlibaba.stdout).toBe(0);
-    expect(parseSingleJson(onAlibaba.stdout)).toMatchObject({ provider: "alibaba-ecs", ips: [{ id: "i-polycloud0002", state: "ready", location: { region: "cn-hangzhou" } }] });
+    expect(parseSingleJson(onAlibaba.stdout)).toMatchObject({ provider: "alibaba-ecs", ips: [{ id: "i-polycloud0002", state: "pending", address: expect.any(String), location: { region: "cn-hangzhou" } }] });
 
     const edited = (await readFile(configPath, "utf8")).replace('"provider": "alibaba-ecs"', '"provider": "zenlayer-eip"');
     await writeConfig(directory.path, "polycloud.config.json", JSON.parse(edited));
@@ -53,7 +53,7 @@ describe("allocate-ip allocate", () => {
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^address\s+\d+\.\d+\.\d+\.\d+$/m);
     expect(run.stdout).toMatch(/^id\s+i-polycloud0003$/m);
-    expect(run.stdout).toMatch(/^state\s+ready/m);
+    expect(run.stdout).toMatch(/^state\s+pending/m);
     expect(run.stdout).toMatch(/^request id\s+\S+$/m);
     expect(run.stdout).toMatch(/^provider\s+alibaba-ecs$/m);
   });

@@ -75,7 +75,7 @@ describe("the allocate-ip executable", () => {
     await symlink(join(appDirectory, "node_modules"), join(project, "node_modules"), "dir");
     const script = join(appDirectory, "examples", "sample.mjs");
     const runs: Array<{ config: Record<string, unknown>; env: Record<string, string>; line: RegExp }> = [
-      { config: { provider: "alibaba-ecs", ...alibabaSettings(emulator.alibaba.endpoint) }, env: { LOCATION: "cn-hangzhou", INSTANCE_ID: "i-polycloud0009" }, line: /^\d+\.\d+\.\d+\.\d+ i-polycloud0009 ready \S+$/ },
+      { config: { provider: "alibaba-ecs", ...alibabaSettings(emulator.alibaba.endpoint) }, env: { LOCATION: "cn-hangzhou", INSTANCE_ID: "i-polycloud0009" }, line: /^\d+\.\d+\.\d+\.\d+ i-polycloud0009 pending \S+$/ },
       { config: { provider: "zenlayer-eip", ...zenlayerSettings(emulator.zenlayer.endpoint) }, env: { LOCATION: "SEL-A" }, line: /^\S+ \S+ pending \S+$/ },
     ];
     for (const { config, env, line } of runs) {

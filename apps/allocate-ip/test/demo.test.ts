@@ -9,7 +9,7 @@ describe("allocate-ip demo", () => {
     expect(header).toMatch(/^\s+alibaba-ecs\s+zenlayer-eip$/);
     expect(run.stdout).toMatch(/^provisioning\s+synchronous\s+asynchronous$/m);
     expect(run.stdout).toMatch(/^location\s+cn-hangzhou \(region\)\s+SEL-A \(zone\)$/m);
-    expect(run.stdout).toMatch(/^allocated\s+ready\s+pending, ready after \d+\.\d s$/m);
+    expect(run.stdout).toMatch(/^allocated\s+pending, ready after \d+\.\d s\s+pending, ready after \d+\.\d s$/m);
     expect(run.stdout).toMatch(/^released\s+released\s+releas(ing|ed)$/m);
   });
 

@@ -31,7 +31,7 @@ import type { AlibabaEcsOperation } from "./alibaba-ecs-operation.js";
 import { ALIBABA_ECS_PROVIDER, type AlibabaEcsResolvedSettings } from "./alibaba-ecs-settings.js";
 import { ALIBABA_ECS_ENVIRONMENT, ALIBABA_ECS_LIFECYCLE, ALIBABA_ECS_SETTINGS, ALIBABA_ECS_SIGNING_SOURCE, type AlibabaEcsLifecycle } from "./alibaba-ecs-tokens.js";
 import { describeInstanceAttribute } from "./describe-instance-attribute.js";
-import { describePendingIp, mapInstanceToAllocatedIp } from "./map-instance-to-allocated-ip.js";
+import { describeFreshIp, describePendingIp, mapInstanceToAllocatedIp } from "./map-instance-to-allocated-ip.js";
 import { readPublicIpAddress } from "./parse-alibaba-ecs-response.js";
 import { RELEASE_DEPRECATION_WARNING, releasePublicIp } from "./release-public-ip.js";
 import { INSTANCE_ID_PATTERN, validateAlibabaEcsRequest } from "./validate-alibaba-ecs-request.js";
@@ -87,16 +87,15 @@ export class AlibabaEcsAllocator implements IpAllocator {
     const { instanceId } = request;
     const modify = providerOptions.method === "modify-instance-network-spec";
     return this.run("allocate", options, async (operation) => {
-      // Read first: a missing instance fails before any mutation, and the status tells whether the IP is live.
-      const before = await describeInstanceAttribute(operation, instanceId);
+      // One request on the happy path: a missing instance already answers InvalidInstanceId.NotFound, and the
+      // instance is only read when the answer is ambiguous (reconciliation) or carries no address (Modify).
       const clientToken = request.idempotencyKey ?? randomUUID();
       const outcome = await allocatePublicIp(operation, { instanceId, options: providerOptions, clientToken });
       const { value: allocated, reconciled } = outcome.value;
-      const instance = allocated.instance ?? before.value;
-      // raw: the instance as read after allocating, else the AllocatePublicIpAddress answer (the first read predates the IP).
-      const raw = allocated.instance ?? { RequestId: allocated.requestId, IpAddress: allocated.ipAddress };
-      const ip = { ...mapInstanceToAllocatedIp(instance, this.settings.region, allocated.ipAddress), raw };
-      const warnings = ip.state === "pending" ? [describePendingIp(instanceId, instance.Status)] : [];
+      const ip = allocated.instance
+        ? { ...mapInstanceToAllocatedIp(allocated.instance, this.settings.region, allocated.ipAddress), raw: allocated.instance }
+        : describeFreshIp(instanceId, this.settings.region, allocated);
+      const warnings = allocated.instance && ip.state === "pending" ? [describePendingIp(instanceId, allocated.instance.Status)] : [];
       if (Object.keys(request.tags).length > 0) warnings.push("Tags were not applied: ECS system public IPs cannot carry tags.");
       return {
         provider: this.provider,
@@ -104,7 +103,7 @@ export class AlibabaEcsAllocator implements IpAllocator {
         requestId: allocated.requestId,
         ...(modify ? { idempotencyKey: clientToken } : {}),
         reconciled,
-        metadata: { requestId: allocated.requestId, attempts: outcome.attempts, totalRetryDelayMs: before.totalRetryDelayMs + outcome.totalRetryDelayMs },
+        metadata: { requestId: allocated.requestId, attempts: outcome.attempts, totalRetryDelayMs: outcome.totalRetryDelayMs },
         warnings,
       };
     });

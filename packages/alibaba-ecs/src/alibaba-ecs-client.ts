@@ -49,6 +49,7 @@ export interface AlibabaEcsCallContext {
  */
 export class AlibabaEcsClient {
   private credentials: Promise<ResolvedAlibabaEcsCredentials> | undefined;
+  private redactor: { credentials: ResolvedAlibabaEcsCredentials; redactor: Redactor } | undefined;
 
   constructor(
     private readonly settings: AlibabaEcsResolvedSettings,
@@ -73,6 +74,12 @@ export class AlibabaEcsClient {
     return this.credentials;
   }
 
+  /** The redactor for these credentials, built once (it percent-encodes every secret twice). */
+  private redactorFor(credentials: ResolvedAlibabaEcsCredentials): Redactor {
+    if (this.redactor?.credentials !== credentials) this.redactor = { credentials, redactor: createCredentialRedactor(credentials) };
+    return this.redactor.redactor;
+  }
+
   /**
    * Sends `action` with `params` (plus `RegionId` and `Format=JSON`) and returns the answer parsed by `schema`.
    * @throws {IpAllocatorError} the mapped provider error, NETWORK / TIMEOUT, or INTERNAL for an unreadable answer.
@@ -81,7 +88,7 @@ export class AlibabaEcsClient {
     const credentials = await this.resolveCredentials(context.operation);
     // Nothing has been sent yet: report the abort as such, not as a possibly processed request.
     if (context.signal?.aborted) throw context.signal.reason;
-    const redactor = createCredentialRedactor(credentials);
+    const redactor = this.redactorFor(credentials);
     const request = signAlibabaEcsRequest({
       endpoint: this.settings.endpointUrl,
       action,

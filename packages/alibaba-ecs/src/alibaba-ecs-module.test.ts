@@ -17,7 +17,8 @@ afterEach(async () => {
 
 async function allocateAndDescribe(allocator: IpAllocator, instanceId: string): Promise<void> {
   const allocated = await allocator.allocate({ location: { region: TEST_REGION }, instanceId });
-  expect(allocated.ips[0]).toMatchObject({ id: instanceId, state: "ready" });
+  expect(allocated.ips[0]).toMatchObject({ id: instanceId, state: "pending" });
+  expect((await allocator.waitUntilReady(instanceId)).ip.state).toBe("ready");
   expect((await allocator.describe(instanceId)).ip.address).toBe(allocated.ips[0]?.address);
 }
 

@@ -78,7 +78,7 @@ describe("allocate never allocates twice after an ambiguous failure", () => {
 
   it("OUTCOME_UNKNOWN (with the cause) when the instance cannot be read back; never a second allocate", async () => {
     test.emulator.faults.add({ provider: "alibaba", action: ALLOCATE, kind: "reset-after-commit", times: 1 });
-    test.emulator.faults.add({ provider: "alibaba", action: DESCRIBE, kind: "server-error", skip: 1 });
+    test.emulator.faults.add({ provider: "alibaba", action: DESCRIBE, kind: "server-error" });
     const events = collectHookEvents();
     const error = await rejectionOf(test.createAllocator().allocate({ location: { region: TEST_REGION }, instanceId: test.nextInstanceId() }, { hooks: events.hooks }));
     expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", ambiguous: true, retryable: false, operation: "allocate", details: { readBackError: { code: "INTERNAL", providerCode: "InternalError" } } });

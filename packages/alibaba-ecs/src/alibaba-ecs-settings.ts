@@ -40,6 +40,7 @@ export const AlibabaEcsRetrySettingsSchema = z
   .object({
     maxAttempts: z.number().int().min(1).max(10),
     baseDelayMs: z.number().int().min(0),
+    throttlingBaseDelayMs: z.number().int().min(0),
     maxDelayMs: z.number().int().min(0),
     jitter: z.enum(["full", "none"]),
     maxRetryAfterMs: z.number().int().min(0),

@@ -1,4 +1,5 @@
 import type { AllocatedIp, IpState } from "@polycloud/core";
+import type { AllocatedPublicIp } from "./allocate-public-ip.js";
 import { readPublicIpAddress, type InstanceAttributeResponse } from "./parse-alibaba-ecs-response.js";
 
 /**
@@ -30,4 +31,22 @@ export function mapInstanceToAllocatedIp(instance: InstanceAttributeResponse, re
 /** The honest warning for an IP allocated to an instance that is not Running. @public */
 export function describePendingIp(instanceId: string, status: string): string {
   return `Instance ${instanceId} is ${status}: its public IP takes effect after StartInstance (or RebootInstance), so the IP is pending until the instance runs.`;
+}
+
+/**
+ * The IP an AllocatePublicIpAddress answer describes, without reading the instance: the address is assigned
+ * at once, but it carries traffic only while the instance runs, and the answer does not say whether it does.
+ * So it is `pending` until `describe` / `waitUntilReady` sees the instance Running.
+ * @public
+ */
+export function describeFreshIp(instanceId: string, region: string, allocated: AllocatedPublicIp): AllocatedIp {
+  return {
+    id: instanceId,
+    address: allocated.ipAddress,
+    state: "pending",
+    location: { region },
+    instanceId,
+    tags: {},
+    raw: { RequestId: allocated.requestId, IpAddress: allocated.ipAddress },
+  };
 }

@@ -102,7 +102,7 @@ describe("the credential chain end to end (emulator)", () => {
       await writeCliConfig({ current: "emulator", profiles: [{ name: "emulator", mode: "StsToken", access_key_id: TEST_ACCESS_KEY_ID, access_key_secret: TEST_ACCESS_KEY_SECRET, sts_token: TEST_SECURITY_TOKEN }] });
       const allocator = test.createAllocator({ credentials: undefined }, { env: { HOME: home } });
       const result = await allocator.allocate({ location: { region: TEST_REGION }, instanceId: test.nextInstanceId() });
-      expect(result.ips[0]?.state).toBe("ready");
+      expect(result.ips[0]?.address).toBeDefined();
     } finally {
       await test.close();
     }

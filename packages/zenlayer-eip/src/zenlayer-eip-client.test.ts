@@ -89,7 +89,7 @@ describe("ZenlayerEipClient on the wire", () => {
     const throttled: Reply = { status: 429, body: JSON.stringify({ requestId: "T-429", code: "REQUEST_LIMIT_EXCEEDED", message: "slow down" }) };
     const { endpoint, received } = await listen([throttled, emptyDescribe]);
     const clock = new ManualClock(1_700_000_000_000);
-    const allocator = createZenlayerEipAllocator({ endpoint, credentials, retry: { baseDelayMs: 2_000, jitter: "none" } }, { dispatcher, clock, env: {} });
+    const allocator = createZenlayerEipAllocator({ endpoint, credentials, retry: { throttlingBaseDelayMs: 2_000, jitter: "none" } }, { dispatcher, clock, env: {} });
     await rejectionOf(allocator.describe("eip-1"));
     expect(received.map((request) => request.headers["x-zc-timestamp"])).toEqual(["1700000000", "1700000002"]);
     expect(received.every(verify)).toBe(true);

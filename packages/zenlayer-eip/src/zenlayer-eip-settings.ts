@@ -44,6 +44,7 @@ const RetrySettingsSchema = z
   .object({
     maxAttempts: z.number().int().min(1).max(10).optional(),
     baseDelayMs: z.number().int().min(0).optional(),
+    throttlingBaseDelayMs: z.number().int().min(0).optional(),
     maxDelayMs: z.number().int().min(0).optional(),
     jitter: z.enum(["full", "none"]).optional(),
     maxRetryAfterMs: z.number().int().min(0).optional(),
@@ -104,7 +105,7 @@ export type ZenlayerEipSettings = z.input<typeof ZenlayerEipSettingsSchema>;
 export type ParsedZenlayerEipSettings = z.output<typeof ZenlayerEipSettingsSchema>;
 
 /** Retry defaults: Zenlayer's SDKs back off 1, 2, 4 s on throttling; we jitter below that. @internal */
-export const ZENLAYER_DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 } as const;
+export const ZENLAYER_DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 500, throttlingBaseDelayMs: 1_000, maxDelayMs: 8_000 } as const;
 
 /** Builds the bmc URL from an endpoint: `https://host[:port][/prefix]` + `/api/v2/bmc`. @internal */
 export function toBmcUrl(endpoint: string): URL {

@@ -1,5 +1,6 @@
 import { request as undiciRequest, type Dispatcher } from "undici";
 import { IpAllocatorError } from "../errors/ip-allocator-error.js";
+import { NEVER_ABORTED_SIGNAL } from "../retry/create-operation-signal.js";
 import { callHook } from "../retry/run-with-retry.js";
 import type { OperationHooks } from "../spec/operation-options.js";
 import { mapNetworkError } from "./map-network-error.js";
@@ -74,7 +75,7 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
       headers: request.headers,
       body: request.body,
       dispatcher: options.dispatcher,
-      signal: options.signal,
+      signal: options.signal === NEVER_ABORTED_SIGNAL ? undefined : options.signal,
       headersTimeout: options.headersTimeoutMs ?? 30_000,
       bodyTimeout: options.bodyTimeoutMs ?? 30_000,
     });
@@ -82,7 +83,7 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
     throw mapNetworkError(thrown, context);
   }
   const headers = flattenHeaders(response.headers);
-  const body = await readBody(response.body, options.maxResponseBytes ?? 4 * 1024 * 1024, context);
+  const body = await readBody(response.body, headers["content-length"], options.maxResponseBytes ?? 4 * 1024 * 1024, context);
   if (hooks?.onResponse) {
     const requestId = options.requestIdHeader ? headers[options.requestIdHeader] : undefined;
     callHook(() =>
@@ -99,7 +100,15 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
   return { status: response.statusCode, headers, body };
 }
 
-async function readBody(body: Dispatcher.ResponseData["body"], maxBytes: number, context: { provider: string; operation: string; signal?: AbortSignal }): Promise<string> {
+async function readBody(body: Dispatcher.ResponseData["body"], contentLength: string | undefined, maxBytes: number, context: { provider: string; operation: string; signal?: AbortSignal }): Promise<string> {
+  // A declared length within the limit (every API answer) is read in one go; otherwise count while streaming.
+  if (contentLength !== undefined && Number(contentLength) <= maxBytes) {
+    try {
+      return await body.text();
+    } catch (thrown) {
+      throw mapNetworkError(thrown, context);
+    }
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   try {

@@ -1,4 +1,15 @@
+import { setMaxListeners } from "node:events";
 import { IpAllocatorError } from "../errors/ip-allocator-error.js";
+
+/**
+ * The signal of operations that neither the caller nor a deadline can abort. Transports skip it, so undici
+ * does not attach abort listeners to every request.
+ * @internal
+ */
+export const NEVER_ABORTED_SIGNAL: AbortSignal = new AbortController().signal;
+// Concurrent operations each listen while they sleep between retries; the signal never fires, so the
+// listener-leak warning would be noise.
+setMaxListeners(0, NEVER_ABORTED_SIGNAL);
 
 /** An operation's combined abort signal and its cleanup. @public */
 export interface OperationSignal {
@@ -13,6 +24,8 @@ export interface OperationSignal {
  * @public
  */
 export function createOperationSignal(options: { signal?: AbortSignal; timeoutMs?: number }, context: { provider: string; operation: string }): OperationSignal {
+  // Nothing can abort this operation: share one signal so the hot path allocates no controller or timer.
+  if (options.signal === undefined && options.timeoutMs === undefined) return { signal: NEVER_ABORTED_SIGNAL, dispose: () => {} };
   const controller = new AbortController();
   const cancel = () =>
     controller.abort(

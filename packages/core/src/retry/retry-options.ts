@@ -6,6 +6,11 @@ export interface RetryOptions {
   maxAttempts: number;
   /** Base of the exponential backoff. Default 100 ms. */
   baseDelayMs: number;
+  /**
+   * Base of the backoff after a throttling error (RATE_LIMITED without a Retry-After hint). Default 500 ms,
+   * as in smithy's standard strategy: a throttled provider needs longer than a dropped connection.
+   */
+  throttlingBaseDelayMs: number;
   /** Cap of a single backoff delay. Default 20 s. */
   maxDelayMs: number;
   /** `full`: a uniform delay in [0, backoff] (AWS "full jitter"); `none`: the backoff itself. Default full. */
@@ -20,6 +25,7 @@ export interface RetryOptions {
 export const DEFAULT_RETRY_OPTIONS: Readonly<Omit<RetryOptions, "budget">> = {
   maxAttempts: 3,
   baseDelayMs: 100,
+  throttlingBaseDelayMs: 500,
   maxDelayMs: 20_000,
   jitter: "full",
   maxRetryAfterMs: 60_000,

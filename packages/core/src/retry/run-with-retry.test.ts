@@ -50,11 +50,17 @@ describe("parseRetryAfter", () => {
 
 describe("runWithRetry", () => {
   it("retries retryable errors with jittered backoff and reports attempts and delay", async () => {
-    const attempt = failing(throttled(), throttled());
+    const unavailable = () => new IpAllocatorError({ code: "UNAVAILABLE", message: "try later" });
     const settings = options();
-    const outcome = await runWithRetry(attempt, settings);
+    const outcome = await runWithRetry(failing(unavailable(), unavailable()), settings);
     expect(outcome).toEqual({ value: "ok", attempts: 3, totalRetryDelayMs: 50 + 100 });
     expect(settings.clock.sleeps).toEqual([50, 100]);
+  });
+
+  it("backs off longer after throttling than after a transient failure", async () => {
+    const settings = options();
+    await runWithRetry(failing(throttled(), throttled()), settings);
+    expect(settings.clock.sleeps).toEqual([250, 500]); // half of 500 and 1000 ms with random() = 0.5
   });
 
   it("does not retry a non-retryable error and annotates it with the attempt count", async () => {
@@ -111,7 +117,7 @@ describe("runWithRetry", () => {
       },
     };
     await runWithRetry(failing(throttled()), { ...options(), hooks });
-    expect(events).toEqual([{ attempt: 1, delayMs: 50, code: "RATE_LIMITED" }]);
+    expect(events).toEqual([{ attempt: 1, delayMs: 250, code: "RATE_LIMITED" }]);
   });
 
   it("does not retry once the signal has aborted", async () => {

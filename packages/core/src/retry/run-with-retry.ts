@@ -54,7 +54,8 @@ export async function runWithRetry<T>(attempt: (attemptNumber: number) => Promis
           ? error.withAttempts(attemptNumber, totalRetryDelayMs)
           : new IpAllocatorError({ ...error.toOptions(), attempts: attemptNumber, totalRetryDelayMs, details: { ...error.details, retryStopped: reason } });
       if (options.signal?.aborted || attemptNumber >= options.retry.maxAttempts || !shouldRetry(error, attemptNumber)) throw giveUp();
-      let delayMs = computeBackoffDelay(attemptNumber, options.retry, random);
+      const baseDelayMs = error.category === "throttling" ? options.retry.throttlingBaseDelayMs : options.retry.baseDelayMs;
+      let delayMs = computeBackoffDelay(attemptNumber, { ...options.retry, baseDelayMs }, random);
       if (error.retryAfterMs !== undefined) {
         if (error.retryAfterMs > options.retry.maxRetryAfterMs) throw giveUp("retry-after-too-long");
         delayMs = error.retryAfterMs;
