@@ -53,7 +53,8 @@ const MIXED_CODES: readonly IpAllocatorErrorCode[] = ["RATE_LIMITED", "INTERNAL"
  * unreadable answer must end in success (reconciled) or OUTCOME_UNKNOWN; reads giving up may add their own code.
  */
 export const FAULT_SCENARIOS: readonly FaultScenario[] = [
-  { name: "throttle", rules: everyAction("throttle", 0.45), allowedCodes: ["RATE_LIMITED"], attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS },
+  // OUTCOME_UNKNOWN: a committed ModifyInstanceNetworkSpec whose read-backs stay throttled cannot say what happened.
+  { name: "throttle", rules: everyAction("throttle", 0.45), allowedCodes: ["RATE_LIMITED", "OUTCOME_UNKNOWN"], attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS },
   {
     name: "5xx",
     rules: (provider) => [

@@ -21,6 +21,7 @@ export interface RetryBudgetOptions {
 export class RetryBudget {
   private readonly options: RetryBudgetOptions;
   private tokens: number;
+  private resumeAt = 0;
 
   constructor(options: Partial<RetryBudgetOptions> = {}) {
     this.options = { capacity: 500, retryCost: 5, timeoutRetryCost: 10, successRefill: 1, ...options };
@@ -38,6 +39,20 @@ export class RetryBudget {
     if (this.tokens < cost) return undefined;
     this.tokens -= cost;
     return cost;
+  }
+
+  /**
+   * Remembers until when the provider throttles (its Retry-After, or the throttling backoff), so that every call
+   * of the allocator waits it out, not only the throttled one: new calls would otherwise take the slots the
+   * waiting retries need, and keep the provider saturated.
+   */
+  holdUntil(epochMs: number): void {
+    this.resumeAt = Math.max(this.resumeAt, epochMs);
+  }
+
+  /** How long an attempt starting at `nowMs` should wait for a Retry-After hold to pass (0 when none). */
+  holdRemaining(nowMs: number): number {
+    return Math.max(0, this.resumeAt - nowMs);
   }
 
   /** Called after a successful operation: gives back what its retries spent, or the success refill. */

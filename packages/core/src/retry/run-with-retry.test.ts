@@ -84,6 +84,30 @@ describe("runWithRetry", () => {
     expect(tooLong).toHaveBeenCalledTimes(1);
   });
 
+  it("holds every call of the allocator until a throttling Retry-After has passed", async () => {
+    const budget = new RetryBudget();
+    const first = options({ budget });
+    const started = first.clock.now();
+    await runWithRetry(failing(throttled(1_500)), first);
+    expect(budget.holdRemaining(started)).toBe(1_500);
+    const shared = new RetryBudget();
+    const second = options({ budget: shared });
+    shared.holdUntil(second.clock.now() + 700);
+    const attempt = failing();
+    const outcome = await runWithRetry(attempt, second);
+    expect(second.clock.sleeps).toEqual([700]); // waited before its first attempt, which then succeeded
+    expect(outcome).toMatchObject({ attempts: 1, totalRetryDelayMs: 700 });
+  });
+
+  it("holds the allocator's calls for the un-jittered throttling backoff when the provider gives no hint", async () => {
+    const budget = new RetryBudget();
+    const settings = options({ budget });
+    const started = settings.clock.now();
+    await runWithRetry(failing(throttled()), settings);
+    expect(budget.holdRemaining(started)).toBe(500); // every call of the allocator waits the full first backoff
+    expect(settings.clock.sleeps).toEqual([500]); // the throttled call waits out the hold too, in one sleep
+  });
+
   it("lets a custom rule veto retries (mutations after an ambiguous failure)", async () => {
     const ambiguous = new IpAllocatorError({ code: "NETWORK", message: "reset", ambiguous: true });
     const attempt = failing(ambiguous);

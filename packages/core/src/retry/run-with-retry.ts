@@ -43,6 +43,16 @@ export async function runWithRetry<T>(attempt: (attemptNumber: number) => Promis
   let totalRetryDelayMs = 0;
   let spent = 0;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
+    // Retries already waited out the hold as part of their delay; only a call's first attempt checks it here.
+    const held = attemptNumber === 1 ? (budget?.holdRemaining(clock.now()) ?? 0) : 0;
+    if (held > 0) {
+      try {
+        await clock.sleep(held, options.signal);
+      } catch (abort) {
+        throw toIpAllocatorError(abort, options);
+      }
+      totalRetryDelayMs += held;
+    }
     try {
       const value = await attempt(attemptNumber);
       budget?.release(spent);
@@ -54,12 +64,17 @@ export async function runWithRetry<T>(attempt: (attemptNumber: number) => Promis
           ? error.withAttempts(attemptNumber, totalRetryDelayMs)
           : new IpAllocatorError({ ...error.toOptions(), attempts: attemptNumber, totalRetryDelayMs, details: { ...error.details, retryStopped: reason } });
       if (options.signal?.aborted || attemptNumber >= options.retry.maxAttempts || !shouldRetry(error, attemptNumber)) throw giveUp();
-      const baseDelayMs = error.category === "throttling" ? options.retry.throttlingBaseDelayMs : options.retry.baseDelayMs;
+      const throttled = error.category === "throttling";
+      const baseDelayMs = throttled ? options.retry.throttlingBaseDelayMs : options.retry.baseDelayMs;
       let delayMs = computeBackoffDelay(attemptNumber, { ...options.retry, baseDelayMs }, random);
       if (error.retryAfterMs !== undefined) {
         if (error.retryAfterMs > options.retry.maxRetryAfterMs) throw giveUp("retry-after-too-long");
         delayMs = error.retryAfterMs;
       }
+      // A throttled provider is saturated for every call of this allocator, not only this one: hold them all
+      // for the hinted time, else for the un-jittered backoff, so the window can drain before anyone resends.
+      if (throttled) budget?.holdUntil(clock.now() + (error.retryAfterMs ?? computeBackoffDelay(attemptNumber, { ...options.retry, baseDelayMs, jitter: "none" })));
+      delayMs = Math.max(delayMs, budget?.holdRemaining(clock.now()) ?? 0);
       const cost = budget?.acquire(error);
       if (budget !== undefined && cost === undefined) throw giveUp("retry-budget-exhausted");
       spent += cost ?? 0;

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../start-emulator.js";
+import { describe, expect, it } from "vitest";
+import { useAlibabaTestEmulator } from "./__fixtures__/use-alibaba-test-emulator.js";
 import { buildV1Request, callV3, sendWireRequest } from "./__fixtures__/alibaba-test-client.js";
 
-let emulator: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: StartEmulatorOptions = {}): Promise<string> {
-  emulator = await startEmulator(options);
-  return emulator.alibaba.endpoint;
-}
+const harness = useAlibabaTestEmulator();
+const start = harness.start;
 
 describe("DescribeInstances and DescribeInstanceAttribute", () => {
   it("filters by InstanceIds, pages, and wraps Instances.Instance", async () => {
@@ -59,8 +50,8 @@ describe("ModifyInstanceNetworkSpec", () => {
     expect(first.status).toBe(200);
     const retry = await sendWireRequest(buildV1Request({ endpoint, action: "ModifyInstanceNetworkSpec", params: query }));
     expect(retry.status).toBe(200);
-    expect(emulator?.events.count({ kind: "allocate", resourceId: "i-polycloud0099" })).toBe(1);
-    expect(emulator?.alibabaState.getInstance("i-polycloud0099")).toMatchObject({ internetMaxBandwidthOut: 10 });
+    expect(harness.emulator?.events.count({ kind: "allocate", resourceId: "i-polycloud0099" })).toBe(1);
+    expect(harness.emulator?.alibabaState.getInstance("i-polycloud0099")).toMatchObject({ internetMaxBandwidthOut: 10 });
     const mismatch = await callV3(endpoint, "ModifyInstanceNetworkSpec", { ...query, InternetMaxBandwidthOut: "20" });
     expect([mismatch.status, mismatch.json["Code"]]).toEqual([400, "IdempotentParameterMismatch"]);
   });
@@ -73,7 +64,7 @@ describe("ModifyInstanceNetworkSpec", () => {
     expect(badFlag.json["Code"]).toBe("InvalidParameter");
     const longToken = await callV3(endpoint, "ModifyInstanceNetworkSpec", { InstanceId: "i-polycloud0001", ClientToken: "x".repeat(65) });
     expect(longToken.json["Code"]).toBe("InvalidParameter");
-    expect(emulator?.events.count()).toBe(0);
+    expect(harness.emulator?.events.count()).toBe(0);
   });
 });
 
@@ -85,6 +76,8 @@ describe("flow control", () => {
     for (let call = 0; call < 3; call += 1) expect((await describe()).status).toBe(200);
     const throttled = await describe();
     expect([throttled.status, throttled.json["Code"], throttled.json["Message"]]).toEqual([400, "Throttling.User", "Request was denied due to user flow control."]);
+    // The oldest call of the window was at nowMs: a slot frees in 1000 ms.
+    expect(throttled.headers["x-acs-retry-after"]).toBe("1000");
     // Another action has its own budget.
     expect((await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).status).toBe(200);
     expect((await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).json["Code"]).toBe("Throttling.User");

@@ -84,7 +84,9 @@ export function createAlibabaEmulator(
       if (caller.nonce !== undefined && !nonces.remember(caller.accessKeyId, caller.nonce, context.now())) {
         throw new AlibabaApiError("SignatureNonceUsed");
       }
-      if (!flowControl.admit(caller.accessKeyId, parsed.action, context.now())) throw new AlibabaApiError("Throttling.User");
+      // The official SDK reads x-acs-retry-after (milliseconds) from throttling answers; say when a slot frees.
+      const retryAfterMs = flowControl.admit(caller.accessKeyId, parsed.action, context.now());
+      if (retryAfterMs > 0) throw new AlibabaApiError("Throttling.User", undefined, undefined, { "x-acs-retry-after": String(retryAfterMs) });
       const secondAllocate = options.secondAllocate ?? "return-existing";
       const fields = handler(parsed.params, { store, events: context.events, secondAllocate, accessKeyId: caller.accessKeyId });
       return buildSuccessReply(parsed.requestId, fields);

@@ -41,17 +41,17 @@ export class FlowControl {
     this.#limitFor = limitFor;
   }
 
-  /** Counts a call; returns false (and does not count it) when the window is already full. */
-  admit(accessKeyId: string, action: string, nowMs: number): boolean {
+  /**
+   * Counts a call and returns 0, or, when the window is already full, does not count it and returns the
+   * milliseconds until the oldest call in the window expires (what `x-acs-retry-after` tells the client).
+   */
+  admit(accessKeyId: string, action: string, nowMs: number): number {
     const key = `${accessKeyId}\n${action}`;
     const windowStart = nowMs - this.#windowMs;
     const calls = (this.#calls.get(key) ?? []).filter((at) => at > windowStart);
-    if (calls.length >= this.#limitFor(action)) {
-      this.#calls.set(key, calls);
-      return false;
-    }
-    calls.push(nowMs);
     this.#calls.set(key, calls);
-    return true;
+    if (calls.length >= this.#limitFor(action)) return Math.max(1, (calls[0] ?? nowMs) + this.#windowMs - nowMs);
+    calls.push(nowMs);
+    return 0;
   }
 }
