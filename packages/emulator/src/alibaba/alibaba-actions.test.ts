@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../start-emulator.js";
+import { describe, expect, it } from "vitest";
+import { useAlibabaTestEmulator } from "./__fixtures__/use-alibaba-test-emulator.js";
 import { callV3 } from "./__fixtures__/alibaba-test-client.js";
 import { ALIBABA_SEED_ERROR_CODES } from "./alibaba-error-codes.js";
 import type { AlibabaSeed } from "./alibaba-seed.js";
 
-let emulator: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: StartEmulatorOptions = {}): Promise<string> {
-  emulator = await startEmulator(options);
-  return emulator.alibaba.endpoint;
-}
+const harness = useAlibabaTestEmulator();
+const start = harness.start;
 
 const KEY = { accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret" };
 
@@ -68,7 +59,7 @@ describe("AllocatePublicIpAddress", () => {
     }
     const missing = await allocate(endpoint, {});
     expect([missing.status, missing.json["Code"]]).toEqual([400, "MissingParameter"]);
-    expect(emulator?.events.count()).toBe(0);
+    expect(harness.emulator?.events.count()).toBe(0);
   });
 
   it("exhausts a small pool with InsufficientPublicIp and honours a requested IP", async () => {
@@ -80,7 +71,7 @@ describe("AllocatePublicIpAddress", () => {
     const exhausted = await allocate(endpoint, { InstanceId: "i-ok5" });
     expect([exhausted.status, exhausted.json["Code"]]).toEqual([400, "InsufficientPublicIp"]);
     // A released address goes back to the pool.
-    const releasedIp = emulator?.alibabaState.getInstance("i-ok2")?.publicIpAddress as string;
+    const releasedIp = harness.emulator?.alibabaState.getInstance("i-ok2")?.publicIpAddress as string;
     expect((await callV3(endpoint, "ReleasePublicIpAddress", { InstanceId: "i-ok2", PublicIpAddress: releasedIp })).status).toBe(200);
     expect((await allocate(endpoint, { InstanceId: "i-ok5" })).json["IpAddress"]).toBe(releasedIp);
   });
@@ -91,7 +82,7 @@ describe("AllocatePublicIpAddress", () => {
     const second = await allocate(endpoint, { InstanceId: "i-polycloud0001" });
     expect(second.status).toBe(200);
     expect(second.json["IpAddress"]).toBe(first.json["IpAddress"]);
-    expect(emulator?.events.count({ action: "AllocatePublicIpAddress", kind: "allocate", resourceId: "i-polycloud0001" })).toBe(1);
+    expect(harness.emulator?.events.count({ action: "AllocatePublicIpAddress", kind: "allocate", resourceId: "i-polycloud0001" })).toBe(1);
   });
 
   it("answers 403 AllocatedAlready on a second call when configured", async () => {
@@ -105,10 +96,10 @@ describe("AllocatePublicIpAddress", () => {
     const endpoint = await start();
     const results = await Promise.all(Array.from({ length: 40 }, () => allocate(endpoint, { InstanceId: "i-polycloud0002" })));
     expect(new Set(results.map((result) => result.json["IpAddress"])).size).toBe(1);
-    expect(emulator?.events.count({ kind: "allocate", resourceId: "i-polycloud0002" })).toBe(1);
+    expect(harness.emulator?.events.count({ kind: "allocate", resourceId: "i-polycloud0002" })).toBe(1);
     const ids = Array.from({ length: 10 }, (_, index) => `i-polycloud${String(index + 1).padStart(4, "0")}`);
     await Promise.all(ids.map((instanceId) => allocate(endpoint, { InstanceId: instanceId })));
-    const ips = emulator?.alibabaState.listPublicIpAddresses() ?? [];
+    const ips = harness.emulator?.alibabaState.listPublicIpAddresses() ?? [];
     expect(ips).toHaveLength(10);
     expect(new Set(ips).size).toBe(10);
   });
@@ -118,7 +109,7 @@ describe("AllocatePublicIpAddress", () => {
       const endpoint = await start({ randomSeed });
       const ips: unknown[] = [];
       for (const instanceId of ["i-polycloud0001", "i-polycloud0002", "i-polycloud0003"]) ips.push((await allocate(endpoint, { InstanceId: instanceId })).json["IpAddress"]);
-      await emulator?.close();
+      await harness.emulator?.close();
       return ips;
     };
     const first = await draw(7);
@@ -140,8 +131,8 @@ describe("ReleasePublicIpAddress", () => {
     const released = await callV3(endpoint, "ReleasePublicIpAddress", { InstanceId: "i-polycloud0001", PublicIpAddress: ip });
     expect(released.status).toBe(200);
     expect(Object.keys(released.json)).toEqual(["RequestId"]);
-    expect(emulator?.alibabaState.getInstance("i-polycloud0001")?.publicIpAddress).toBeUndefined();
-    expect(emulator?.events.list().map((event) => [event.kind, event.resourceId, event.detail?.["ipAddress"]])).toEqual([
+    expect(harness.emulator?.alibabaState.getInstance("i-polycloud0001")?.publicIpAddress).toBeUndefined();
+    expect(harness.emulator?.events.list().map((event) => [event.kind, event.resourceId, event.detail?.["ipAddress"]])).toEqual([
       ["allocate", "i-polycloud0001", ip],
       ["release", "i-polycloud0001", ip],
     ]);

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../start-emulator.js";
+import { describe, expect, it } from "vitest";
+import { useAlibabaTestEmulator } from "./__fixtures__/use-alibaba-test-emulator.js";
 import {
   TEST_SECURITY_TOKEN,
   buildV1Request,
@@ -9,17 +9,8 @@ import {
   sendWireRequest,
 } from "./__fixtures__/alibaba-test-client.js";
 
-let emulator: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: StartEmulatorOptions = {}): Promise<string> {
-  emulator = await startEmulator(options);
-  return emulator.alibaba.endpoint;
-}
+const harness = useAlibabaTestEmulator();
+const start = harness.start;
 
 describe("Alibaba request verification over HTTP", () => {
   it("answers the cloud's error envelope with RequestId, HostId, Code, Message, Recommend and x-acs-request-id", async () => {
@@ -45,7 +36,7 @@ describe("Alibaba request verification over HTTP", () => {
     const v1 = buildV1Request({ endpoint, action: "AllocatePublicIpAddress", params: { InstanceId: "i-polycloud0001" }, transport: "form" });
     const tamperedV1 = await sendWireRequest({ ...v1, body: v1.body.replace("0001", "0004") });
     expect(tamperedV1.json["Code"]).toBe("SignatureDoesNotMatch");
-    expect(emulator?.events.count()).toBe(0);
+    expect(harness.emulator?.events.count()).toBe(0);
     // The untouched form request still verifies (params travel in the signed form body).
     expect((await sendWireRequest(formRequest)).json["IpAddress"]).toMatch(/^47\.96\./);
   });

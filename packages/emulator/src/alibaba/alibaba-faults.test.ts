@@ -1,21 +1,12 @@
 import { request } from "undici";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FaultRule } from "../shared/fault-rules.js";
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../start-emulator.js";
+import { useAlibabaTestEmulator } from "./__fixtures__/use-alibaba-test-emulator.js";
 import { buildV3Request, callV3, formatTimestamp, type WireRequest } from "./__fixtures__/alibaba-test-client.js";
 import { ALIBABA_SEED_ERROR_CODES } from "./alibaba-error-codes.js";
 
-let emulator: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: StartEmulatorOptions = {}): Promise<string> {
-  emulator = await startEmulator(options);
-  return emulator.alibaba.endpoint;
-}
+const harness = useAlibabaTestEmulator();
+const start = harness.start;
 
 function allocateRequest(endpoint: string, instanceId = "i-polycloud0001"): WireRequest {
   return buildV3Request({ endpoint, action: "AllocatePublicIpAddress", query: { InstanceId: instanceId } });
@@ -29,7 +20,7 @@ function send(wire: WireRequest, timeoutMs?: number) {
   });
 }
 
-const allocations = (): number => emulator?.events.count({ kind: "allocate" }) ?? -1;
+const allocations = (): number => harness.emulator?.events.count({ kind: "allocate" }) ?? -1;
 
 describe("Alibaba fault injection, observed from a client", () => {
   it("throttle answers Throttling.User 400 without processing; code overrides work", async () => {
@@ -37,7 +28,7 @@ describe("Alibaba fault injection, observed from a client", () => {
     const throttled = await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" });
     expect([throttled.status, throttled.json["Code"]]).toEqual([400, "Throttling.User"]);
     expect(allocations()).toBe(0);
-    emulator?.faults.add({ provider: "alibaba", kind: "throttle", code: "Throttling.Api", times: 1 });
+    harness.emulator?.faults.add({ provider: "alibaba", kind: "throttle", code: "Throttling.Api", times: 1 });
     expect((await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).json["Code"]).toBe("Throttling.Api");
     expect((await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" })).status).toBe(200);
   });
@@ -53,11 +44,11 @@ describe("Alibaba fault injection, observed from a client", () => {
   it("error-code produces every seed error code with the seed's HTTP status and message", async () => {
     const endpoint = await start();
     for (const entry of ALIBABA_SEED_ERROR_CODES) {
-      emulator?.faults.add({ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "error-code", code: entry.code, times: 1 });
+      harness.emulator?.faults.add({ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "error-code", code: entry.code, times: 1 });
       const response = await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" });
       expect([response.status, response.json["Code"], response.json["Message"]], entry.code).toEqual([entry.httpStatus, entry.code, entry.message]);
     }
-    emulator?.faults.add({ provider: "alibaba", kind: "error-code", code: "OperationDenied", message: 'The specified parameter "VlanId" is not valid or vlan has not enough IP address.', times: 1 });
+    harness.emulator?.faults.add({ provider: "alibaba", kind: "error-code", code: "OperationDenied", message: 'The specified parameter "VlanId" is not valid or vlan has not enough IP address.', times: 1 });
     expect((await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" })).json["Message"]).toContain("VlanId");
     expect(allocations()).toBe(0);
   });
@@ -72,7 +63,7 @@ describe("Alibaba fault injection, observed from a client", () => {
     const endpoint = await start({ faults: [{ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "reset-after-commit", times: 1 }] });
     await expect(send(allocateRequest(endpoint))).rejects.toThrow();
     expect(allocations()).toBe(1);
-    const ip = emulator?.alibabaState.getInstance("i-polycloud0001")?.publicIpAddress;
+    const ip = harness.emulator?.alibabaState.getInstance("i-polycloud0001")?.publicIpAddress;
     expect((await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" })).json["IpAddress"]).toBe(ip);
   });
 
@@ -83,10 +74,10 @@ describe("Alibaba fault injection, observed from a client", () => {
     pending.catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const startedAt = Date.now();
-    await emulator?.close();
+    await harness.emulator?.close();
     expect(Date.now() - startedAt).toBeLessThan(1000);
     await expect(pending).rejects.toThrow();
-    expect(emulator?.events.count()).toBe(0);
+    expect(harness.emulator?.events.count()).toBe(0);
   });
 
   it("slow answers after delayMs", async () => {
@@ -122,7 +113,7 @@ describe("Alibaba fault injection, observed from a client", () => {
     expect([current.status, current.json["Code"]]).toEqual([400, "InvalidTimeStamp.Expired"]);
     const ahead = await callV3(endpoint, "DescribeInstanceAttribute", { InstanceId: "i-polycloud0001" }, { date: formatTimestamp(Date.now() + 3600_000) });
     expect(ahead.status).toBe(200);
-    expect(emulator?.faults.fired()).toEqual({ "fault-1": 2 });
+    expect(harness.emulator?.faults.fired()).toEqual({ "fault-1": 2 });
   });
 
   it("is deterministic under a seed: probability, skip and times", async () => {
@@ -140,7 +131,7 @@ describe("Alibaba fault injection, observed from a client", () => {
       for (let call = 0; call < 24; call += 1) {
         outcomes += (await callV3(endpoint, "DescribeInstanceAttribute", { InstanceId: "i-polycloud0001" })).status === 200 ? "." : "E";
       }
-      await emulator?.close();
+      await harness.emulator?.close();
       return outcomes;
     };
     const first = await run(42);

@@ -1,19 +1,10 @@
 import { request } from "undici";
-import { afterEach, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../start-emulator.js";
+import { describe, expect, it } from "vitest";
+import { useAlibabaTestEmulator } from "./__fixtures__/use-alibaba-test-emulator.js";
 import { buildV1Request, callV3, sendWireRequest } from "./__fixtures__/alibaba-test-client.js";
 
-let emulator: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: StartEmulatorOptions = {}): Promise<string> {
-  emulator = await startEmulator(options);
-  return emulator.alibaba.endpoint;
-}
+const harness = useAlibabaTestEmulator();
+const start = harness.start;
 
 describe("Alibaba gateway errors for bad input", () => {
   it("answers unknown actions, bad versions, missing action, methods and paths", async () => {
