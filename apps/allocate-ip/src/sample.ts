@@ -12,7 +12,7 @@ import { waitUntilAllReady } from "./wait-until-all-ready.js";
 export interface AllocatePublicIpOptions {
   /** Wins over the configuration's `allocate` defaults (tags are merged). */
   target?: AllocationTarget;
-  /** Also wait until asynchronously provisioned addresses are ready. */
+  /** Also wait until pending addresses are ready (asynchronous provisioning, or an instance not yet confirmed running). */
   wait?: boolean;
   /** Deadline for allocating and waiting together; rejects with TIMEOUT. */
   timeoutMs?: number;

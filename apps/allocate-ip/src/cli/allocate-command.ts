@@ -26,7 +26,7 @@ export function addAllocateCommand(program: Command, io: CliIo, reportExitCode: 
     .option("-n, --count <n>", "how many addresses", parsePositiveInteger)
     .option("-t, --tag <key=value>", "tag the addresses (repeatable)", collectTag)
     .option("--idempotency-key <key>", "a retried command with the same key returns the first allocation instead of a second one")
-    .option("-w, --wait", "wait until asynchronously provisioned addresses are ready");
+    .option("-w, --wait", "wait until pending addresses are ready");
   addCommonOptions(command).action(async (options: AllocateOptions) => {
     const exitCode = await runCommand(io, options, async (context) => {
       const loaded = await context.loadConfig();
