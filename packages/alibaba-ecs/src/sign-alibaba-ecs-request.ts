@@ -29,6 +29,8 @@ export interface V3RequestParts {
   headers: Readonly<Record<string, string>>;
   /** Exact body bytes sent (UTF-8); empty for query-style RPC calls. */
   body?: string;
+  /** `buildCanonicalQuery(query)` when the caller already built it (it is also the wire query string). */
+  canonicalQuery?: string;
 }
 
 /**
@@ -37,8 +39,12 @@ export interface V3RequestParts {
  * @public
  */
 export function percentEncode(value: string): string {
+  // Most ECS values (ids, actions, dates) need no encoding at all: skip the work for them.
+  if (UNRESERVED_ONLY.test(value)) return value;
   return encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
 
 function compareCodeUnits(left: string, right: string): number {
   if (left === right) return 0;
@@ -86,8 +92,9 @@ export function buildV3CanonicalRequest(parts: V3RequestParts): { canonicalReque
   const names = [...signed.keys()].sort(compareCodeUnits);
   const canonicalHeaders = names.map((name) => `${name}:${signed.get(name) ?? ""}\n`).join("");
   const signedHeaders = names.join(";");
-  const hashedPayload = hashHex(parts.body ?? "");
-  const canonicalRequest = [parts.method.toUpperCase(), parts.path ?? "/", buildCanonicalQuery(parts.query), canonicalHeaders, signedHeaders, hashedPayload].join("\n");
+  const hashedPayload = parts.body === undefined || parts.body === "" ? EMPTY_BODY_SHA256 : hashHex(parts.body);
+  const canonicalQuery = parts.canonicalQuery ?? buildCanonicalQuery(parts.query);
+  const canonicalRequest = [parts.method.toUpperCase(), parts.path ?? "/", canonicalQuery, canonicalHeaders, signedHeaders, hashedPayload].join("\n");
   return { canonicalRequest, signedHeaders, hashedPayload };
 }
 
@@ -174,8 +181,8 @@ export function signAlibabaEcsRequest(input: SignAlibabaEcsRequestInput): HttpRe
     "x-acs-content-sha256": EMPTY_BODY_SHA256,
     ...(token === undefined ? {} : { "x-acs-accesskey-id": input.credentials.accessKeyId, "x-acs-security-token": token }),
   };
-  const { authorization } = signV3({ method, path: "/", query: input.params, headers, body: "" }, input.credentials);
   const query = buildCanonicalQuery(input.params);
+  const { authorization } = signV3({ method, path: "/", query: input.params, canonicalQuery: query, headers, body: "" }, input.credentials);
   return {
     method,
     url: query === "" ? `${origin}/` : `${origin}/?${query}`,
