@@ -22,6 +22,7 @@ import {
   type OperationOptions,
   type ReleaseResult,
   type RetryBudget,
+  type RetryOptions,
   type WaitOptions,
 } from "@polycloud/core";
 import type { Dispatcher } from "undici";
@@ -65,6 +66,8 @@ export class AlibabaEcsAllocator implements IpAllocator {
   readonly provider = ALIBABA_ECS_PROVIDER;
   readonly capabilities = ALIBABA_ECS_CAPABILITIES;
   private readonly client: AlibabaEcsClient;
+  /** The allocator's retry policy, resolved once; a per-call `retry` override is merged over it. */
+  private readonly retry: RetryOptions;
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -79,6 +82,7 @@ export class AlibabaEcsAllocator implements IpAllocator {
     @inject(ALIBABA_ECS_LIFECYCLE) private readonly lifecycle: AlibabaEcsLifecycle,
   ) {
     this.client = new AlibabaEcsClient(settings, dispatcher, signing, environment);
+    this.retry = resolveRetryOptions({ ...settings.retry, budget });
   }
 
   /** Allocates the instance's public IP (`AllocatePublicIpAddress`, or `ModifyInstanceNetworkSpec` on request). */
@@ -89,7 +93,8 @@ export class AlibabaEcsAllocator implements IpAllocator {
     return this.run("allocate", options, async (operation) => {
       // One request on the happy path: a missing instance already answers InvalidInstanceId.NotFound, and the
       // instance is only read when the answer is ambiguous (reconciliation) or carries no address (Modify).
-      const clientToken = request.idempotencyKey ?? randomUUID();
+      // Only ModifyInstanceNetworkSpec takes a ClientToken; AllocatePublicIpAddress is reconciled by read-back.
+      const clientToken = modify ? (request.idempotencyKey ?? randomUUID()) : "";
       const outcome = await allocatePublicIp(operation, { instanceId, options: providerOptions, clientToken });
       const { value: allocated, reconciled } = outcome.value;
       const ip = allocated.instance
@@ -165,7 +170,7 @@ export class AlibabaEcsAllocator implements IpAllocator {
     }
     const operationSignal = createOperationSignal(options ?? {}, { provider: this.provider, operation: name });
     try {
-      const retry = resolveRetryOptions({ ...this.settings.retry, budget: this.budget }, options?.retry);
+      const retry = options?.retry === undefined ? this.retry : resolveRetryOptions(this.retry, options.retry);
       return await body({ client: this.client, name, retry, clock: this.clock, random: this.random, signal: operationSignal.signal, hooks: options?.hooks, logger: this.logger });
     } catch (thrown) {
       throw toIpAllocatorError(thrown, { provider: this.provider, operation: name });

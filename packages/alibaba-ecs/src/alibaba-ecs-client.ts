@@ -111,10 +111,12 @@ export class AlibabaEcsClient {
       redactor,
       requestIdHeader: "x-acs-request-id",
     });
-    const errorContext = { operation: context.operation, action, redactor, now: this.signing.now() };
     if (response.status >= 200 && response.status < 300) {
       const parsed = schema.safeParse(parseJsonBody(response.body));
       if (parsed.success) return parsed.data;
+    }
+    const errorContext = { operation: context.operation, action, redactor, now: this.signing.now() };
+    if (response.status >= 200 && response.status < 300) {
       throw mapAlibabaEcsError({ httpStatus: response.status, headers: response.headers, body: response.body }, errorContext);
     }
     throw mapAlibabaEcsError({ httpStatus: response.status, headers: response.headers, envelope: parseErrorEnvelope(response.body), body: response.body }, errorContext);

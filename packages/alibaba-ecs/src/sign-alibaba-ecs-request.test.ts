@@ -5,6 +5,7 @@ import {
   buildCanonicalQuery,
   buildV1StringToSign,
   buildV3CanonicalRequest,
+  EMPTY_BODY_SHA256,
   formatAcsTimestamp,
   percentEncode,
   signAlibabaEcsRequest,
@@ -184,7 +185,20 @@ describe("encoding", () => {
     expect(buildCanonicalQuery({ b: "2", B: "1", a: "x y" })).toBe("B=1&a=x%20y&b=2");
   });
 
-  it("formats timestamps to the second with a literal Z", () => {
+  it("formats timestamps to the second with a literal Z, also when consecutive calls cross a second", () => {
     expect(formatAcsTimestamp(Date.UTC(2025, 0, 2, 3, 4, 5, 678))).toBe("2025-01-02T03:04:05Z");
+    expect(formatAcsTimestamp(Date.UTC(2025, 0, 2, 3, 4, 5, 999))).toBe("2025-01-02T03:04:05Z");
+    expect(formatAcsTimestamp(Date.UTC(2025, 0, 2, 3, 4, 6, 0))).toBe("2025-01-02T03:04:06Z");
+    expect(formatAcsTimestamp(Date.UTC(1999, 11, 31, 23, 59, 59, 1))).toBe("1999-12-31T23:59:59Z");
+  });
+
+  it("canonicalises header names case-insensitively, signing one value per name (the later spelling)", () => {
+    const canonical = buildV3CanonicalRequest({
+      method: "post",
+      query: {},
+      headers: { "X-Acs-Version": "old", Host: "ecs.aliyuncs.com", "x-acs-version": " 2014-05-26 ", accept: "application/json" },
+    });
+    expect(canonical.signedHeaders).toBe("host;x-acs-version");
+    expect(canonical.canonicalRequest).toBe(`POST\n/\n\nhost:ecs.aliyuncs.com\nx-acs-version:2014-05-26\n\nhost;x-acs-version\n${EMPTY_BODY_SHA256}`);
   });
 });

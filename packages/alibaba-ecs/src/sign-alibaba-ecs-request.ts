@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID } from "node:crypto";
+import { createHmac, hash, randomUUID } from "node:crypto";
 import type { HttpRequest } from "@polycloud/core";
 
 /** ECS API version every action of this adapter targets. @public */
@@ -75,7 +75,8 @@ export function signV1(stringToSign: string, accessKeySecret: string): string {
 }
 
 function hashHex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  // One-shot hash: no Hash stream object per call (this runs on every signed attempt).
+  return hash("sha256", text, "hex");
 }
 
 /**
@@ -84,17 +85,24 @@ function hashHex(text: string): string {
  * @public
  */
 export function buildV3CanonicalRequest(parts: V3RequestParts): { canonicalRequest: string; signedHeaders: string; hashedPayload: string } {
-  const signed = new Map<string, string>();
-  for (const [name, value] of Object.entries(parts.headers)) {
+  const signed: [name: string, value: string][] = [];
+  for (const name in parts.headers) {
     const lower = name.toLowerCase();
-    if (lower === "host" || lower === "content-type" || lower.startsWith("x-acs-")) signed.set(lower, value.trim());
+    if (lower === "host" || lower === "content-type" || lower.startsWith("x-acs-")) signed.push([lower, (parts.headers[name] ?? "").trim()]);
   }
-  const names = [...signed.keys()].sort(compareCodeUnits);
-  const canonicalHeaders = names.map((name) => `${name}:${signed.get(name) ?? ""}\n`).join("");
-  const signedHeaders = names.join(";");
+  // Stable sort: of two spellings of one name (`Host`, `host`) the later wins, as a header map would keep it.
+  signed.sort((left, right) => compareCodeUnits(left[0], right[0]));
+  let canonicalHeaders = "";
+  let signedHeaders = "";
+  for (let index = 0; index < signed.length; index++) {
+    const [name, value] = signed[index] as [string, string];
+    if (signed[index + 1]?.[0] === name) continue;
+    canonicalHeaders += `${name}:${value}\n`;
+    signedHeaders += signedHeaders === "" ? name : `;${name}`;
+  }
   const hashedPayload = parts.body === undefined || parts.body === "" ? EMPTY_BODY_SHA256 : hashHex(parts.body);
   const canonicalQuery = parts.canonicalQuery ?? buildCanonicalQuery(parts.query);
-  const canonicalRequest = [parts.method.toUpperCase(), parts.path ?? "/", canonicalQuery, canonicalHeaders, signedHeaders, hashedPayload].join("\n");
+  const canonicalRequest = `${parts.method.toUpperCase()}\n${parts.path ?? "/"}\n${canonicalQuery}\n${canonicalHeaders}\n${signedHeaders}\n${hashedPayload}`;
   return { canonicalRequest, signedHeaders, hashedPayload };
 }
 
@@ -118,8 +126,13 @@ export function signV3(parts: V3RequestParts, credentials: Pick<AlibabaEcsCreden
 
 /** `yyyy-MM-ddTHH:mm:ssZ` (UTC, second precision), the format of V1 `Timestamp` and V3 `x-acs-date`. @public */
 export function formatAcsTimestamp(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+  // Every attempt within one second signs the same string: format each second once.
+  const second = Math.floor(epochMs / 1000);
+  if (second !== lastTimestamp.second) lastTimestamp = { second, text: `${new Date(second * 1000).toISOString().slice(0, 19)}Z` };
+  return lastTimestamp.text;
 }
+
+let lastTimestamp = { second: Number.NaN, text: "" };
 
 /** A fresh 128-bit hex nonce; Alibaba rejects a nonce it has seen within its replay window. @public */
 export function createSignatureNonce(): string {

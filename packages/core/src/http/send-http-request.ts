@@ -135,7 +135,8 @@ async function readBody(body: Dispatcher.ResponseData["body"], contentLength: st
 
 function flattenHeaders(headers: Dispatcher.ResponseData["headers"]): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
   }
   return result;

@@ -55,14 +55,17 @@ export function validateResourceId(id: unknown, context: { provider: string; ope
 function findPrototypeKeys(input: unknown): FieldIssue[] {
   if (typeof input !== "object" || input === null) return [];
   const issues: FieldIssue[] = [];
-  const visit = (value: unknown, path: string, depth: number) => {
-    if (typeof value !== "object" || value === null || depth > 4) return;
+  // One mutable path, joined only for the keys reported: this walk runs on every allocate.
+  const path: string[] = [];
+  const visit = (value: unknown) => {
+    if (typeof value !== "object" || value === null || path.length > 4) return;
     for (const key of Object.keys(value)) {
-      const child = path === "" ? key : `${path}.${key}`;
-      if (key === "__proto__") issues.push({ path: child, message: "__proto__ is not allowed as a key" });
-      else visit((value as Record<string, unknown>)[key], child, depth + 1);
+      path.push(key);
+      if (key === "__proto__") issues.push({ path: path.join("."), message: "__proto__ is not allowed as a key" });
+      else visit((value as Record<string, unknown>)[key]);
+      path.pop();
     }
   };
-  visit(input, "", 0);
+  visit(input);
   return issues;
 }
