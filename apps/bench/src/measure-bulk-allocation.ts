@@ -10,7 +10,7 @@ export interface BulkRow extends BulkScenarioResult {
   meetsTarget: boolean;
 }
 
-/** The bulk table: each provider with default retry, tuned retry, and caller-side pacing. */
+/** The bulk table: each provider with default retry, tuned retry, and the adapters' `rateLimit`. */
 export interface BulkResult {
   count: number;
   concurrency: number;
@@ -26,10 +26,10 @@ const WINDOW_MS = 1_000;
 export const TUNED_RETRY = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 250, jitter: "none" } as const;
 const TUNED_BUDGET_CAPACITY = 5_000;
 
-const SETTINGS: Array<{ label: string; options: Pick<BulkScenarioOptions, "retry" | "retryBudgetCapacity" | "paced"> }> = [
+const SETTINGS: Array<{ label: string; options: Pick<BulkScenarioOptions, "retry" | "retryBudgetCapacity" | "rateLimited"> }> = [
   { label: "adapter defaults", options: { retry: undefined } },
   { label: "retry 10 attempts, 100→250 ms, no jitter, budget 5000", options: { retry: TUNED_RETRY, retryBudgetCapacity: TUNED_BUDGET_CAPACITY } },
-  { label: "defaults + caller-side limiter at the limit", options: { retry: undefined, paced: true } },
+  { label: "defaults + rateLimit at the limit", options: { retry: undefined, rateLimited: true } },
 ];
 
 /**
@@ -43,7 +43,7 @@ export function computeShareOfLimit(allocated: number, limit: number, windowMs: 
 
 /**
  * Table 5. For each provider and setting: a fresh in-process emulator limited to `limit` calls per 1 s
- * window (Alibaba: per action, and polycloud's allocate calls two actions; Zenlayer: per access key), then
+ * window (Alibaba: per action and AccessKey, and allocate calls one action; Zenlayer: per access key), then
  * `count` allocations at `concurrency`. Errors are what reached the caller after polycloud's retries;
  * "recorded" is the emulator's own count of committed allocations (must equal "allocated": no duplicates).
  */
@@ -79,7 +79,7 @@ function buildBulkTable(rows: BulkRow[], options: { count: number; concurrency: 
     notes: [
       "target: share of limit ≥ 95% and 0 errors reaching the caller.",
       "share of limit = ideal time (floor((allocated − 1) / limit) windows) ÷ measured time; the caller never retries.",
-      "the caller-side limiter is bench code (create-sliding-window-pacer.ts) standing in for a client rate limiter polycloud lacks.",
+      "rateLimit = the adapters' admission control set to the emulator's limit ({ maxRequests: limit, windowMs: 1000 }).",
     ],
   };
 }

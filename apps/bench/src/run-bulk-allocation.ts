@@ -1,5 +1,4 @@
 import type { OperationHooks } from "@polycloud/core";
-import type { SlidingWindowPacer } from "./create-sliding-window-pacer.js";
 
 /** What one bulk run observed from the caller's side. */
 export interface BulkRunResult {
@@ -15,12 +14,11 @@ export interface BulkRunResult {
 
 /**
  * Allocates `count` IPs, `concurrency` at a time, each exactly once from the caller's side (no caller
- * retries): `allocate(index, hooks)` must pass `hooks` to the allocator so retries are counted. With a
- * `pacer`, each allocation waits for it before starting.
+ * retries): `allocate(index, hooks)` must pass `hooks` to the allocator so retries are counted.
  */
 export async function runBulkAllocation(
   allocate: (index: number, hooks: OperationHooks) => Promise<unknown>,
-  options: { count: number; concurrency: number; pacer?: SlidingWindowPacer },
+  options: { count: number; concurrency: number },
 ): Promise<BulkRunResult> {
   const result: BulkRunResult = { allocated: 0, errors: 0, errorCodes: {}, retries: 0, elapsedMs: 0 };
   const hooks: OperationHooks = { onRetry: () => (result.retries += 1) };
@@ -29,7 +27,6 @@ export async function runBulkAllocation(
     while (next < options.count) {
       const index = next;
       next += 1;
-      const finished = await options.pacer?.acquire();
       try {
         await allocate(index, hooks);
         result.allocated += 1;
@@ -37,8 +34,6 @@ export async function runBulkAllocation(
         result.errors += 1;
         const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "UNKNOWN";
         result.errorCodes[code] = (result.errorCodes[code] ?? 0) + 1;
-      } finally {
-        finished?.();
       }
     }
   };

@@ -3,7 +3,6 @@ import { RetryBudget, type RetryOptions } from "@polycloud/core";
 import { DEFAULT_ALIBABA_SEED, DEFAULT_ZENLAYER_SEED, parseEmulatorSeed, startEmulator } from "@polycloud/emulator";
 import { createZenlayerEipAllocator } from "@polycloud/zenlayer-eip";
 import { BENCH_CREDENTIALS, BENCH_REGION } from "./create-allocate-clients.js";
-import { createSlidingWindowPacer } from "./create-sliding-window-pacer.js";
 import { runBulkAllocation, type BulkRunResult } from "./run-bulk-allocation.js";
 
 /** Retry settings a bulk scenario passes to the allocator (undefined = the adapter's defaults). */
@@ -18,8 +17,8 @@ export interface BulkScenarioOptions {
   retry: BulkRetrySettings;
   /** Capacity of the allocator's retry budget (undefined = the default 500). */
   retryBudgetCapacity?: number;
-  /** Put a caller-side limiter, set to the emulator's limit, in front of the allocations. */
-  paced?: boolean;
+  /** Set the adapter's `rateLimit` to the emulator's limit. */
+  rateLimited?: boolean;
 }
 
 /** A bulk run plus the emulator's own count of committed allocations. */
@@ -27,9 +26,13 @@ export interface BulkScenarioResult extends BulkRunResult {
   recordedAllocations: number;
 }
 
-// The limiter is created per run: its window state must not carry over between scenarios.
-function withPacer(options: BulkScenarioOptions) {
-  return options.paced === true ? { ...options, pacer: createSlidingWindowPacer(options.limit, options.windowMs) } : options;
+/** The settings every bulk allocator shares: the scenario's retry settings and, when asked, its rate limit. */
+function buildSharedSettings(options: BulkScenarioOptions) {
+  return {
+    credentials: { ...BENCH_CREDENTIALS },
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.rateLimited === true ? { rateLimit: { maxRequests: options.limit, windowMs: options.windowMs } } : {}),
+  };
 }
 
 /** `count` Running instances with bandwidth, each able to take one system public IP. */
@@ -45,13 +48,13 @@ function buildAlibabaBulkSeed(count: number) {
 export async function runAlibabaBulkScenario(options: BulkScenarioOptions): Promise<BulkScenarioResult> {
   const emulator = await startEmulator({ seed: buildAlibabaBulkSeed(options.count), alibaba: { flowControl: { limit: options.limit, windowMs: options.windowMs } } });
   const allocator = createAlibabaEcsAllocator(
-    { region: BENCH_REGION, endpoint: emulator.alibaba.endpoint, credentials: { ...BENCH_CREDENTIALS }, ...(options.retry === undefined ? {} : { retry: options.retry }) },
+    { region: BENCH_REGION, endpoint: emulator.alibaba.endpoint, ...buildSharedSettings(options) },
     options.retryBudgetCapacity === undefined ? {} : { retryBudget: new RetryBudget({ capacity: options.retryBudgetCapacity }) },
   );
   try {
     const result = await runBulkAllocation(
       (index, hooks) => allocator.allocate({ location: { region: BENCH_REGION }, instanceId: `i-bulk${String(index).padStart(6, "0")}` }, { hooks }),
-      withPacer(options),
+      options,
     );
     return { ...result, recordedAllocations: emulator.events.count({ provider: "alibaba", kind: "allocate" }) };
   } finally {
@@ -64,11 +67,11 @@ export async function runAlibabaBulkScenario(options: BulkScenarioOptions): Prom
 export async function runZenlayerBulkScenario(options: BulkScenarioOptions): Promise<BulkScenarioResult> {
   const emulator = await startEmulator({ seed: { zenlayer: DEFAULT_ZENLAYER_SEED }, zenlayer: { rateLimit: { maxRequests: options.limit, windowMs: options.windowMs } } });
   const allocator = createZenlayerEipAllocator(
-    { endpoint: emulator.zenlayer.endpoint, credentials: { ...BENCH_CREDENTIALS }, ...(options.retry === undefined ? {} : { retry: options.retry }) },
+    { endpoint: emulator.zenlayer.endpoint, ...buildSharedSettings(options) },
     options.retryBudgetCapacity === undefined ? {} : { retryBudget: new RetryBudget({ capacity: options.retryBudgetCapacity }) },
   );
   try {
-    const result = await runBulkAllocation((_index, hooks) => allocator.allocate({ location: { zone: "SEL-A" }, count: 1 }, { hooks }), withPacer(options));
+    const result = await runBulkAllocation((_index, hooks) => allocator.allocate({ location: { zone: "SEL-A" }, count: 1 }, { hooks }), options);
     return { ...result, recordedAllocations: emulator.events.count({ provider: "zenlayer", kind: "allocate" }) };
   } finally {
     await allocator.close();

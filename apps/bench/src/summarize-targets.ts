@@ -24,10 +24,12 @@ export function summarizeTargets(results: BenchResults): { targets: TargetVerdic
     const ratio = results.coldStart.ratioToBare;
     targets.push({ table: "3 cold start", target: "polycloud ≤ 1.25× bare undici", measured: formatRatio(ratio), met: ratio <= 1.25 });
   }
-  for (const row of results.bulk?.rows.filter((candidate) => candidate.settings === "adapter defaults") ?? []) {
+  // Judged twice: with nothing configured, and with the adapters' rateLimit set to the (known) quota.
+  const judged: Record<string, string> = { "adapter defaults": "default retry", "defaults + rateLimit at the limit": "rateLimit = quota" };
+  for (const row of results.bulk?.rows.filter((candidate) => judged[candidate.settings] !== undefined) ?? []) {
     targets.push({
       table: `5 bulk ${row.provider}`,
-      target: "≥ 95% of the limit, 0 errors (default retry)",
+      target: `≥ 95% of the limit, 0 errors (${judged[row.settings] ?? ""})`,
       measured: `${(row.shareOfLimit * 100).toFixed(1)}%, ${row.errors} errors`,
       met: row.meetsTarget,
     });

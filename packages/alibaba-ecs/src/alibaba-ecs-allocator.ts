@@ -6,6 +6,7 @@ import {
   LOGGER,
   RANDOM,
   RETRY_BUDGET,
+  RateLimiter,
   createOperationSignal,
   inject,
   injectable,
@@ -66,6 +67,7 @@ export class AlibabaEcsAllocator implements IpAllocator {
   readonly provider = ALIBABA_ECS_PROVIDER;
   readonly capabilities = ALIBABA_ECS_CAPABILITIES;
   private readonly client: AlibabaEcsClient;
+  private readonly rateLimiter: RateLimiter | undefined;
   /** The allocator's retry policy, resolved once; a per-call `retry` override is merged over it. */
   private readonly retry: RetryOptions;
   private closing: Promise<void> | undefined;
@@ -81,7 +83,8 @@ export class AlibabaEcsAllocator implements IpAllocator {
     @inject(ALIBABA_ECS_SIGNING_SOURCE) signing: AlibabaEcsSigningSource,
     @inject(ALIBABA_ECS_LIFECYCLE) private readonly lifecycle: AlibabaEcsLifecycle,
   ) {
-    this.client = new AlibabaEcsClient(settings, dispatcher, signing, environment);
+    this.rateLimiter = settings.rateLimit === undefined ? undefined : new RateLimiter(settings.rateLimit, clock);
+    this.client = new AlibabaEcsClient(settings, dispatcher, signing, environment, this.rateLimiter);
     this.retry = resolveRetryOptions({ ...settings.retry, budget });
   }
 
@@ -155,8 +158,18 @@ export class AlibabaEcsAllocator implements IpAllocator {
 
   /** Closes the HTTP dispatcher when this allocator created it. Safe to call twice, also concurrently. */
   close(): Promise<void> {
-    this.closing ??= this.lifecycle.ownsDispatcher ? this.dispatcher.close() : Promise.resolve();
+    if (this.closing === undefined) {
+      // Calls still queued for a rate-limit slot have sent nothing: fail them now rather than on a closed dispatcher.
+      this.rateLimiter?.rejectQueued(
+        new IpAllocatorError({ code: "FAILED_PRECONDITION", message: `The ${this.provider} allocator was closed while the call waited for a rate-limit slot; nothing was sent.`, provider: this.provider }),
+      );
+      this.closing = this.lifecycle.ownsDispatcher ? this.dispatcher.close() : Promise.resolve();
+    }
     return this.closing;
+  }
+
+  private closedError(operation: string): IpAllocatorError {
+    return new IpAllocatorError({ code: "FAILED_PRECONDITION", message: `The ${this.provider} allocator is closed.`, provider: this.provider, operation });
   }
 
   private validateId(id: unknown, operation: string): string {
@@ -165,9 +178,7 @@ export class AlibabaEcsAllocator implements IpAllocator {
 
   /** Common frame of every method: closed check, operation signal, retry options, typed errors, cleanup. */
   private async run<T>(name: string, options: OperationOptions | undefined, body: (operation: AlibabaEcsOperation) => Promise<T>): Promise<T> {
-    if (this.closing !== undefined) {
-      throw new IpAllocatorError({ code: "FAILED_PRECONDITION", message: `The ${this.provider} allocator is closed.`, provider: this.provider, operation: name });
-    }
+    if (this.closing !== undefined) throw this.closedError(name);
     const operationSignal = createOperationSignal(options ?? {}, { provider: this.provider, operation: name });
     try {
       const retry = options?.retry === undefined ? this.retry : resolveRetryOptions(this.retry, options.retry);

@@ -1,4 +1,4 @@
-import { createRedactor, sendHttpRequest, type OperationHooks, type Redactor } from "@polycloud/core";
+import { createRedactor, sendHttpRequest, type HttpResponse, type OperationHooks, type RateLimiter, type Redactor } from "@polycloud/core";
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import { ALIBABA_ECS_PROVIDER, type AlibabaEcsResolvedSettings } from "./alibaba-ecs-settings.js";
@@ -56,6 +56,8 @@ export class AlibabaEcsClient {
     private readonly dispatcher: Dispatcher,
     private readonly signing: AlibabaEcsSigningSource,
     private readonly environment: AlibabaEcsEnvironment,
+    /** Admission control of the `rateLimit` setting: every attempt waits for a slot before it is signed. */
+    private readonly rateLimiter?: RateLimiter,
   ) {}
 
   /** Resolves the credential chain once; a failure is not remembered, so fixing the environment helps. */
@@ -88,29 +90,36 @@ export class AlibabaEcsClient {
     const credentials = await this.resolveCredentials(context.operation);
     // Nothing has been sent yet: report the abort as such, not as a possibly processed request.
     if (context.signal?.aborted) throw context.signal.reason;
+    // With a rate limit the slot is held until the answer is in: ECS counted the request at some moment in between.
+    const releaseSlot = await this.rateLimiter?.acquire(context.signal);
     const redactor = this.redactorFor(credentials);
-    const request = signAlibabaEcsRequest({
-      endpoint: this.settings.endpointUrl,
-      action,
-      // Format=JSON: without it RPC answers default to XML (reference §2.1, open question 1).
-      params: { ...params, RegionId: this.settings.region, Format: "JSON" },
-      credentials,
-      signatureVersion: this.settings.signatureVersion,
-      timestamp: formatAcsTimestamp(this.signing.now()),
-      nonce: this.signing.createNonce(),
-    });
-    const response = await sendHttpRequest(request, {
-      dispatcher: this.dispatcher,
-      provider: ALIBABA_ECS_PROVIDER,
-      operation: context.operation,
-      attempt: context.attempt,
-      signal: context.signal,
-      headersTimeoutMs: this.settings.timeoutMs,
-      bodyTimeoutMs: this.settings.timeoutMs,
-      hooks: context.hooks,
-      redactor,
-      requestIdHeader: "x-acs-request-id",
-    });
+    let response: HttpResponse;
+    try {
+      const request = signAlibabaEcsRequest({
+        endpoint: this.settings.endpointUrl,
+        action,
+        // Format=JSON: without it RPC answers default to XML (reference §2.1, open question 1).
+        params: { ...params, RegionId: this.settings.region, Format: "JSON" },
+        credentials,
+        signatureVersion: this.settings.signatureVersion,
+        timestamp: formatAcsTimestamp(this.signing.now()),
+        nonce: this.signing.createNonce(),
+      });
+      response = await sendHttpRequest(request, {
+        dispatcher: this.dispatcher,
+        provider: ALIBABA_ECS_PROVIDER,
+        operation: context.operation,
+        attempt: context.attempt,
+        signal: context.signal,
+        headersTimeoutMs: this.settings.timeoutMs,
+        bodyTimeoutMs: this.settings.timeoutMs,
+        hooks: context.hooks,
+        redactor,
+        requestIdHeader: "x-acs-request-id",
+      });
+    } finally {
+      releaseSlot?.();
+    }
     if (response.status >= 200 && response.status < 300) {
       const parsed = schema.safeParse(parseJsonBody(response.body));
       if (parsed.success) return parsed.data;

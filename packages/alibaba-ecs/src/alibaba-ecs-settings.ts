@@ -1,4 +1,4 @@
-import { parseOrThrow } from "@polycloud/core";
+import { RateLimitSettingsSchema, parseOrThrow } from "@polycloud/core";
 import { z } from "zod";
 
 /** The provider name this package registers. @public */
@@ -68,6 +68,12 @@ export const AlibabaEcsSettingsSchema = z
     /** TCP/TLS connect timeout of the dispatcher the allocator creates, in ms. Default 5 000. */
     connectTimeoutMs: z.number().int().positive().optional(),
     retry: AlibabaEcsRetrySettingsSchema.optional(),
+    /**
+     * Client-side admission control: at most `maxRequests` requests start per sliding `windowMs` (every attempt,
+     * retries and read-backs included). Set it to the account's ECS flow-control quota to run bulk work at the
+     * limit instead of into it. Off by default.
+     */
+    rateLimit: RateLimitSettingsSchema.optional(),
     /** Profile of the CLI config file to use instead of `ALIBABA_CLOUD_PROFILE` / the file's `current`. */
     profile: z.string().min(1).optional(),
     /** CLI config file path instead of `~/.aliyun/config.json`. */

@@ -33,6 +33,7 @@ export { parseRetryAfter } from "./retry/parse-retry-after.js";
 export { runWithRetry, type RetryOutcome, type RunWithRetryOptions } from "./retry/run-with-retry.js";
 export { resolveRetryOptions } from "./retry/resolve-retry-options.js";
 export { createOperationSignal, type OperationSignal } from "./retry/create-operation-signal.js";
+export { RateLimiter, RateLimitSettingsSchema, type RateLimitSettings } from "./rate-limit/rate-limiter.js";
 export { pollUntil, type PollUntilOptions } from "./poll/poll-until.js";
 
 export { createHttpDispatcher, type HttpDispatcherOptions } from "./http/create-http-dispatcher.js";

@@ -138,6 +138,10 @@ export class ZenlayerEipAllocator implements IpAllocator {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Calls still queued for a rate-limit slot have sent nothing: fail them now rather than on a closed dispatcher.
+    this.dependencies.client.rejectQueued(
+      new IpAllocatorError({ code: "FAILED_PRECONDITION", message: `The ${this.provider} allocator was closed while the call waited for a rate-limit slot; nothing was sent.`, provider: this.provider }),
+    );
     if (this.lifecycle.ownsDispatcher) await this.dispatcher.close();
   }
 

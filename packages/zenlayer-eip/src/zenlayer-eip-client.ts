@@ -1,4 +1,4 @@
-import { CLOCK, HTTP_DISPATCHER, IpAllocatorError, createRedactor, inject, injectable, sendHttpRequest, type Clock, type HttpResponse, type OperationHooks, type Redactor } from "@polycloud/core";
+import { CLOCK, HTTP_DISPATCHER, IpAllocatorError, RateLimiter, createRedactor, inject, injectable, sendHttpRequest, type Clock, type HttpResponse, type OperationHooks, type Redactor } from "@polycloud/core";
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import { createZenlayerEipError } from "./map-zenlayer-eip-error.js";
@@ -42,6 +42,8 @@ const EXCERPT_LENGTH = 200;
 export class ZenlayerEipClient {
   private readonly url: URL;
   private readonly redactor: Redactor;
+  /** Admission control of the `rateLimit` setting: every attempt waits for a slot before it is signed. */
+  private readonly rateLimiter: RateLimiter | undefined;
 
   constructor(
     @inject(ZENLAYER_EIP_SETTINGS) private readonly settings: ResolvedZenlayerEipSettings,
@@ -49,8 +51,14 @@ export class ZenlayerEipClient {
     @inject(CLOCK) private readonly clock: Clock,
   ) {
     this.url = toBmcUrl(settings.endpoint);
+    this.rateLimiter = settings.rateLimit === undefined ? undefined : new RateLimiter(settings.rateLimit, clock);
     const credentials = settings.credentials;
     this.redactor = createRedactor("token" in credentials ? [credentials.token] : [credentials.accessKeySecret]);
+  }
+
+  /** Fails the calls still waiting for a rate-limit slot with `reason` (they have sent nothing). */
+  rejectQueued(reason: unknown): void {
+    this.rateLimiter?.rejectQueued(reason);
   }
 
   /** Masks this allocator's secrets in free text (messages echoed from the wire). */
@@ -60,21 +68,28 @@ export class ZenlayerEipClient {
 
   /** Calls `action` with `parameters` and validates the `response` object with `schema`. */
   async call<Schema extends z.ZodType>(action: ZenlayerEipAction, parameters: Record<string, unknown>, schema: Schema, context: ZenlayerCallContext): Promise<ZenlayerCallResult<z.output<Schema>>> {
-    const body = JSON.stringify(parameters);
-    const response = await sendHttpRequest(
-      { method: "POST", url: this.url.href, headers: this.buildHeaders(action, body), body },
-      {
-        dispatcher: this.dispatcher,
-        provider: "zenlayer-eip",
-        operation: context.operation,
-        attempt: context.attempt,
-        signal: context.signal,
-        headersTimeoutMs: this.settings.requestTimeoutMs,
-        bodyTimeoutMs: this.settings.requestTimeoutMs,
-        hooks: context.hooks,
-        redactor: this.redactor,
-      },
-    );
+    // With a rate limit the slot is held until the answer is in: Zenlayer counted the request at some moment in between.
+    const releaseSlot = await this.rateLimiter?.acquire(context.signal);
+    let response: HttpResponse;
+    try {
+      const body = JSON.stringify(parameters);
+      response = await sendHttpRequest(
+        { method: "POST", url: this.url.href, headers: this.buildHeaders(action, body), body },
+        {
+          dispatcher: this.dispatcher,
+          provider: "zenlayer-eip",
+          operation: context.operation,
+          attempt: context.attempt,
+          signal: context.signal,
+          headersTimeoutMs: this.settings.requestTimeoutMs,
+          bodyTimeoutMs: this.settings.requestTimeoutMs,
+          hooks: context.hooks,
+          redactor: this.redactor,
+        },
+      );
+    } finally {
+      releaseSlot?.();
+    }
     return this.readResponse(action, response, schema, context.operation);
   }
 

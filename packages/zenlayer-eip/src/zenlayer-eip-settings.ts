@@ -1,3 +1,4 @@
+import { RateLimitSettingsSchema } from "@polycloud/core";
 import { z } from "zod";
 
 /** Public Zenlayer Cloud API host; requests go to `<endpoint>/api/v2/bmc`. @public */
@@ -87,6 +88,12 @@ export const ZenlayerEipSettingsSchema = z
     /** Deadline of waitUntilReady and of a permanent release when the call gives no `timeoutMs`. Default 10 min. */
     waitTimeoutMs: z.number().int().min(1).default(600_000),
     retry: RetrySettingsSchema.default({}),
+    /**
+     * Client-side admission control: at most `maxRequests` requests start per sliding `windowMs` (every attempt,
+     * polls and reconciliation lookups included). Set it to the access key's rate limit to run bulk work at the
+     * limit instead of into it. Off by default.
+     */
+    rateLimit: RateLimitSettingsSchema.optional(),
     /** First delay between DescribeEipAddresses polls. Default 2 s. */
     pollIntervalMs: z.number().int().min(0).default(2_000),
     /** Cap of the backed-off poll delay. Default 10 s. */
