@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks the project's written conventions that a type checker cannot: kebab-case file names, an explicit
 // @inject(TOKEN) on every injected constructor parameter (no emitted decorator metadata), adapters reaching
-// tsyringe only through @polycloud/core, no console output from library code, the adapter entry points,
+// tsyringe only through @polycloud/core, no console output from library code, the adapter entry points (main and DI),
 // and adapters mirroring each other's provider-named files (sign-, map-, resolve-, <provider>-…). Prints every finding; exits 1 on errors.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -9,7 +9,11 @@ import { join, relative } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const errors = [];
 const warnings = [];
-const ADAPTERS = { "alibaba-ecs": ["createAlibabaEcsAllocator", "alibabaEcsModule", "alibabaEcsPlugin"], "zenlayer-eip": ["createZenlayerEipAllocator", "zenlayerEipModule", "zenlayerEipPlugin"] };
+// Per adapter: what its main entry (src/index.ts) and its DI entry (src/di.ts, `<package>/di`) must export.
+const ADAPTERS = {
+  "alibaba-ecs": { index: ["createAlibabaEcsAllocator", "alibabaEcsPlugin"], di: ["alibabaEcsModule"] },
+  "zenlayer-eip": { index: ["createZenlayerEipAllocator", "zenlayerEipPlugin"], di: ["zenlayerEipModule"] },
+};
 const CONSOLE_ALLOWED = /(^|\/)(bin|cli|demo)[^/]*\.ts$|\/cli\//;
 
 function listDirectories(directory) {
@@ -92,7 +96,7 @@ function splitTopLevel(text) {
 }
 
 const layouts = {};
-for (const [adapter, names] of Object.entries(ADAPTERS)) {
+for (const [adapter, entries] of Object.entries(ADAPTERS)) {
   const directory = join(root, "packages", adapter, "src");
   if (listDirectories(join(root, "packages")).every((path) => !path.endsWith(`/${adapter}`))) continue;
   let index;
@@ -102,7 +106,16 @@ for (const [adapter, names] of Object.entries(ADAPTERS)) {
     errors.push(`packages/${adapter}/src/index.ts is missing`);
     continue;
   }
-  for (const exported of names) if (!new RegExp(`\\b${exported}\\b`).test(index)) errors.push(`packages/${adapter}/src/index.ts: must export ${exported}`);
+  for (const exported of entries.index) if (!new RegExp(`\\b${exported}\\b`).test(index)) errors.push(`packages/${adapter}/src/index.ts: must export ${exported}`);
+  // The main entry must not reach the DI container: tsyringe stays off the factory and config paths.
+  if (/\bdi\.js"|@polycloud\/core\/di/.test(index)) errors.push(`packages/${adapter}/src/index.ts: must not import the DI entry`);
+  let di = "";
+  try {
+    di = readFileSync(join(directory, "di.ts"), "utf8");
+  } catch {
+    errors.push(`packages/${adapter}/src/di.ts is missing`);
+  }
+  for (const exported of entries.di) if (!new RegExp(`\\b${exported}\\b`).test(di)) errors.push(`packages/${adapter}/src/di.ts: must export ${exported}`);
   if (!/export default|as default/.test(index)) errors.push(`packages/${adapter}/src/index.ts: must default-export the plugin`);
   layouts[adapter] = new Set(listFiles(directory).map((file) => relative(directory, file).replaceAll(adapter, "<provider>")).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && file.includes("<provider>")));
 }

@@ -1,11 +1,12 @@
-import { CLOCK, IpAllocatorError, createAllocatorContainer, disposeAllocatorContainer, registerValue } from "@polycloud/core";
+import { CLOCK, IpAllocatorError, registerValue } from "@polycloud/core";
+import { createAllocatorContainer, disposeAllocatorContainer } from "@polycloud/core/di";
 import { ManualClock } from "@polycloud/core/testing";
 import { collectHookEvents, expectNoSecrets } from "@polycloud/testkit";
 import { describe, expect, it } from "vitest";
 import { createInMemoryAllocator } from "./create-in-memory-allocator.js";
 import { InMemoryAllocator } from "./in-memory-allocator.js";
 import { InMemoryCloud } from "./in-memory-cloud.js";
-import { inMemoryModule } from "./in-memory-module.js";
+import { inMemoryModule } from "./di.js";
 import { IN_MEMORY_CLOUD } from "./in-memory-tokens.js";
 
 const ACCESS_TOKEN = "in-memory-test-token-31d8";

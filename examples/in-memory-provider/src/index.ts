@@ -4,6 +4,5 @@ export { InMemoryCloud, InMemoryCloudError, type InMemoryCloudErrorCode, type In
 export { IN_MEMORY_PROVIDER, InMemoryProviderOptionsSchema, InMemorySettingsSchema, type InMemorySettings, type ResolvedInMemorySettings } from "./in-memory-settings.js";
 export { IN_MEMORY_CLOUD, IN_MEMORY_SETTINGS } from "./in-memory-tokens.js";
 export { IN_MEMORY_ERROR_CODES, mapInMemoryError } from "./map-in-memory-error.js";
-export { inMemoryModule } from "./in-memory-module.js";
 export { createInMemoryAllocator, type InMemoryDependencies } from "./create-in-memory-allocator.js";
 export { default } from "./in-memory-plugin.js";

@@ -1,9 +1,10 @@
-import { createAllocatorContainer, createIpAllocator, disposeAllocatorContainer, registerValue, resolveToken, HTTP_DISPATCHER, CLOCK, type AllocateRequestInput, type IpAllocator } from "@polycloud/core";
+import { createIpAllocator, registerValue, resolveToken, HTTP_DISPATCHER, CLOCK, type AllocateRequestInput, type IpAllocator } from "@polycloud/core";
+import { createAllocatorContainer, disposeAllocatorContainer } from "@polycloud/core/di";
 import { ManualClock } from "@polycloud/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TEST_CREDENTIALS, TEST_REGION, startTestEmulator, type TestEmulator } from "./__fixtures__/start-test-emulator.js";
 import { AlibabaEcsAllocator } from "./alibaba-ecs-allocator.js";
-import { alibabaEcsModule } from "./alibaba-ecs-module.js";
+import { alibabaEcsModule } from "./di.js";
 import { ALIBABA_ECS_ALLOCATOR, ALIBABA_ECS_ENVIRONMENT } from "./alibaba-ecs-tokens.js";
 import alibabaEcsPluginDefault, { createAlibabaEcsAllocator } from "./index.js";
 

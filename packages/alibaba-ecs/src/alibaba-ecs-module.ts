@@ -1,4 +1,5 @@
-import { registerValue, type DependencyContainer, type ProviderModule } from "@polycloud/core";
+import { registerValue, type DependencyContainer } from "@polycloud/core";
+import { defineProviderModule } from "@polycloud/core/di";
 import { AlibabaEcsAllocator } from "./alibaba-ecs-allocator.js";
 import { systemSigningSource } from "./alibaba-ecs-client.js";
 import { ALIBABA_ECS_PROVIDER, resolveAlibabaEcsSettings, type AlibabaEcsSettingsInput } from "./alibaba-ecs-settings.js";
@@ -18,7 +19,7 @@ import { ALIBABA_ECS_ALLOCATOR, ALIBABA_ECS_ENVIRONMENT, ALIBABA_ECS_LIFECYCLE, 
  * @throws {IpAllocatorError} INVALID_ARGUMENT naming each bad setting.
  * @public
  */
-export const alibabaEcsModule: ProviderModule<AlibabaEcsSettingsInput> = {
+export const alibabaEcsModule = defineProviderModule<AlibabaEcsSettingsInput>({
   provider: ALIBABA_ECS_PROVIDER,
   register(container: DependencyContainer, settings: AlibabaEcsSettingsInput): void {
     registerValue(container, ALIBABA_ECS_SETTINGS, resolveAlibabaEcsSettings(settings));
@@ -28,4 +29,4 @@ export const alibabaEcsModule: ProviderModule<AlibabaEcsSettingsInput> = {
     container.registerSingleton(AlibabaEcsAllocator);
     container.register(ALIBABA_ECS_ALLOCATOR, { useToken: AlibabaEcsAllocator });
   },
-};
+});

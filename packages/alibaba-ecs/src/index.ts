@@ -1,7 +1,6 @@
 // Public API of @polycloud/alibaba-ecs. Named exports plus the plugin as default export.
 export { AlibabaEcsAllocator, ALIBABA_ECS_CAPABILITIES, DEFAULT_WAIT_TIMEOUT_MS } from "./alibaba-ecs-allocator.js";
 export { createAlibabaEcsAllocator, type AlibabaEcsAllocatorDependencies } from "./create-alibaba-ecs-allocator.js";
-export { alibabaEcsModule } from "./alibaba-ecs-module.js";
 export { alibabaEcsPlugin } from "./alibaba-ecs-plugin.js";
 export { ALIBABA_ECS_ALLOCATOR, ALIBABA_ECS_ENVIRONMENT, ALIBABA_ECS_LIFECYCLE, ALIBABA_ECS_SETTINGS, ALIBABA_ECS_SIGNING_SOURCE, type AlibabaEcsLifecycle } from "./alibaba-ecs-tokens.js";
 export {

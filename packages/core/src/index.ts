@@ -43,8 +43,10 @@ export { REDACTED, createRedactor, redactHeaders, redactText, redactUrl, type Re
 
 export { createToken, registerValue, resolveToken, type Token } from "./di/create-token.js";
 export { CLOCK, HTTP_DISPATCHER, LOGGER, RANDOM, RETRY_BUDGET } from "./di/tokens.js";
-export { createAllocatorContainer, disposeAllocatorContainer, type ProviderModule } from "./di/create-allocator-container.js";
-export { inject, injectable, type DependencyContainer } from "./di/tsyringe.js";
+// Containers live in `@polycloud/core/di`; the decorators only record until it loads (see deferred-decorators.ts).
+export { inject, injectable } from "./di/deferred-decorators.js";
+export type { ProviderModule } from "./di/provider-module.js";
+export type { DependencyContainer } from "tsyringe";
 
 export { defineIpAllocatorPlugin, isIpAllocator, isIpAllocatorPlugin, type IpAllocatorPlugin, type PluginContext, type SettingsSchema } from "./config/ip-allocator-plugin.js";
 export { BUILT_IN_PROVIDERS, loadIpAllocatorPlugin, type LoadPluginOptions, type PluginSource } from "./config/load-ip-allocator-plugin.js";

@@ -3,7 +3,6 @@ import { zenlayerEipPlugin } from "./zenlayer-eip-plugin.js";
 
 export { ZenlayerEipAllocator, ZENLAYER_EIP_CAPABILITIES, type ZenlayerReleaseOptions } from "./zenlayer-eip-allocator.js";
 export { createZenlayerEipAllocator, resolveZenlayerEipSettings, type ZenlayerEipDependencyOverrides } from "./create-zenlayer-eip-allocator.js";
-export { zenlayerEipModule } from "./zenlayer-eip-module.js";
 export { zenlayerEipPlugin } from "./zenlayer-eip-plugin.js";
 export {
   DEFAULT_ZENLAYER_API_VERSION,

@@ -1,4 +1,5 @@
-import { registerValue, resolveToken, type ProviderModule } from "@polycloud/core";
+import { registerValue, resolveToken } from "@polycloud/core";
+import { defineProviderModule } from "@polycloud/core/di";
 import { resolveZenlayerEipSettings } from "./create-zenlayer-eip-allocator.js";
 import { ZenlayerEipAllocator } from "./zenlayer-eip-allocator.js";
 import { ZenlayerEipClient } from "./zenlayer-eip-client.js";
@@ -20,7 +21,7 @@ import { ZENLAYER_EIP_ALLOCATOR, ZENLAYER_EIP_CLIENT, ZENLAYER_EIP_ENVIRONMENT, 
  * @throws {IpAllocatorError} INVALID_ARGUMENT naming each bad setting; UNAUTHENTICATED without credentials.
  * @public
  */
-export const zenlayerEipModule: ProviderModule<ZenlayerEipSettings> = {
+export const zenlayerEipModule = defineProviderModule<ZenlayerEipSettings>({
   provider: "zenlayer-eip",
   register(container, settings) {
     if (!container.isRegistered(ZENLAYER_EIP_ENVIRONMENT, true)) registerValue(container, ZENLAYER_EIP_ENVIRONMENT, { env: process.env });
@@ -30,4 +31,4 @@ export const zenlayerEipModule: ProviderModule<ZenlayerEipSettings> = {
     container.registerSingleton(ZenlayerEipAllocator);
     container.register(ZENLAYER_EIP_ALLOCATOR, { useToken: ZenlayerEipAllocator });
   },
-};
+});

@@ -1,8 +1,10 @@
-import { HTTP_DISPATCHER, createAllocatorContainer, createIpAllocator, disposeAllocatorContainer, isIpAllocatorPlugin, registerValue, resolveToken, type IpAllocator } from "@polycloud/core";
+import { HTTP_DISPATCHER, createIpAllocator, isIpAllocatorPlugin, registerValue, resolveToken, type IpAllocator } from "@polycloud/core";
+import { createAllocatorContainer, disposeAllocatorContainer } from "@polycloud/core/di";
 import { collectHookEvents } from "@polycloud/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAST_SETTINGS, TEST_CREDENTIALS, TEST_TOKEN, rejectionOf, startHarness, type Harness } from "../test/zenlayer-eip-harness.js";
-import zenlayerEipPluginDefault, { ZENLAYER_EIP_ALLOCATOR, ZENLAYER_EIP_ENVIRONMENT, ZenlayerEipAllocator, createZenlayerEipAllocator, zenlayerEipModule } from "./index.js";
+import { zenlayerEipModule } from "./di.js";
+import zenlayerEipPluginDefault, { ZENLAYER_EIP_ALLOCATOR, ZENLAYER_EIP_ENVIRONMENT, ZenlayerEipAllocator, createZenlayerEipAllocator } from "./index.js";
 
 let harness: Harness;
 const opened: IpAllocator[] = [];

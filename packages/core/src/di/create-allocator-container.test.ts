@@ -3,7 +3,8 @@ import { systemClock } from "../clock.js";
 import { createToken, registerValue, resolveToken } from "./create-token.js";
 import { createAllocatorContainer, disposeAllocatorContainer } from "./create-allocator-container.js";
 import { CLOCK, HTTP_DISPATCHER, RETRY_BUDGET } from "./tokens.js";
-import { container, inject, injectable } from "./tsyringe.js";
+import { inject, injectable } from "./deferred-decorators.js";
+import { container } from "./tsyringe.js";
 
 const REGION = createToken<string>("@polycloud/core-test/region");
 

@@ -4,21 +4,10 @@ import { silentLogger } from "../logger.js";
 import { RetryBudget } from "../retry/retry-budget.js";
 import type { Dispatcher } from "undici";
 import { container as rootContainer, type DependencyContainer } from "./tsyringe.js";
+import type { ProviderModule } from "./provider-module.js";
 import { CLOCK, HTTP_DISPATCHER, LOGGER, RANDOM, RETRY_BUDGET } from "./tokens.js";
 
 const ownedDispatchers = new WeakMap<DependencyContainer, Dispatcher>();
-
-/**
- * What an adapter package registers in a container: its settings token and its allocator.
- * Each configured allocator gets its own child container, so two differently configured allocators
- * (two regions, two accounts) live side by side.
- * @public
- */
-export interface ProviderModule<Settings> {
-  readonly provider: string;
-  /** Registers the adapter's tokens in `container` for the given settings. */
-  register(container: DependencyContainer, settings: Settings): void;
-}
 
 /**
  * A child container with the cross-cutting defaults registered (dispatcher, clock, logger, retry budget,
@@ -48,4 +37,13 @@ export async function disposeAllocatorContainer(container: DependencyContainer):
   const dispatcher = ownedDispatchers.get(container);
   ownedDispatchers.delete(container);
   await dispatcher?.close();
+}
+
+/**
+ * Declares an adapter's DI module. Importing it from `@polycloud/core/di` is what loads tsyringe and applies the
+ * adapter's decorators, so a module works with any tsyringe container, not only {@link createAllocatorContainer}'s.
+ * @public
+ */
+export function defineProviderModule<Settings>(module: ProviderModule<Settings>): ProviderModule<Settings> {
+  return module;
 }

@@ -1,4 +1,4 @@
-import type { DependencyContainer } from "./tsyringe.js";
+import type { DependencyContainer } from "tsyringe";
 
 /**
  * A DI token: a `Symbol.for` key (so two copies of a package agree on it) that also carries the type it
