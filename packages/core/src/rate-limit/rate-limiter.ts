@@ -115,8 +115,8 @@ export class RateLimiter {
       released = true;
       this.inFlight -= 1;
       this.completions.push(this.clock.now());
-      // A queue blocked only by in-flight requests now has a time to wait for.
-      this.wake?.abort();
+      // A pump that stopped because every slot was in flight now has a time to wait for. (A sleeping pump
+      // already waits for an older completion, which leaves the window before this one.)
       if (this.waiters.length > 0) this.pump();
     };
   }
