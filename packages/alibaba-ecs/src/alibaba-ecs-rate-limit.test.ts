@@ -1,6 +1,6 @@
-import { IpAllocatorError, systemClock } from "@polycloud/core";
+import { IpAllocatorError, createIpAllocator, systemClock } from "@polycloud/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { RUNNING_INSTANCE_IDS, TEST_REGION, startTestEmulator, type TestEmulator } from "./__fixtures__/start-test-emulator.js";
+import { RUNNING_INSTANCE_IDS, TEST_CREDENTIALS, TEST_REGION, startTestEmulator, type TestEmulator } from "./__fixtures__/start-test-emulator.js";
 
 let test: TestEmulator | undefined;
 afterEach(async () => {
@@ -31,6 +31,19 @@ describe("rateLimit (client-side admission control)", () => {
     expect(outcome.fulfilled).toBe(10);
     expect(test.countAllocations()).toBe(10);
     expect(test.dispatcher.requests).toBe(10);
+  });
+
+  it("is configuration: createIpAllocator applies a rateLimit from the config", async () => {
+    test = await startTestEmulator({ alibaba: { flowControl: FLOW_CONTROL } });
+    const config = { provider: "alibaba-ecs", region: TEST_REGION, endpoint: test.endpoint, credentials: TEST_CREDENTIALS, retry: { maxAttempts: 1 }, rateLimit: { maxRequests: FLOW_CONTROL.limit, windowMs: FLOW_CONTROL.windowMs } };
+    const allocator = await createIpAllocator(config, { plugins: { "alibaba-ecs": () => import("./index.js") }, dispatcher: test.dispatcher, env: {} });
+    try {
+      const outcome = await settle(RUNNING_INSTANCE_IDS.map((instanceId) => allocator.allocate({ location: { region: TEST_REGION }, instanceId })));
+      expect(outcome.errors).toEqual([]);
+      expect(test.countAllocations()).toBe(RUNNING_INSTANCE_IDS.length);
+    } finally {
+      await allocator.close();
+    }
   });
 
   it("without it, the same burst runs into the quota (RATE_LIMITED)", async () => {
