@@ -105,15 +105,16 @@ export class AlibabaEcsAllocator implements IpAllocator {
         : describeFreshIp(instanceId, this.settings.region, allocated);
       const warnings = allocated.instance && ip.state === "pending" ? [describePendingIp(instanceId, allocated.instance.Status)] : [];
       if (Object.keys(request.tags).length > 0) warnings.push("Tags were not applied: ECS system public IPs cannot carry tags.");
-      return {
+      const result: AllocationResult = {
         provider: this.provider,
         ips: [ip],
         requestId: allocated.requestId,
-        ...(modify ? { idempotencyKey: clientToken } : {}),
         reconciled,
         metadata: { requestId: allocated.requestId, attempts: outcome.attempts, totalRetryDelayMs: outcome.totalRetryDelayMs },
         warnings,
       };
+      if (modify) result.idempotencyKey = clientToken;
+      return result;
     });
   }
 

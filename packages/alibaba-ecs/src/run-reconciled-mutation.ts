@@ -46,8 +46,13 @@ export function runReconciledMutation<T>(operation: AlibabaEcsOperation, mutatio
         throw new IpAllocatorError({ ...error.toOptions(), ambiguous: false, details: { ...error.details, reconciliation: `${mutation.resourceId} read back unchanged` } });
       }
     },
-    { ...context, retry: operation.retry, clock: operation.clock, random: operation.random, signal: operation.signal, hooks: operation.hooks, shouldRetry: (error) => error.retryable && !error.ambiguous },
+    { provider: ALIBABA_ECS_PROVIDER, operation: operation.name, retry: operation.retry, clock: operation.clock, random: operation.random, signal: operation.signal, hooks: operation.hooks, shouldRetry: isPlainlyRetryable },
   );
+}
+
+/** Mutations retry only failures that certainly did not take effect: ambiguous ones are reconciled instead. */
+function isPlainlyRetryable(error: IpAllocatorError): boolean {
+  return error.retryable && !error.ambiguous;
 }
 
 function createOutcomeUnknownError<T>(operation: AlibabaEcsOperation, mutation: ReconciledMutation<T>, error: IpAllocatorError, readError?: IpAllocatorError): IpAllocatorError {

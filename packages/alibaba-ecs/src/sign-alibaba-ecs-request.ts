@@ -184,7 +184,8 @@ export function signAlibabaEcsRequest(input: SignAlibabaEcsRequestInput): HttpRe
       ? { method, url: `${origin}/?${encoded}`, headers: { accept: "application/json" } }
       : { method, url: `${origin}/`, headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, body: encoded };
   }
-  const token = input.credentials.securityToken;
+  // One headers object, filled in place: this runs on every attempt, and each object spread costs about a µs.
+  // `accept` is not signed (only host, content-type and x-acs-* are); `authorization` is added once computed.
   const headers: Record<string, string> = {
     host: input.endpoint.host,
     "x-acs-action": input.action,
@@ -192,13 +193,14 @@ export function signAlibabaEcsRequest(input: SignAlibabaEcsRequestInput): HttpRe
     "x-acs-date": input.timestamp,
     "x-acs-signature-nonce": input.nonce,
     "x-acs-content-sha256": EMPTY_BODY_SHA256,
-    ...(token === undefined ? {} : { "x-acs-accesskey-id": input.credentials.accessKeyId, "x-acs-security-token": token }),
+    accept: "application/json",
   };
+  const token = input.credentials.securityToken;
+  if (token !== undefined) {
+    headers["x-acs-accesskey-id"] = input.credentials.accessKeyId;
+    headers["x-acs-security-token"] = token;
+  }
   const query = buildCanonicalQuery(input.params);
-  const { authorization } = signV3({ method, path: "/", query: input.params, canonicalQuery: query, headers, body: "" }, input.credentials);
-  return {
-    method,
-    url: query === "" ? `${origin}/` : `${origin}/?${query}`,
-    headers: { ...headers, accept: "application/json", authorization },
-  };
+  headers.authorization = signV3({ method, path: "/", query: input.params, canonicalQuery: query, headers, body: "" }, input.credentials).authorization;
+  return { method, url: query === "" ? `${origin}/` : `${origin}/?${query}`, headers };
 }

@@ -51,10 +51,9 @@ const defaultRedactor = createRedactor();
  * @public
  */
 export async function sendHttpRequest(request: HttpRequest, options: SendHttpRequestOptions): Promise<HttpResponse> {
-  const redactor = options.redactor ?? defaultRedactor;
-  const context = { provider: options.provider, operation: options.operation, signal: options.signal };
   const hooks = options.hooks;
   if (hooks?.onRequest) {
+    const redactor = options.redactor ?? defaultRedactor;
     callHook(() =>
       hooks.onRequest?.({
         provider: options.provider,
@@ -67,7 +66,7 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
       }),
     );
   }
-  const started = performance.now();
+  const started = hooks?.onResponse ? performance.now() : 0;
   let response: Dispatcher.ResponseData;
   try {
     response = await undiciRequest(request.url, {
@@ -80,10 +79,10 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
       bodyTimeout: options.bodyTimeoutMs ?? 30_000,
     });
   } catch (thrown) {
-    throw mapNetworkError(thrown, context);
+    throw mapNetworkError(thrown, options);
   }
   const headers = flattenHeaders(response.headers);
-  const body = await readBody(response.body, headers["content-length"], options.maxResponseBytes ?? 4 * 1024 * 1024, context);
+  const body = await readBody(response.body, headers["content-length"], options.maxResponseBytes ?? 4 * 1024 * 1024, options);
   if (hooks?.onResponse) {
     const requestId = options.requestIdHeader ? headers[options.requestIdHeader] : undefined;
     callHook(() =>
