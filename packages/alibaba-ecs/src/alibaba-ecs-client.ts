@@ -49,6 +49,8 @@ export interface AlibabaEcsCallContext {
  */
 export class AlibabaEcsClient {
   private credentials: Promise<ResolvedAlibabaEcsCredentials> | undefined;
+  /** The chain's answer once known, so each attempt does not wait a turn on the settled promise. */
+  private resolvedCredentials: ResolvedAlibabaEcsCredentials | undefined;
   private redactor: { credentials: ResolvedAlibabaEcsCredentials; redactor: Redactor } | undefined;
 
   constructor(
@@ -69,10 +71,13 @@ export class AlibabaEcsClient {
       env: this.environment.env,
       baseDirectory: this.environment.baseDirectory,
       operation,
-    }).catch((error: unknown) => {
-      this.credentials = undefined;
-      throw error;
-    });
+    }).then(
+      (resolved) => (this.resolvedCredentials = resolved),
+      (error: unknown) => {
+        this.credentials = undefined;
+        throw error;
+      },
+    );
     return this.credentials;
   }
 
@@ -87,7 +92,7 @@ export class AlibabaEcsClient {
    * @throws {IpAllocatorError} the mapped provider error, NETWORK / TIMEOUT, or INTERNAL for an unreadable answer.
    */
   async call<Schema extends z.ZodType>(action: string, params: Readonly<Record<string, string>>, schema: Schema, context: AlibabaEcsCallContext): Promise<z.output<Schema>> {
-    const credentials = await this.resolveCredentials(context.operation);
+    const credentials = this.resolvedCredentials ?? (await this.resolveCredentials(context.operation));
     // Nothing has been sent yet: report the abort as such, not as a possibly processed request.
     if (context.signal?.aborted) throw context.signal.reason;
     // With a rate limit the slot is held until the answer is in: ECS counted the request at some moment in between.

@@ -99,15 +99,19 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
   return { status: response.statusCode, headers, body };
 }
 
-async function readBody(body: Dispatcher.ResponseData["body"], contentLength: string | undefined, maxBytes: number, context: { provider: string; operation: string; signal?: AbortSignal }): Promise<string> {
+type ReadContext = { provider: string; operation: string; signal?: AbortSignal };
+
+function readBody(body: Dispatcher.ResponseData["body"], contentLength: string | undefined, maxBytes: number, context: ReadContext): Promise<string> {
   // A declared length within the limit (every API answer) is read in one go; otherwise count while streaming.
   if (contentLength !== undefined && Number(contentLength) <= maxBytes) {
-    try {
-      return await body.text();
-    } catch (thrown) {
+    return body.text().catch((thrown: unknown) => {
       throw mapNetworkError(thrown, context);
-    }
+    });
   }
+  return readBodyCounting(body, maxBytes, context);
+}
+
+async function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: number, context: ReadContext): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
