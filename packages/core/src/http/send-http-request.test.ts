@@ -66,6 +66,34 @@ describe("sendHttpRequest", () => {
     await expect(sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, maxResponseBytes: 1_024 })).rejects.toMatchObject({ code: "INTERNAL" });
   });
 
+  it("reads chunked answers (no content-length) whole, multi-byte characters split across chunks included", async () => {
+    const text = JSON.stringify({ RequestId: "r-1", Message: "地域 cn-hangzhou ✓" });
+    const bytes = Buffer.from(text, "utf8");
+    const url = await listen((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      // Split inside the first multi-byte character, in three writes: Node sends them as chunks.
+      const cut = bytes.indexOf(0xe5) + 1;
+      response.write(bytes.subarray(0, cut));
+      response.write(bytes.subarray(cut, cut + 5));
+      response.end(bytes.subarray(cut + 5));
+    });
+    const response = await sendHttpRequest({ method: "GET", url, headers: {} }, base);
+    expect(response.headers["content-length"]).toBeUndefined();
+    expect(response.body).toBe(text);
+  });
+
+  it("stops reading a chunked answer once it exceeds the limit", async () => {
+    const url = await listen((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => response.write("x".repeat(512)), 1);
+      response.on("close", () => clearInterval(timer));
+    });
+    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, maxResponseBytes: 4_096 })).rejects.toMatchObject({
+      code: "INTERNAL",
+      message: expect.stringContaining("exceeded 4096 bytes"),
+    });
+  });
+
   it("shows hooks only redacted requests", async () => {
     const url = await listen((_request, response) => response.end("{}"));
     const seen: RequestEvent[] = [];

@@ -111,29 +111,26 @@ function readBody(body: Dispatcher.ResponseData["body"], contentLength: string |
   return readBodyCounting(body, maxBytes, context);
 }
 
-async function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: number, context: ReadContext): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of body) {
-      const buffer = chunk as Buffer;
-      size += buffer.length;
-      if (size > maxBytes) {
-        body.destroy();
-        throw new IpAllocatorError({
-          code: "INTERNAL",
-          message: `${context.operation}: the response exceeded ${maxBytes} bytes.`,
-          provider: context.provider,
-          operation: context.operation,
-          ambiguous: true,
-        });
+function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: number, context: ReadContext): Promise<string> {
+  // 'data' events rather than `for await`: an async iterator costs several promises per chunk, on every
+  // chunked answer.
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const fail = (thrown: unknown) => reject(mapNetworkError(thrown, context));
+    body.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) {
+        chunks.push(chunk);
+        return;
       }
-      chunks.push(buffer);
-    }
-  } catch (thrown) {
-    throw mapNetworkError(thrown, context);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+      fail(new IpAllocatorError({ code: "INTERNAL", message: `${context.operation}: the response exceeded ${maxBytes} bytes.`, provider: context.provider, operation: context.operation, ambiguous: true }));
+      body.destroy();
+    });
+    // Not `once`: destroying the body may emit a second error, which must not go unhandled.
+    body.on("error", fail);
+    body.once("end", () => resolve(Buffer.concat(chunks, size).toString("utf8")));
+  });
 }
 
 function flattenHeaders(headers: Dispatcher.ResponseData["headers"]): Record<string, string> {
