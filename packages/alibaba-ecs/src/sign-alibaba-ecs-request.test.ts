@@ -104,6 +104,18 @@ describe("V3 (ACS3-HMAC-SHA256) vectors", () => {
     expect(signed.authorization).toBe(expected.authorization);
   });
 
+  it("signs with the secret the credentials hold now, also when the same object is reused or changed", () => {
+    const [, request, vectorCredentials, , expected] = requestVectors[0];
+    const parts = { ...request, query: request.query as Record<string, string> };
+    const credentials = { ...vectorCredentials };
+    expect(signV3(parts, credentials).authorization).toBe(expected.authorization);
+    expect(signV3(parts, credentials).authorization).toBe(expected.authorization);
+    credentials.accessKeySecret = `${vectorCredentials.accessKeySecret}-rotated`;
+    const rotated = signV3(parts, credentials).signature;
+    expect(rotated).not.toBe(signV3(parts, vectorCredentials).signature);
+    expect(rotated).toBe(signV3(parts, { ...credentials }).signature);
+  });
+
   // The SDK's real wire captures: only host/content-type/x-acs-* headers may be signed out of everything sent.
   const wireVectors = [
     ["v3_ecs20140526_ak", vectors.v3_ecs20140526_ak, akCredentials],

@@ -1,4 +1,4 @@
-import { createHmac, hash, randomUUID } from "node:crypto";
+import { createHmac, createSecretKey, hash, randomUUID, type KeyObject } from "node:crypto";
 import type { HttpRequest } from "@polycloud/core";
 
 /** ECS API version every action of this adapter targets. @public */
@@ -74,6 +74,18 @@ export function signV1(stringToSign: string, accessKeySecret: string): string {
   return createHmac("sha1", `${accessKeySecret}&`).update(stringToSign, "utf8").digest("base64");
 }
 
+// The secret imported once per credentials object: handing createHmac a string re-imports it on every
+// signature (~3 µs per request under load). Weakly held, so it goes when the credentials do.
+const signingKeys = new WeakMap<object, { secret: string; key: KeyObject }>();
+
+function signingKeyFor(credentials: Pick<AlibabaEcsCredentials, "accessKeySecret">): KeyObject {
+  const cached = signingKeys.get(credentials);
+  if (cached?.secret === credentials.accessKeySecret) return cached.key;
+  const key = createSecretKey(Buffer.from(credentials.accessKeySecret, "utf8"));
+  signingKeys.set(credentials, { secret: credentials.accessKeySecret, key });
+  return key;
+}
+
 function hashHex(text: string): string {
   // One-shot hash: no Hash stream object per call (this runs on every signed attempt).
   return hash("sha256", text, "hex");
@@ -119,7 +131,7 @@ export function signV3(parts: V3RequestParts, credentials: Pick<AlibabaEcsCreden
 } {
   const { canonicalRequest, signedHeaders } = buildV3CanonicalRequest(parts);
   const stringToSign = `${V3_ALGORITHM}\n${hashHex(canonicalRequest)}`;
-  const signature = createHmac("sha256", credentials.accessKeySecret).update(stringToSign, "utf8").digest("hex");
+  const signature = createHmac("sha256", signingKeyFor(credentials)).update(stringToSign, "utf8").digest("hex");
   const authorization = `${V3_ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
   return { canonicalRequest, stringToSign, signature, authorization };
 }
