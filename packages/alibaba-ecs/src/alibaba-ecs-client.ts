@@ -96,7 +96,8 @@ export class AlibabaEcsClient {
     // Nothing has been sent yet: report the abort as such, not as a possibly processed request.
     if (context.signal?.aborted) throw context.signal.reason;
     // With a rate limit the slot is held until the answer is in: ECS counted the request at some moment in between.
-    const releaseSlot = await this.rateLimiter?.acquire(context.signal);
+    // Without one there is nothing to await (not even a turn): this is the path of every attempt.
+    const releaseSlot = this.rateLimiter === undefined ? undefined : await this.rateLimiter.acquire(context.signal);
     const redactor = this.redactorFor(credentials);
     let response: HttpResponse;
     try {

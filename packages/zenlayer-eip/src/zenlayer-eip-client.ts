@@ -69,7 +69,8 @@ export class ZenlayerEipClient {
   /** Calls `action` with `parameters` and validates the `response` object with `schema`. */
   async call<Schema extends z.ZodType>(action: ZenlayerEipAction, parameters: Record<string, unknown>, schema: Schema, context: ZenlayerCallContext): Promise<ZenlayerCallResult<z.output<Schema>>> {
     // With a rate limit the slot is held until the answer is in: Zenlayer counted the request at some moment in between.
-    const releaseSlot = await this.rateLimiter?.acquire(context.signal);
+    // Without one there is nothing to await (not even a turn): this is the path of every attempt.
+    const releaseSlot = this.rateLimiter === undefined ? undefined : await this.rateLimiter.acquire(context.signal);
     let response: HttpResponse;
     try {
       const body = JSON.stringify(parameters);
