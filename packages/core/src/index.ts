@@ -36,9 +36,21 @@ export { createOperationSignal, type OperationSignal } from "./retry/create-oper
 export { RateLimiter, RateLimitSettingsSchema, type RateLimitSettings } from "./rate-limit/rate-limiter.js";
 export { pollUntil, type PollUntilOptions } from "./poll/poll-until.js";
 
+export { Operation, type AttemptContext, type CallOptions, type OperationEnvironment } from "./lifecycle/operation.js";
+export { LifecycleEngine, type LifecycleEngineOptions } from "./lifecycle/lifecycle-engine.js";
+export { DEFAULT_OPERATION_TIMEOUT_MS, MAX_TIMEOUT_MS, checkTimeoutMs, validateOperationOptions } from "./lifecycle/validate-operation-options.js";
+export { convergeAllocation, type ConvergedAllocation, type KeyedAllocation } from "./lifecycle/converge-allocation.js";
+export { createOutcomeUnknownError, readUntilSettled, type SettleSettings, type SettledRead } from "./lifecycle/read-until-settled.js";
+export { DEFAULT_COMPENSATION_TIMEOUT_MS, attachAllocatedIds, releaseAllocated, type AllocatedIdsReport, type ReleaseOutcome } from "./lifecycle/release-allocated.js";
+export { CommonAdapterSettingsSchema, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, type CommonAdapterSettings, type ReconcileSettings, type RetrySettings } from "./lifecycle/adapter-settings.js";
+export { allocateUntilReady, type AllocateUntilReadyOptions } from "./lifecycle/allocate-until-ready.js";
+
 export { createHttpDispatcher, type HttpDispatcherOptions } from "./http/create-http-dispatcher.js";
 export { sendHttpRequest, type HttpRequest, type HttpResponse, type SendHttpRequestOptions } from "./http/send-http-request.js";
 export { mapNetworkError } from "./http/map-network-error.js";
+export { parseJsonBody, readHttpResponse, type ErrorRule, type ProviderErrorAnswer, type ResponseContext, type ResponseDeclaration } from "./http/read-http-response.js";
+export { STANDARD_RETRY_HINT_HEADERS, parseRetryHint, type RetryHintHeader } from "./http/parse-retry-hint.js";
+export type { Dispatcher } from "undici";
 export { REDACTED, createRedactor, redactHeaders, redactText, redactUrl, type Redactor } from "./http/redact.js";
 
 export { createToken, registerValue, resolveToken, type Token } from "./di/create-token.js";

@@ -8,7 +8,7 @@ import { createRedactor, type Redactor } from "./redact.js";
 
 /** A fully signed request, ready for the wire. @public */
 export interface HttpRequest {
-  method: "GET" | "POST";
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
   url: string;
   headers: Readonly<Record<string, string>>;
   /** Sent byte for byte: signers hash exactly this. */

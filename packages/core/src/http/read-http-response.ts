@@ -1,0 +1,131 @@
+import type { IpAllocatorErrorCode } from "../errors/error-codes.js";
+import { IpAllocatorError } from "../errors/ip-allocator-error.js";
+import { mapHttpStatusToCode } from "../errors/map-http-status.js";
+import type { HttpResponse } from "./send-http-request.js";
+import { parseRetryHint, type RetryHintHeader } from "./parse-retry-hint.js";
+import type { Redactor } from "./redact.js";
+
+/** A provider's error answer, read from its envelope. @public */
+export interface ProviderErrorAnswer {
+  providerCode: string;
+  message?: string;
+  requestId?: string;
+  /** Provider facts worth keeping (a `Recommend` URL, a host id). Never secrets. */
+  details?: Record<string, unknown>;
+}
+
+/** How one provider error maps onto the taxonomy (an adapter's error table entry). @public */
+export interface ErrorRule {
+  code: IpAllocatorErrorCode;
+  /** Overrides the code's default. */
+  retryable?: boolean;
+  /** The request may have been processed although an error came back. Default: any 5xx but 501. */
+  ambiguous?: boolean;
+  /** What the caller can do about it; appended to the message and kept in `details.hint`. */
+  hint?: string;
+}
+
+/** What an adapter declares about its provider's answers. @public */
+export interface ResponseDeclaration {
+  provider: string;
+  /** Provider name in messages, e.g. `Zenlayer`. */
+  label: string;
+  /** Header carrying the request id when the body has none. */
+  requestIdHeader?: string;
+  /** Provider-specific retry hint headers, tried before the standard ones. */
+  retryHintHeaders?: readonly RetryHintHeader[];
+  /** Reads the error envelope from a parsed body; undefined when it is not one. */
+  parseError(json: unknown): ProviderErrorAnswer | undefined;
+  /** The error table: a rule for a provider code (table, then prefix rules), undefined for an unknown code. */
+  classify(answer: ProviderErrorAnswer, response: HttpResponse): ErrorRule | undefined;
+  /** A rule for an answer without a readable envelope (a proxy's page), before the status fallback. */
+  classifyStatus?(response: HttpResponse): (ErrorRule & { providerCode?: string }) | undefined;
+}
+
+/** One call's context for {@link readHttpResponse}. @public */
+export interface ResponseContext {
+  operation: string;
+  /** The wire action, e.g. `AllocateEipAddresses`. */
+  action: string;
+  redactor: Redactor;
+  now?: number;
+}
+
+const EXCERPT_LENGTH = 200;
+
+/**
+ * The one response handler of every HTTP adapter: parses JSON once; a 2xx whose body `parseSuccess` accepts is
+ * returned; an unreadable 2xx is INTERNAL, retryable and ambiguous (it may have been processed); an error
+ * answer is mapped by the adapter's table, else by its HTTP status (429 RATE_LIMITED, 5xx ambiguous), with the
+ * server's retry hint, the request id and a redacted excerpt of what could not be read.
+ * @public
+ */
+export function readHttpResponse<T>(response: HttpResponse, declaration: ResponseDeclaration, context: ResponseContext, parseSuccess: (json: unknown) => T | undefined): T {
+  const json = parseJsonBody(response);
+  const success = response.status >= 200 && response.status < 300;
+  if (success) {
+    const value = json === undefined ? undefined : parseSuccess(json);
+    if (value !== undefined) return value;
+  }
+  const answer = success || json === undefined ? undefined : declaration.parseError(json);
+  const base = { provider: declaration.provider, operation: context.operation, httpStatus: response.status, retryAfterMs: parseRetryHint(response.headers, context.now, declaration.retryHintHeaders) };
+  const headerRequestId = declaration.requestIdHeader === undefined ? undefined : response.headers[declaration.requestIdHeader];
+  const serverSide = response.status >= 500 && response.status !== 501;
+  if (answer === undefined) {
+    const rule = success ? { code: "INTERNAL" as const, retryable: true, ambiguous: true } : (declaration.classifyStatus?.(response) ?? { code: mapHttpStatusToCode(response.status) });
+    const excerpt = createExcerpt(response, context.redactor);
+    const what = success ? "a body polycloud cannot read" : "no readable error envelope";
+    return throwError(
+      new IpAllocatorError({
+        ...base,
+        code: rule.code,
+        message: `${declaration.label} ${context.action} answered HTTP ${response.status} with ${what} (content-type ${response.headers["content-type"] ?? "none"}): ${excerpt}${rule.hint ? ` (${rule.hint})` : ""}`,
+        providerCode: "providerCode" in rule ? rule.providerCode : undefined,
+        requestId: redactOptional(headerRequestId, context.redactor),
+        retryable: rule.retryable ?? (serverSide ? true : undefined),
+        ambiguous: rule.ambiguous ?? (success || serverSide),
+        details: { action: context.action, excerpt, ...(rule.hint ? { hint: rule.hint } : {}) },
+      }),
+    );
+  }
+  const rule = declaration.classify(answer, response) ?? { code: mapHttpStatusToCode(response.status) };
+  const message = context.redactor.text(answer.message ?? "(no message)");
+  return throwError(
+    new IpAllocatorError({
+      ...base,
+      code: rule.code,
+      message: `${declaration.label} ${context.action} failed with ${answer.providerCode} (HTTP ${response.status}): ${message}${rule.hint ? ` (${rule.hint})` : ""}`,
+      providerCode: answer.providerCode,
+      requestId: redactOptional(answer.requestId ?? headerRequestId, context.redactor),
+      retryable: rule.retryable ?? (serverSide ? true : undefined),
+      ambiguous: rule.ambiguous ?? serverSide,
+      details: { action: context.action, ...answer.details, ...(rule.hint ? { hint: rule.hint } : {}) },
+    }),
+  );
+}
+
+/** Parses a JSON body once; undefined for another content type or a body that is not JSON. @public */
+export function parseJsonBody(response: HttpResponse): unknown {
+  const contentType = response.headers["content-type"];
+  if (contentType !== undefined && !/json/i.test(contentType)) return undefined;
+  try {
+    return JSON.parse(response.body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function throwError(error: IpAllocatorError): never {
+  throw error;
+}
+
+function redactOptional(value: string | undefined, redactor: Redactor): string | undefined {
+  return value === undefined ? undefined : redactor.text(value);
+}
+
+/** A short, redacted, single-line excerpt without control characters. */
+function createExcerpt(response: HttpResponse, redactor: Redactor): string {
+  const text = response.body.length > EXCERPT_LENGTH ? `${response.body.slice(0, EXCERPT_LENGTH)}…` : response.body;
+  // eslint-disable-next-line no-control-regex
+  return redactor.text(text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim()) || "(empty)";
+}
