@@ -1,6 +1,5 @@
 import { RetryBudget, createHttpDispatcher, createInvalidArgumentError, silentLogger, systemClock, type Clock, type FieldIssue, type Logger } from "@polycloud/core";
 import type { Dispatcher } from "undici";
-import { resolveZenlayerEipCredentials } from "./resolve-zenlayer-eip-credentials.js";
 import { ZenlayerEipAllocator } from "./zenlayer-eip-allocator.js";
 import { ZenlayerEipClient } from "./zenlayer-eip-client.js";
 import { ZenlayerEipSettingsSchema, type ZenlayerEipSettings } from "./zenlayer-eip-settings.js";
@@ -23,15 +22,14 @@ export interface ZenlayerEipDependencyOverrides {
 }
 
 /**
- * Validates settings (INVALID_ARGUMENT naming the field) and resolves credentials (UNAUTHENTICATED
- * naming what was looked for).
+ * Validates settings (INVALID_ARGUMENT naming the field). Credentials are resolved at the first call, so a
+ * missing one is an UNAUTHENTICATED rejection of that call, before anything is sent.
  * @public
  */
-export function resolveZenlayerEipSettings(settings: ZenlayerEipSettings, env: Readonly<Record<string, string | undefined>>): ResolvedZenlayerEipSettings {
+export function resolveZenlayerEipSettings(settings: ZenlayerEipSettings): ResolvedZenlayerEipSettings {
   const result = ZenlayerEipSettingsSchema.safeParse(settings);
   if (!result.success) throw createInvalidArgumentError(result.error.issues.flatMap(toSettingsIssues), { provider: "zenlayer-eip", subject: "zenlayer-eip settings" });
-  const { credentials, source } = resolveZenlayerEipCredentials(result.data.credentials, env);
-  return { ...result.data, credentials, credentialSource: source };
+  return result.data;
 }
 
 // An unknown key is reported at its own path (zod reports it on the parent), so the error names it.
@@ -47,14 +45,14 @@ function toSettingsIssues(issue: { path: ReadonlyArray<PropertyKey>; message: st
  * ```ts
  * const allocator = createZenlayerEipAllocator({ credentials: { accessKeyId, accessKeySecret } });
  * ```
- * @throws {IpAllocatorError} INVALID_ARGUMENT for bad settings, UNAUTHENTICATED when no credentials are found.
+ * @throws {IpAllocatorError} INVALID_ARGUMENT for bad settings (no credentials: the first call rejects UNAUTHENTICATED).
  * @public
  */
 export function createZenlayerEipAllocator(settings: ZenlayerEipSettings = {}, dependencies: ZenlayerEipDependencyOverrides = {}): ZenlayerEipAllocator {
-  const resolved = resolveZenlayerEipSettings(settings, dependencies.env ?? process.env);
+  const resolved = resolveZenlayerEipSettings(settings);
   const ownsDispatcher = dependencies.dispatcher === undefined;
   const dispatcher = dependencies.dispatcher ?? createHttpDispatcher({ connectTimeoutMs: resolved.connectTimeoutMs });
   const clock = dependencies.clock ?? systemClock;
-  const client = new ZenlayerEipClient(resolved, dispatcher, clock);
+  const client = new ZenlayerEipClient(resolved, dispatcher, clock, { env: dependencies.env ?? process.env });
   return new ZenlayerEipAllocator(resolved, client, dispatcher, { ownsDispatcher }, clock, dependencies.random ?? Math.random, dependencies.retryBudget ?? new RetryBudget(), dependencies.logger ?? silentLogger);
 }

@@ -21,8 +21,8 @@ export {
 } from "./zenlayer-eip-settings.js";
 export { ZENLAYER_CREDENTIAL_ENVIRONMENT, resolveZenlayerEipCredentials, type ResolvedZenlayerCredentials } from "./resolve-zenlayer-eip-credentials.js";
 export { ZC2_ALGORITHM, ZC2_SIGNED_HEADERS, signZenlayerEipRequest, type ZenlayerSignature, type ZenlayerSigningInput } from "./sign-zenlayer-eip-request.js";
-export { ZenlayerEipClient, type ZenlayerCallContext, type ZenlayerCallResult, type ZenlayerEipAction } from "./zenlayer-eip-client.js";
-export { ZENLAYER_ERROR_MAP, createZenlayerEipError, mapZenlayerEipErrorCode, type ZenlayerErrorFacts, type ZenlayerErrorMapping } from "./map-zenlayer-eip-error.js";
+export type { ZenlayerEipAction } from "./zenlayer-eip-client.js";
+export { ZENLAYER_ERROR_MAP, ZENLAYER_RESPONSES, mapZenlayerEipErrorCode, type ZenlayerErrorMapping } from "./map-zenlayer-eip-error.js";
 export {
   IDEMPOTENCY_TAG_KEY,
   TARGET_INSTANCE_TAG_KEY,

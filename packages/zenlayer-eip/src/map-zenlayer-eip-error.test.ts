@@ -1,7 +1,22 @@
 import { ZENLAYER_ERROR_CODES } from "@polycloud/emulator";
-import type { IpAllocatorErrorCode } from "@polycloud/core";
+import type { IpAllocatorError, IpAllocatorErrorCode } from "@polycloud/core";
 import { describe, expect, it } from "vitest";
-import { ZENLAYER_ERROR_MAP, createZenlayerEipError, mapZenlayerEipErrorCode } from "./map-zenlayer-eip-error.js";
+import { createRedactor, readHttpResponse, type HttpResponse } from "@polycloud/core";
+import { ZENLAYER_ERROR_MAP, ZENLAYER_RESPONSES, mapZenlayerEipErrorCode } from "./map-zenlayer-eip-error.js";
+
+/** The error core's response handler raises for a Zenlayer answer, read with the adapter's declaration. */
+function createZenlayerEipError(facts: { operation: string; action: string; httpStatus: number; providerCode?: string; message: string; requestId?: string; cloudflareMitigated?: boolean }) {
+  const headers: Record<string, string> = { "content-type": facts.providerCode === undefined ? "text/html" : "application/json" };
+  if (facts.cloudflareMitigated) headers["cf-mitigated"] = "challenge";
+  const body = facts.providerCode === undefined ? facts.message : JSON.stringify({ requestId: facts.requestId, code: facts.providerCode, message: facts.message });
+  const response: HttpResponse = { status: facts.httpStatus, headers, body };
+  try {
+    readHttpResponse(response, ZENLAYER_RESPONSES, { operation: facts.operation, action: facts.action, redactor: createRedactor() }, () => undefined);
+  } catch (thrown) {
+    return thrown as IpAllocatorError;
+  }
+  throw new Error("expected an error");
+}
 
 // [code, HTTP status as documented or chosen, neutral code, retryable] — written from the reference's table
 // (§3.1, §4.4, §4.5), seed 002 and the emulator's chosen common codes, independently of the implementation.

@@ -1,13 +1,8 @@
-import { IpAllocatorError, mapHttpStatusToCode, type IpAllocatorErrorCode } from "@polycloud/core";
+import { mapHttpStatusToCode, type ErrorRule, type ResponseDeclaration } from "@polycloud/core";
+import { ZenlayerErrorEnvelopeSchema } from "./parse-zenlayer-eip-response.js";
 
 /** How one Zenlayer error code maps to the neutral taxonomy. @public */
-export interface ZenlayerErrorMapping {
-  code: IpAllocatorErrorCode;
-  /** Overrides the neutral code's default. */
-  retryable?: boolean;
-  /** Appended to the provider's message: what the caller can do about it. */
-  hint?: string;
-}
+export type ZenlayerErrorMapping = ErrorRule;
 
 const SIGNATURE_HINT = "check the access key id and secret, and that this machine's clock is right (ZC2 timestamps must be near the server's)";
 
@@ -88,40 +83,22 @@ export function mapZenlayerEipErrorCode(providerCode: string | undefined, httpSt
   return { code: mapHttpStatusToCode(httpStatus) };
 }
 
-/** Facts of one failed Zenlayer answer. @public */
-export interface ZenlayerErrorFacts {
-  /** Neutral operation (`allocate`, `release`, …). */
-  operation: string;
-  /** The bmc action that failed, e.g. `TerminateEipAddress`. */
-  action: string;
-  httpStatus: number;
-  providerCode?: string;
-  /** The provider's message, already redacted. */
-  message: string;
-  requestId?: string;
-  cloudflareMitigated?: boolean;
-  details?: Record<string, unknown>;
-}
-
 /**
- * Builds the typed error of a Zenlayer failure. 5xx answers are `ambiguous` (the server may have
- * committed the change), so mutations reconcile instead of retrying blindly.
+ * What the adapter declares about Zenlayer's answers for core's `readHttpResponse`: the `{requestId, code,
+ * message}` envelope, the table above, and the network blocks (a 403 with `cf-mitigated`, a 451) whatever
+ * the body says.
  * @public
  */
-export function createZenlayerEipError(facts: ZenlayerErrorFacts): IpAllocatorError {
-  const mapping = mapZenlayerEipErrorCode(facts.providerCode, facts.httpStatus, facts.cloudflareMitigated);
-  const providerCode = facts.providerCode ?? (facts.cloudflareMitigated && facts.httpStatus === 403 ? "SECURITY_CHALLENGE" : facts.httpStatus === 451 ? "REQUEST_BLOCKED" : undefined);
-  const label = providerCode ?? `HTTP ${facts.httpStatus}`;
-  return new IpAllocatorError({
-    code: mapping.code,
-    message: `Zenlayer ${facts.action} failed with ${label}: ${facts.message}${mapping.hint ? ` (${mapping.hint})` : ""}`,
-    provider: "zenlayer-eip",
-    operation: facts.operation,
-    ...(mapping.retryable === undefined ? {} : { retryable: mapping.retryable }),
-    providerCode,
-    httpStatus: facts.httpStatus,
-    requestId: facts.requestId,
-    ambiguous: facts.httpStatus >= 500,
-    details: { action: facts.action, ...facts.details },
-  });
-}
+export const ZENLAYER_RESPONSES: ResponseDeclaration = {
+  provider: "zenlayer-eip",
+  label: "Zenlayer",
+  parseError(json) {
+    const envelope = ZenlayerErrorEnvelopeSchema.safeParse(json);
+    return envelope.success ? { providerCode: envelope.data.code, message: envelope.data.message, requestId: envelope.data.requestId } : undefined;
+  },
+  classify: (answer, response) => mapZenlayerEipErrorCode(answer.providerCode, response.status, response.headers["cf-mitigated"] !== undefined),
+  classifyStatus(response) {
+    const blocked = response.status === 451 ? "REQUEST_BLOCKED" : response.status === 403 && response.headers["cf-mitigated"] !== undefined ? "SECURITY_CHALLENGE" : undefined;
+    return blocked === undefined ? undefined : { ...(ZENLAYER_ERROR_MAP[blocked] as ZenlayerErrorMapping), providerCode: blocked };
+  },
+};

@@ -45,6 +45,7 @@ export const EipAddressSchema = z.looseObject({
   eipChargeType: z.string().nullish(),
   // A status we do not know is kept as a string and reported `pending` rather than failing the read.
   eipStatus: z.string().min(1),
+  createTime: z.string().nullish(),
   tags: TagListSchema,
 });
 

@@ -1,9 +1,9 @@
-import { IpAllocatorError, pollUntil } from "@polycloud/core";
+import { IpAllocatorError, pollUntil, type Operation } from "@polycloud/core";
 import { z } from "zod";
 import { describeEipAddress } from "./describe-eip-addresses.js";
 import type { EipAddress } from "./parse-zenlayer-eip-response.js";
 import type { PollPacing } from "./wait-for-eip-ready.js";
-import type { ZenlayerEipOperation } from "./zenlayer-eip-operation.js";
+import type { ZenlayerEipClient } from "./zenlayer-eip-client.js";
 import type { ZenlayerReleaseMode } from "./zenlayer-eip-settings.js";
 
 const EmptyResponseSchema = z.looseObject({});
@@ -18,20 +18,20 @@ const GONE_CODES = new Set(["INVALID_EIP_NOT_FOUND", "OPERATION_FAILED_RESOURCE_
  * converges. PREPAID EIPs cannot be terminated: FAILED_PRECONDITION before anything changes.
  * @internal
  */
-export async function releaseEipAddress(operation: ZenlayerEipOperation, eipId: string, mode: ZenlayerReleaseMode, pacing: PollPacing): Promise<"releasing" | "released"> {
-  const current = await describeEipAddress(operation, eipId);
+export async function releaseEipAddress(operation: Operation, client: ZenlayerEipClient, eipId: string, mode: ZenlayerReleaseMode, pacing: PollPacing): Promise<"releasing" | "released"> {
+  const current = await describeEipAddress(operation, client, eipId);
   if (current === undefined) throw createNotFoundError(eipId);
   if (current.eipChargeType === "PREPAID") throw createPrepaidError(eipId);
   let eip: EipAddress | undefined = current;
-  if (TRANSITIONAL_STATUSES.has(eip.eipStatus)) eip = await pollStatus(operation, eipId, pacing, (status) => !TRANSITIONAL_STATUSES.has(status));
+  if (TRANSITIONAL_STATUSES.has(eip.eipStatus)) eip = await pollStatus(operation, client, eipId, pacing, (status) => !TRANSITIONAL_STATUSES.has(status));
   if (eip === undefined) return "released";
-  if (eip.eipStatus !== "RECYCLING" && eip.eipStatus !== "RECYCLE" && !(await terminateEip(operation, eipId))) return "released";
+  if (eip.eipStatus !== "RECYCLING" && eip.eipStatus !== "RECYCLE" && !(await terminateEip(operation, client, eipId))) return "released";
   if (mode === "recycle-bin") return "releasing";
   for (;;) {
-    const recycled = await pollStatus(operation, eipId, pacing, (status) => status === "RECYCLE");
+    const recycled = await pollStatus(operation, client, eipId, pacing, (status) => status === "RECYCLE");
     if (recycled === undefined) return "released";
     try {
-      await operation.call("ReleaseEipAddresses", { eipIds: [eipId] }, EmptyResponseSchema);
+      await operation.call((context) => client.call("ReleaseEipAddresses", { eipIds: [eipId] }, EmptyResponseSchema, context));
       return "released";
     } catch (thrown) {
       if (isProviderCode(thrown, GONE_CODES)) return "released";
@@ -42,9 +42,9 @@ export async function releaseEipAddress(operation: ZenlayerEipOperation, eipId: 
 }
 
 /** Terminates; false when the EIP turned out to be gone already (a retried attempt finished it). */
-async function terminateEip(operation: ZenlayerEipOperation, eipId: string): Promise<boolean> {
+async function terminateEip(operation: Operation, client: ZenlayerEipClient, eipId: string): Promise<boolean> {
   try {
-    await operation.call("TerminateEipAddress", { eipId }, EmptyResponseSchema);
+    await operation.call((context) => client.call("TerminateEipAddress", { eipId }, EmptyResponseSchema, context));
     return true;
   } catch (thrown) {
     if (isProviderCode(thrown, new Set(["OPERATION_DENIED_EIP_RECYCLED"]))) return true;
@@ -55,10 +55,10 @@ async function terminateEip(operation: ZenlayerEipOperation, eipId: string): Pro
 }
 
 /** Polls until `done(status)`; undefined once Describe no longer lists the EIP (released). */
-async function pollStatus(operation: ZenlayerEipOperation, eipId: string, pacing: PollPacing, done: (status: string) => boolean): Promise<EipAddress | undefined> {
-  const { clock, random } = operation.dependencies;
+async function pollStatus(operation: Operation, client: ZenlayerEipClient, eipId: string, pacing: PollPacing, done: (status: string) => boolean): Promise<EipAddress | undefined> {
+  const { clock, random } = operation.environment;
   const { value } = await pollUntil({
-    read: () => describeEipAddress(operation, eipId),
+    read: () => describeEipAddress(operation, client, eipId),
     check: (eip) => (eip === undefined || done(eip.eipStatus) ? "done" : "continue"),
     signal: operation.signal,
     clock,

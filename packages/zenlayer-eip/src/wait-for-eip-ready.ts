@@ -1,14 +1,16 @@
-import { IpAllocatorError, pollUntil } from "@polycloud/core";
+import { IpAllocatorError, pollUntil, type Operation } from "@polycloud/core";
 import { RELEASING_STATUSES, describeEipAddress } from "./describe-eip-addresses.js";
 import { mapEipToAllocatedIp, needsAssociation, readTargetInstance } from "./map-eip-to-allocated-ip.js";
 import type { EipAddress } from "./parse-zenlayer-eip-response.js";
 import { z } from "zod";
-import type { ZenlayerEipOperation } from "./zenlayer-eip-operation.js";
+import type { ZenlayerEipClient } from "./zenlayer-eip-client.js";
 
 /** Poll pacing of one wait. @internal */
 export interface PollPacing {
   intervalMs: number;
   maxIntervalMs: number;
+  /** Consecutive "not listed" answers tolerated (Describe lags behind Allocate). Default 3. */
+  notFoundPolls?: number;
 }
 
 const EmptyResponseSchema = z.looseObject({});
@@ -21,23 +23,23 @@ const EmptyResponseSchema = z.looseObject({});
  * last state seen (`details.lastState`, `details.providerState`).
  * @internal
  */
-export async function waitForEipReady(operation: ZenlayerEipOperation, eipId: string, pacing: PollPacing): Promise<EipAddress> {
-  const { clock, random, settings } = operation.dependencies;
+export async function waitForEipReady(operation: Operation, client: ZenlayerEipClient, eipId: string, pacing: PollPacing): Promise<EipAddress> {
+  const { clock, random } = operation.environment;
   let last: EipAddress | undefined;
   let missing = 0;
   try {
     const { value } = await pollUntil<EipAddress | undefined>({
       read: async () => {
-        const eip = await describeEipAddress(operation, eipId);
+        const eip = await describeEipAddress(operation, client, eipId);
         if (eip === undefined) {
           missing += 1;
-          if (missing > settings.notFoundPolls) throw createNotListedError(eipId, missing);
+          if (missing > (pacing.notFoundPolls ?? 3)) throw createNotListedError(eipId, missing);
           return undefined;
         }
         missing = 0;
         last = eip;
         rejectTerminalStatus(eip);
-        if (needsAssociation(eip)) await associateEip(operation, eip);
+        if (needsAssociation(eip)) await associateEip(operation, client, eip);
         return eip;
       },
       check: (eip) => (eip !== undefined && !needsAssociation(eip) && mapEipToAllocatedIp(eip).state === "ready" ? "done" : "continue"),
@@ -69,9 +71,9 @@ function rejectTerminalStatus(eip: EipAddress): void {
   });
 }
 
-async function associateEip(operation: ZenlayerEipOperation, eip: EipAddress): Promise<void> {
+async function associateEip(operation: Operation, client: ZenlayerEipClient, eip: EipAddress): Promise<void> {
   try {
-    await operation.call("AssociateEipAddress", { eipId: eip.eipId, instanceId: readTargetInstance(eip) }, EmptyResponseSchema);
+    await operation.call((context) => client.call("AssociateEipAddress", { eipId: eip.eipId, instanceId: readTargetInstance(eip) }, EmptyResponseSchema, context));
   } catch (thrown) {
     // Another waiter (or a retried attempt of ours) already started it: keep polling.
     if (IpAllocatorError.isInstance(thrown) && thrown.providerCode === "OPERATION_DENIED_EIP_STATUS_NOT_AVAILABLE") return;

@@ -14,7 +14,7 @@ describe("never allocating twice: ambiguous failures are reconciled by tag", () 
     const allocator = harness.createAllocator({}, { logger: { debug() {}, warn: (message) => warnings.push(message) } });
     const result = await allocator.allocate({ ...request, count: 2 });
     expect(result.reconciled).toBe(true);
-    expect(warnings.join("\n")).toContain("looking the allocation up by its tag");
+    expect(warnings.join("\n")).toContain("looking the allocation up by its key");
     expect(result.ips).toHaveLength(2);
     expect(harness.allocations()).toBe(2);
     expect(new Set(result.ips.map((ip) => ip.id))).toEqual(new Set(harness.emulator.zenlayerState.eips.map((eip) => eip.eipId)));
@@ -35,11 +35,18 @@ describe("never allocating twice: ambiguous failures are reconciled by tag", () 
     expect(harness.allocations()).toBe(1);
   });
 
-  it("never re-allocates after an unreadable 200, even when the lookups cannot see the EIPs yet", async () => {
+  it("never re-allocates after an unreadable 200: it keeps reading until the listing shows the EIPs", async () => {
+    harness = await startHarness({ emulator: { describeLagMs: 300 }, settings: { reconcile: { checks: 2, intervalMs: 5 } } });
+    harness.fault({ action: "AllocateEipAddresses", kind: "wrong-content-type", times: 1 });
+    expect(await harness.allocator.allocate(request)).toMatchObject({ reconciled: true });
+    expect(harness.allocations()).toBe(1);
+  });
+
+  it("answers OUTCOME_UNKNOWN after an unreadable 200 only when the deadline comes before the listing shows it", async () => {
     harness = await startHarness({ emulator: { describeLagMs: 5_000 }, settings: { reconcile: { checks: 2, intervalMs: 5 } } });
     harness.fault({ action: "AllocateEipAddresses", kind: "wrong-content-type", times: 1 });
-    const error = await rejectionOf(harness.allocator.allocate(request));
-    expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", httpStatus: 200, details: { reconciliationChecks: 2 } });
+    const error = await rejectionOf(harness.allocator.allocate(request, { timeoutMs: 200 }));
+    expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", httpStatus: 200, details: { stoppedBy: "TIMEOUT" } });
     expect(harness.allocations()).toBe(1);
   });
 
@@ -78,12 +85,12 @@ describe("never allocating twice: ambiguous failures are reconciled by tag", () 
     harness.fault({ action: "AllocateEipAddresses", kind: "reset-after-commit", times: 1 });
     harness.fault({ action: "DescribeEipAddresses", kind: "server-error" });
     const error = await rejectionOf(harness.allocator.allocate(request));
-    expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", details: { reconciliationChecks: 1 } });
+    expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", details: { reconciliationChecks: 0, stoppedBy: "INTERNAL" } });
     expect(harness.allocations()).toBe(1);
   });
 
-  it("answers OUTCOME_UNKNOWN instead of re-allocating by default (retryWhenAbsent off)", async () => {
-    harness = await startHarness({ settings: { reconcile: { checks: 2, intervalMs: 5 } } });
+  it("answers OUTCOME_UNKNOWN instead of re-allocating when retryWhenAbsent is turned off", async () => {
+    harness = await startHarness({ settings: { reconcile: { checks: 2, intervalMs: 5, retryWhenAbsent: false } } });
     harness.fault({ action: "AllocateEipAddresses", kind: "server-error", times: 1 });
     expect(await rejectionOf(harness.allocator.allocate(request))).toMatchObject({ code: "OUTCOME_UNKNOWN", details: { reconciliationChecks: 2 } });
     expect(harness.allocations()).toBe(0);

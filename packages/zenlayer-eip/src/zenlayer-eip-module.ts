@@ -1,4 +1,4 @@
-import { registerValue, resolveToken } from "@polycloud/core";
+import { registerValue } from "@polycloud/core";
 import { defineProviderModule } from "@polycloud/core/di";
 import { resolveZenlayerEipSettings } from "./create-zenlayer-eip-allocator.js";
 import { ZenlayerEipAllocator } from "./zenlayer-eip-allocator.js";
@@ -8,9 +8,9 @@ import { ZENLAYER_EIP_ALLOCATOR, ZENLAYER_EIP_CLIENT, ZENLAYER_EIP_ENVIRONMENT, 
 
 /**
  * Registers the `zenlayer-eip` allocator in a container made by `createAllocatorContainer()`, which provides
- * the dispatcher, clock, logger, retry budget and randomness. Settings are validated and credentials
- * resolved now, from `ZENLAYER_EIP_ENVIRONMENT` when the container (or a parent) provides it, else
- * `process.env`. The container owns the dispatcher: `disposeAllocatorContainer(container)` closes it,
+ * the dispatcher, clock, logger, retry budget and randomness. Settings are validated now; credentials are
+ * resolved at the first call, from `ZENLAYER_EIP_ENVIRONMENT` when the container (or a parent) provides it,
+ * else `process.env`. The container owns the dispatcher: `disposeAllocatorContainer(container)` closes it,
  * `allocator.close()` does not.
  * @example
  * ```ts
@@ -18,14 +18,14 @@ import { ZENLAYER_EIP_ALLOCATOR, ZENLAYER_EIP_CLIENT, ZENLAYER_EIP_ENVIRONMENT, 
  * zenlayerEipModule.register(container, { credentials: { token } });
  * const allocator = resolveToken(container, ZENLAYER_EIP_ALLOCATOR);
  * ```
- * @throws {IpAllocatorError} INVALID_ARGUMENT naming each bad setting; UNAUTHENTICATED without credentials.
+ * @throws {IpAllocatorError} INVALID_ARGUMENT naming each bad setting.
  * @public
  */
 export const zenlayerEipModule = defineProviderModule<ZenlayerEipSettings>({
   provider: "zenlayer-eip",
   register(container, settings) {
     if (!container.isRegistered(ZENLAYER_EIP_ENVIRONMENT, true)) registerValue(container, ZENLAYER_EIP_ENVIRONMENT, { env: process.env });
-    registerValue(container, ZENLAYER_EIP_SETTINGS, resolveZenlayerEipSettings(settings, resolveToken(container, ZENLAYER_EIP_ENVIRONMENT).env));
+    registerValue(container, ZENLAYER_EIP_SETTINGS, resolveZenlayerEipSettings(settings));
     registerValue(container, ZENLAYER_EIP_LIFECYCLE, { ownsDispatcher: false });
     container.registerSingleton(ZENLAYER_EIP_CLIENT, ZenlayerEipClient);
     container.registerSingleton(ZenlayerEipAllocator);

@@ -33,7 +33,9 @@ describe("zenlayerEipPlugin through createIpAllocator", () => {
 
   it("rejects missing credentials with UNAUTHENTICATED naming what it looked for, before any request", async () => {
     harness = await startHarness();
-    const error = await rejectionOf(createIpAllocator({ provider: "zenlayer-eip", endpoint: harness.emulator.zenlayer.endpoint }, { plugins: loadPlugin, env: {}, dispatcher: harness.dispatcher }));
+    const allocator = await createIpAllocator({ provider: "zenlayer-eip", endpoint: harness.emulator.zenlayer.endpoint }, { plugins: loadPlugin, env: {}, dispatcher: harness.dispatcher });
+    const error = await rejectionOf(allocator.allocate({ location: { zone: "SEL-A" } }));
+    await allocator.close();
     expect(error).toMatchObject({ code: "UNAUTHENTICATED", provider: "zenlayer-eip" });
     expect(error.message).toContain("ZENLAYER_TOKEN");
     expect(harness.dispatcher.requests).toBe(0);

@@ -16,7 +16,9 @@ describe("ZenlayerEipSettingsSchema", () => {
       pollIntervalMs: 2_000,
       notFoundPolls: 3,
       releaseMode: "permanent",
-      reconcile: { checks: 4, intervalMs: 1_000, retryWhenAbsent: false },
+      operationTimeoutMs: 120_000,
+      waitTimeoutMs: 600_000,
+      reconcile: {},
     });
     expect(parsed.credentials).toBeUndefined();
   });
@@ -35,7 +37,7 @@ describe("ZenlayerEipSettingsSchema", () => {
   ])("rejects %j naming %s", (settings, field) => {
     const error = (() => {
       try {
-        resolveZenlayerEipSettings(settings as never, { ZENLAYER_TOKEN: "token-from-env" });
+        resolveZenlayerEipSettings(settings as never);
       } catch (thrown) {
         return thrown;
       }
@@ -46,8 +48,8 @@ describe("ZenlayerEipSettingsSchema", () => {
   });
 
   it("accepts both API versions and either credential kind", () => {
-    expect(resolveZenlayerEipSettings({ apiVersion: "2022-11-20", credentials }, {}).apiVersion).toBe("2022-11-20");
-    expect(resolveZenlayerEipSettings({ credentials: { token: "personal-token" } }, {}).credentials).toEqual({ token: "personal-token" });
+    expect(resolveZenlayerEipSettings({ apiVersion: "2022-11-20", credentials }).apiVersion).toBe("2022-11-20");
+    expect(resolveZenlayerEipSettings({ credentials: { token: "personal-token" } }).credentials).toEqual({ token: "personal-token" });
   });
 });
 

@@ -1,4 +1,4 @@
-import { RateLimitSettingsSchema } from "@polycloud/core";
+import { DEFAULT_OPERATION_TIMEOUT_MS, RateLimitSettingsSchema, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema } from "@polycloud/core";
 import { z } from "zod";
 
 /** Public Zenlayer Cloud API host; requests go to `<endpoint>/api/v2/bmc`. @public */
@@ -41,30 +41,8 @@ export const ZenlayerReleaseModeSchema = z.enum(["permanent", "recycle-bin"]);
 /** @public */
 export type ZenlayerReleaseMode = z.infer<typeof ZenlayerReleaseModeSchema>;
 
-const RetrySettingsSchema = z
-  .object({
-    maxAttempts: z.number().int().min(1).max(10).optional(),
-    baseDelayMs: z.number().int().min(0).optional(),
-    throttlingBaseDelayMs: z.number().int().min(0).optional(),
-    maxDelayMs: z.number().int().min(0).optional(),
-    jitter: z.enum(["full", "none"]).optional(),
-    maxRetryAfterMs: z.number().int().min(0).optional(),
-  })
-  .strict();
-
-const ReconcileSettingsSchema = z
-  .object({
-    /** Tag lookups after an ambiguous allocate failure before concluding nothing was allocated. Default 4. */
-    checks: z.number().int().min(1).max(20).default(4),
-    /** First delay between those lookups (backed off with jitter). Default 1000 ms. */
-    intervalMs: z.number().int().min(0).default(1_000),
-    /**
-     * Allocate again when the lookups found nothing. Off by default: an allocation still in flight or not yet
-     * listed could then be duplicated (and billed), so the safe answer is OUTCOME_UNKNOWN with the key to retry.
-     */
-    retryWhenAbsent: z.boolean().default(false),
-  })
-  .strict();
+/** Defaults of the `reconcile` setting: Zenlayer's listing lags its Allocate (Terraform tolerates 3 not-found polls). @internal */
+export const ZENLAYER_DEFAULT_RECONCILE = { checks: 4, intervalMs: 1_000, retryWhenAbsent: true, releaseOnFailure: true } as const;
 
 const EndpointSchema = z
   .url()
@@ -81,12 +59,14 @@ export const ZenlayerEipSettingsSchema = z
     endpoint: EndpointSchema.default(DEFAULT_ZENLAYER_ENDPOINT),
     apiVersion: z.enum(ZENLAYER_API_VERSIONS).default(DEFAULT_ZENLAYER_API_VERSION),
     credentials: ZenlayerCredentialsSchema.optional(),
+    /** Deadline of allocate and describe when the call gives no `timeoutMs`. Default 120 s. */
+    operationTimeoutMs: TimeoutMsSchema.default(DEFAULT_OPERATION_TIMEOUT_MS),
     /** TCP + TLS connect timeout of the allocator's own dispatcher. Default 5 s. */
-    connectTimeoutMs: z.number().int().min(1).default(5_000),
+    connectTimeoutMs: TimeoutMsSchema.default(5_000),
     /** Per attempt: time allowed for the response headers, then between body chunks. Default 30 s. */
-    requestTimeoutMs: z.number().int().min(1).default(30_000),
-    /** Deadline of waitUntilReady and of a permanent release when the call gives no `timeoutMs`. Default 10 min. */
-    waitTimeoutMs: z.number().int().min(1).default(600_000),
+    requestTimeoutMs: TimeoutMsSchema.default(30_000),
+    /** Deadline of waitUntilReady and of a release when the call gives no `timeoutMs`. Default 10 min. */
+    waitTimeoutMs: TimeoutMsSchema.default(600_000),
     retry: RetrySettingsSchema.default({}),
     /**
      * Client-side admission control: at most `maxRequests` requests start per sliding `windowMs` (every attempt,
@@ -101,7 +81,13 @@ export const ZenlayerEipSettingsSchema = z
     /** Consecutive "not found" polls tolerated right after allocate (Describe lags behind). Default 3. */
     notFoundPolls: z.number().int().min(0).max(50).default(3),
     releaseMode: ZenlayerReleaseModeSchema.default("permanent"),
-    reconcile: ReconcileSettingsSchema.default({ checks: 4, intervalMs: 1_000, retryWhenAbsent: false }),
+    /**
+     * Listing lag and convergence (see core's `convergeAllocation`): `checks` lookups of the idempotency tag,
+     * `intervalMs` apart at first (default 4, 1 s); `retryWhenAbsent` (default true) allocates again with the same
+     * key when they found nothing; `releaseOnFailure` (default true) releases what a call allocated when a later
+     * step of it fails.
+     */
+    reconcile: ReconcileSettingsSchema.default({}),
   })
   .strict();
 

@@ -1,13 +1,9 @@
 import { createToken, type IpAllocator } from "@polycloud/core";
-import type { ResolvedZenlayerCredentials } from "./resolve-zenlayer-eip-credentials.js";
 import type { ZenlayerEipClient } from "./zenlayer-eip-client.js";
-import type { ParsedZenlayerEipSettings, ZenlayerCredentials } from "./zenlayer-eip-settings.js";
+import type { ParsedZenlayerEipSettings } from "./zenlayer-eip-settings.js";
 
-/** Settings with defaults applied and credentials resolved (never logged or serialised). @public */
-export interface ResolvedZenlayerEipSettings extends Omit<ParsedZenlayerEipSettings, "credentials"> {
-  credentials: ZenlayerCredentials;
-  credentialSource: ResolvedZenlayerCredentials["source"];
-}
+/** Settings with defaults applied; credentials are resolved by the client at the first call (never logged). @public */
+export type ResolvedZenlayerEipSettings = ParsedZenlayerEipSettings;
 
 /** What the allocator must clean up on `close()`. @public */
 export interface ZenlayerEipLifecycle {

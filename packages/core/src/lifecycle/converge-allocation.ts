@@ -64,15 +64,22 @@ export async function convergeAllocation<Resource>(operation: Operation, spec: K
       if (!alreadyDone && !error.ambiguous) throw error;
       ambiguous ||= error.ambiguous;
       if (operation.signal.aborted) throw createOutcomeUnknownError(operation, spec.key, error, operation.signal.reason as IpAllocatorError, 0);
-      operation.environment.logger.warn(`${operation.provider}: ${operation.name} answered ${error.providerCode ?? error.code}; reading the key back`, { idempotencyKey: spec.key });
-      // After an ambiguous answer with a shared key, read the whole settle period: our own lost allocation may surface late.
-      const read = await readUntilSettled(operation, () => spec.findByKey(operation), spec.settle, (found) => found.length >= spec.count && !(spec.shared && ambiguous));
+      operation.environment.logger.warn(`${operation.provider}: ${operation.name} answered ${error.providerCode ?? error.code}; looking the allocation up by its key`, { idempotencyKey: spec.key });
+      // A 2xx the adapter could not read was a success: the allocation exists, so read until it is listed (or the
+      // deadline). After another ambiguous answer with a shared key, read the whole settle period: our own lost
+      // allocation may surface late.
+      const committed = error.httpStatus !== undefined && error.httpStatus >= 200 && error.httpStatus < 300;
+      const settle = committed ? { reads: Number.MAX_SAFE_INTEGER, intervalMs: spec.settle.intervalMs } : spec.settle;
+      const read = await readUntilSettled(operation, () => spec.findByKey(operation), settle, (found) => found.length >= spec.count && !(spec.shared && ambiguous && !committed));
       if ("unreadable" in read) throw createOutcomeUnknownError(operation, spec.key, error, read.unreadable, read.reads);
       if (read.found.length > 0) return keepOldest(operation, spec, read.found, [], ambiguous);
       if (alreadyDone) throw error;
       if (spec.retryWhenAbsent === false) throw createOutcomeUnknownError(operation, spec.key, error, undefined, read.reads);
       const nothing = new IpAllocatorError({ ...error.toOptions(), ambiguous: false, message: `${error.message} (the key "${spec.key}" was read back ${read.reads} times: nothing was allocated)`, details: { ...error.details, idempotencyKey: spec.key, reconciliation: "nothing allocated" } });
-      if (round >= operation.retry.maxAttempts || !operation.spendRetry(nothing, round)) throw nothing;
+      if (round >= operation.retry.maxAttempts || !operation.spendRetry(nothing, round)) {
+        const { attempts, totalRetryDelayMs } = operation.metadata();
+        throw nothing.withAttempts(attempts, totalRetryDelayMs);
+      }
       continue;
     }
     if (!spec.shared && !ambiguous) return { resources: mine, reconciled: false, releasedSurplus: [], warnings: [] };

@@ -63,13 +63,16 @@ export class LifecycleEngine {
   }
 
   /**
-   * Runs `task` after every earlier task with the same key has settled. Within one allocator, a second call
-   * with a key would otherwise look the key up before the first allocation is listed, and allocate again.
+   * Runs `task` after every earlier task with the same key has settled, or returns `reuse(earlier result)` when
+   * that gives a value. Within one allocator, a second call with a key would otherwise look the key up before
+   * the first allocation is listed, and allocate again (to release it when it converges).
    */
-  async serialize<T>(key: string | undefined, task: () => Promise<T>): Promise<T> {
+  async serialize<T>(key: string | undefined, task: () => Promise<T>, reuse?: (earlier: T) => T | undefined): Promise<T> {
     if (key === undefined) return task();
-    const earlier = this.keyed.get(key);
-    const current = (earlier === undefined ? task() : earlier.then(task, task)) as Promise<T>;
+    const earlier = this.keyed.get(key) as Promise<T> | undefined;
+    // A later call may take the earlier call's result (same request): no second allocation to converge away.
+    const afterEarlier = (value: T) => reuse?.(value) ?? task();
+    const current = earlier === undefined ? task() : earlier.then(afterEarlier, task);
     this.keyed.set(key, current);
     try {
       return await current;

@@ -64,7 +64,7 @@ export function createOutcomeUnknownError(operation: Operation, key: string, cau
     attempts: metadata.attempts,
     totalRetryDelayMs: metadata.totalRetryDelayMs,
     ambiguous: true,
-    details: { idempotencyKey: key, reconciliationReads: reads, ...(reason ? { stoppedBy: reason.code } : {}) },
+    details: { idempotencyKey: key, reconciliationChecks: reads, ...(reason ? { stoppedBy: reason.code } : {}) },
     cause,
   });
 }
