@@ -1,9 +1,7 @@
-import { createRedactor, sendHttpRequest, type HttpResponse, type OperationHooks, type RateLimiter, type Redactor } from "@polycloud/core";
-import type { Dispatcher } from "undici";
+import { createRedactor, readHttpResponse, sendHttpRequest, type AttemptContext, type Dispatcher, type HttpResponse, type RateLimiter, type Redactor } from "@polycloud/core";
 import type { z } from "zod";
 import { ALIBABA_ECS_PROVIDER, type AlibabaEcsResolvedSettings } from "./alibaba-ecs-settings.js";
-import { mapAlibabaEcsError } from "./map-alibaba-ecs-error.js";
-import { parseErrorEnvelope, parseJsonBody } from "./parse-alibaba-ecs-response.js";
+import { ALIBABA_ECS_RESPONSES } from "./map-alibaba-ecs-error.js";
 import { resolveAlibabaEcsCredentials, type ResolvedAlibabaEcsCredentials } from "./resolve-alibaba-ecs-credentials.js";
 import { createSignatureNonce, formatAcsTimestamp, percentEncode, signAlibabaEcsRequest, type AlibabaEcsCredentials } from "./sign-alibaba-ecs-request.js";
 
@@ -33,18 +31,9 @@ export function createCredentialRedactor(credentials: AlibabaEcsCredentials): Re
   return createRedactor([...new Set(values.flatMap((value) => [value, percentEncode(value), percentEncode(percentEncode(value))]))]);
 }
 
-/** One attempt's context. @public */
-export interface AlibabaEcsCallContext {
-  /** Neutral operation for errors and hooks (`allocate`, `describe`, …). */
-  operation: string;
-  attempt: number;
-  signal?: AbortSignal;
-  hooks?: OperationHooks;
-}
-
 /**
  * Calls ECS RPC actions: resolve credentials → sign with a fresh date and nonce → send → parse the JSON answer
- * or map the error envelope. One call is one attempt; retries belong to the caller.
+ * with core's response handler and the adapter's error table. One call is one attempt: the operation retries.
  * @public
  */
 export class AlibabaEcsClient {
@@ -91,7 +80,7 @@ export class AlibabaEcsClient {
    * Sends `action` with `params` (plus `RegionId` and `Format=JSON`) and returns the answer parsed by `schema`.
    * @throws {IpAllocatorError} the mapped provider error, NETWORK / TIMEOUT, or INTERNAL for an unreadable answer.
    */
-  async call<Schema extends z.ZodType>(action: string, params: Readonly<Record<string, string>>, schema: Schema, context: AlibabaEcsCallContext): Promise<z.output<Schema>> {
+  async call<Schema extends z.ZodType>(action: string, params: Readonly<Record<string, string>>, schema: Schema, context: AttemptContext): Promise<z.output<Schema>> {
     const credentials = this.resolvedCredentials ?? (await this.resolveCredentials(context.operation));
     // Nothing has been sent yet: report the abort as such, not as a possibly processed request.
     if (context.signal?.aborted) throw context.signal.reason;
@@ -117,8 +106,8 @@ export class AlibabaEcsClient {
         operation: context.operation,
         attempt: context.attempt,
         signal: context.signal,
-        headersTimeoutMs: this.settings.timeoutMs,
-        bodyTimeoutMs: this.settings.timeoutMs,
+        headersTimeoutMs: this.settings.requestTimeoutMs,
+        bodyTimeoutMs: this.settings.requestTimeoutMs,
         hooks: context.hooks,
         redactor,
         requestIdHeader: "x-acs-request-id",
@@ -126,15 +115,10 @@ export class AlibabaEcsClient {
     } finally {
       releaseSlot?.();
     }
-    if (response.status >= 200 && response.status < 300) {
-      const parsed = schema.safeParse(parseJsonBody(response.body));
-      if (parsed.success) return parsed.data;
-    }
-    const errorContext = { operation: context.operation, action, redactor, now: this.signing.now() };
-    if (response.status >= 200 && response.status < 300) {
-      throw mapAlibabaEcsError({ httpStatus: response.status, headers: response.headers, body: response.body }, errorContext);
-    }
-    throw mapAlibabaEcsError({ httpStatus: response.status, headers: response.headers, envelope: parseErrorEnvelope(response.body), body: response.body }, errorContext);
+    return readHttpResponse(response, ALIBABA_ECS_RESPONSES, { operation: context.operation, action, redactor, now: this.signing.now() }, (json) => {
+      const parsed = schema.safeParse(json);
+      return parsed.success ? (parsed.data as z.output<Schema>) : undefined;
+    });
   }
 }
 

@@ -81,7 +81,7 @@ describe("allocate never allocates twice after an ambiguous failure", () => {
     test.emulator.faults.add({ provider: "alibaba", action: DESCRIBE, kind: "server-error" });
     const events = collectHookEvents();
     const error = await rejectionOf(test.createAllocator().allocate({ location: { region: TEST_REGION }, instanceId: test.nextInstanceId() }, { hooks: events.hooks }));
-    expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", ambiguous: true, retryable: false, operation: "allocate", details: { readBackError: { code: "INTERNAL", providerCode: "InternalError" } } });
+    expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", ambiguous: true, retryable: false, operation: "allocate", details: { stoppedBy: "INTERNAL" } });
     expect(error.cause).toMatchObject({ code: "NETWORK", ambiguous: true });
     expect(countSent(events.requests, ALLOCATE)).toBe(1);
     expect(test.countAllocations()).toBe(1);
@@ -140,7 +140,7 @@ describe("retries", () => {
   it("turns an unreadable answer into INTERNAL with a body excerpt when retries are off", async () => {
     test.emulator.faults.add({ provider: "alibaba", action: DESCRIBE, kind: "wrong-content-type" });
     const error = await rejectionOf(test.createAllocator().describe(test.nextInstanceId(), { retry: false }));
-    expect(error).toMatchObject({ code: "INTERNAL", httpStatus: 200, details: { contentType: expect.stringContaining("text/html"), bodyExcerpt: expect.stringContaining("<") } });
+    expect(error).toMatchObject({ code: "INTERNAL", httpStatus: 200, message: expect.stringContaining("text/html"), details: { excerpt: expect.stringContaining("<") } });
   });
 });
 

@@ -16,7 +16,8 @@ describe("settings", () => {
   });
 
   it("applies defaults: V3 signatures, a 10 s attempt timeout", () => {
-    expect(resolveAlibabaEcsSettings({ region: "cn-hangzhou" })).toMatchObject({ signatureVersion: "v3", timeoutMs: 10_000 });
+    expect(resolveAlibabaEcsSettings({ region: "cn-hangzhou" })).toMatchObject({ signatureVersion: "v3", requestTimeoutMs: 10_000, operationTimeoutMs: 120_000, waitTimeoutMs: 300_000 });
+    expect(resolveAlibabaEcsSettings({ region: "cn-hangzhou", timeoutMs: 3_000 }).requestTimeoutMs).toBe(3_000);
   });
 
   it("keeps an explicit endpoint with its port", () => {

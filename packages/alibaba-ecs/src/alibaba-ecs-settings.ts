@@ -1,4 +1,4 @@
-import { RateLimitSettingsSchema, parseOrThrow } from "@polycloud/core";
+import { DEFAULT_OPERATION_TIMEOUT_MS, RateLimitSettingsSchema, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, parseOrThrow } from "@polycloud/core";
 import { z } from "zod";
 
 /** The provider name this package registers. @public */
@@ -35,18 +35,8 @@ export const AlibabaEcsCredentialsSchema = z
   })
   .strict();
 
-/** Retry settings of the allocator (the retry budget is shared infrastructure, not a setting). @public */
-export const AlibabaEcsRetrySettingsSchema = z
-  .object({
-    maxAttempts: z.number().int().min(1).max(10),
-    baseDelayMs: z.number().int().min(0),
-    throttlingBaseDelayMs: z.number().int().min(0),
-    maxDelayMs: z.number().int().min(0),
-    jitter: z.enum(["full", "none"]),
-    maxRetryAfterMs: z.number().int().min(0),
-  })
-  .partial()
-  .strict();
+/** Retry settings of the allocator: core's shared `retry` schema (the retry budget is infrastructure, not a setting). @public */
+export const AlibabaEcsRetrySettingsSchema = RetrySettingsSchema;
 
 /**
  * Settings of the `alibaba-ecs` allocator (validated by `createIpAllocator` and the factory alike).
@@ -63,11 +53,19 @@ export const AlibabaEcsSettingsSchema = z
     credentials: AlibabaEcsCredentialsSchema.optional(),
     /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
     signatureVersion: z.enum(["v3", "v1"]).default("v3"),
+    /** Deadline of allocate, describe and release when the call gives no `timeoutMs`. Default 120 s. */
+    operationTimeoutMs: TimeoutMsSchema.default(DEFAULT_OPERATION_TIMEOUT_MS),
     /** Per-attempt time allowed for the response, in ms. Default 10 000. */
-    timeoutMs: z.number().int().positive().default(DEFAULT_REQUEST_TIMEOUT_MS),
+    requestTimeoutMs: TimeoutMsSchema.optional(),
+    /** Deprecated name of `requestTimeoutMs`. */
+    timeoutMs: TimeoutMsSchema.optional(),
     /** TCP/TLS connect timeout of the dispatcher the allocator creates, in ms. Default 5 000. */
-    connectTimeoutMs: z.number().int().positive().optional(),
+    connectTimeoutMs: TimeoutMsSchema.optional(),
+    /** Deadline of waitUntilReady when the call gives no `timeoutMs` (a Stopped instance may never start). Default 300 s. */
+    waitTimeoutMs: TimeoutMsSchema.default(300_000),
     retry: AlibabaEcsRetrySettingsSchema.optional(),
+    /** Instance read-backs after an ambiguous answer (`checks`, default 1: ECS reads are consistent) and `intervalMs`. */
+    reconcile: ReconcileSettingsSchema.optional(),
     /**
      * Client-side admission control: at most `maxRequests` requests start per sliding `windowMs` (every attempt,
      * retries and read-backs included). Set it to the account's ECS flow-control quota to run bulk work at the
@@ -91,6 +89,8 @@ export type AlibabaEcsSettings = z.output<typeof AlibabaEcsSettingsSchema>;
 export interface AlibabaEcsResolvedSettings extends AlibabaEcsSettings {
   /** The endpoint origin actually used. */
   endpointUrl: URL;
+  /** Per-attempt response timeout (`requestTimeoutMs`, or the deprecated `timeoutMs`). */
+  requestTimeoutMs: number;
 }
 
 /**
@@ -109,5 +109,6 @@ export function resolveDefaultEndpoint(region: string): string {
  */
 export function resolveAlibabaEcsSettings(input: unknown): AlibabaEcsResolvedSettings {
   const settings = parseOrThrow(AlibabaEcsSettingsSchema, input, { provider: ALIBABA_ECS_PROVIDER, subject: `${ALIBABA_ECS_PROVIDER} settings` });
-  return { ...settings, endpointUrl: new URL(settings.endpoint ?? resolveDefaultEndpoint(settings.region)) };
+  const requestTimeoutMs = settings.requestTimeoutMs ?? settings.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  return { ...settings, requestTimeoutMs, endpointUrl: new URL(settings.endpoint ?? resolveDefaultEndpoint(settings.region)) };
 }

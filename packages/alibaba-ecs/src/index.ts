@@ -40,11 +40,12 @@ export {
   type SignAlibabaEcsRequestInput,
   type V3RequestParts,
 } from "./sign-alibaba-ecs-request.js";
-export { AlibabaEcsClient, createCredentialRedactor, systemSigningSource, type AlibabaEcsCallContext, type AlibabaEcsEnvironment, type AlibabaEcsSigningSource } from "./alibaba-ecs-client.js";
+export { createCredentialRedactor, systemSigningSource, type AlibabaEcsEnvironment, type AlibabaEcsSigningSource } from "./alibaba-ecs-client.js";
 export {
   ALIBABA_ECS_ERROR_PREFIX_RULES,
   ALIBABA_ECS_ERROR_TABLE,
   classifyAlibabaEcsError,
+  ALIBABA_ECS_RESPONSES,
   mapAlibabaEcsError,
   type AlibabaErrorResponse,
   type AlibabaErrorRule,

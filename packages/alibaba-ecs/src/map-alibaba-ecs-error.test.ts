@@ -121,24 +121,26 @@ describe("mapAlibabaEcsError", () => {
     const envelope = { Code: "Throttling.User", Message: "Request was denied due to user flow control.", RequestId: "R-2", HostId: "ecs-cn-hangzhou.aliyuncs.com", Recommend: "https://api.aliyun.com/troubleshoot?q=Throttling.User" };
     const error = mapAlibabaEcsError({ httpStatus: 400, headers: { "x-acs-retry-after": "50" }, envelope, body: "" }, context);
     expect(error).toMatchObject({ code: "RATE_LIMITED", requestId: "R-2", retryAfterMs: 50, details: { recommend: envelope.Recommend, hostId: envelope.HostId, action: "AllocatePublicIpAddress" } });
-    expect(error.message).toBe("AllocatePublicIpAddress failed with Throttling.User (HTTP 400): Request was denied due to user flow control.");
+    expect(error.message).toBe("Alibaba ECS AllocatePublicIpAddress failed with Throttling.User (HTTP 400): Request was denied due to user flow control.");
   });
 
   it("moves the server's string to sign out of the message into details", () => {
     const envelope = { Code: "SignatureDoesNotMatch", Message: "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Dk" };
     const error = mapAlibabaEcsError({ httpStatus: 400, headers: {}, envelope, body: "" }, context);
-    expect(error.message).toBe("AllocatePublicIpAddress failed with SignatureDoesNotMatch (HTTP 400): Specified signature is not matched with our calculation.");
+    expect(error.message).toBe("Alibaba ECS AllocatePublicIpAddress failed with SignatureDoesNotMatch (HTTP 400): Specified signature is not matched with our calculation. (Check the AccessKey id, secret and STS token the credential chain resolved.)");
     expect(error.details).toMatchObject({ serverStringToSign: "POST&%2F&AccessKeyId%3Dk" });
   });
 
   it.each([
-    ["an HTML proxy page", 502, "text/html", "<html><body>Bad gateway</body></html>", true],
-    ["truncated JSON", 200, "application/json", '{"RequestId":"R-3","IpAdd', true],
-    ["a 4xx without envelope", 400, "text/plain", "bad request", false],
-  ] as const)("turns %s into INTERNAL with a redacted excerpt", (_label, httpStatus, contentType, body, transient) => {
+    ["an HTML proxy page", 502, "text/html", "<html><body>Bad gateway</body></html>", "UNAVAILABLE", true],
+    ["truncated JSON", 200, "application/json", '{"RequestId":"R-3","IpAdd', "INTERNAL", true],
+    ["a 4xx without envelope", 400, "text/plain", "bad request", "INVALID_ARGUMENT", false],
+    ["a proxy's HTML 429", 429, "text/html", "<html>Too Many Requests</html>", "RATE_LIMITED", true],
+  ] as const)("maps %s by its HTTP status, with a redacted excerpt", (_label, httpStatus, contentType, body, code, retryable) => {
     const error = mapAlibabaEcsError({ httpStatus, headers: { "content-type": contentType, "x-acs-request-id": "R-H" }, body: `${body} super-secret-value` }, context);
-    expect(error).toMatchObject({ code: "INTERNAL", httpStatus, requestId: "R-H", retryable: transient, ambiguous: transient, details: { contentType } });
-    expect(String(error.details.bodyExcerpt)).toContain(body.slice(0, 10));
+    expect(error).toMatchObject({ code, httpStatus, requestId: "R-H", retryable, ambiguous: httpStatus >= 500 || httpStatus < 300 });
+    expect(error.message).toContain(contentType);
+    expect(String(error.details.excerpt)).toContain(body.slice(0, 10));
     expect(JSON.stringify(error)).not.toContain("super-secret-value");
   });
 

@@ -1,6 +1,6 @@
-import { IpAllocatorError, mapHttpStatusToCode, parseRetryAfter, type IpAllocatorErrorCode, type Redactor } from "@polycloud/core";
+import { mapHttpStatusToCode, readHttpResponse, type IpAllocatorError, type IpAllocatorErrorCode, type Redactor, type ResponseDeclaration } from "@polycloud/core";
 import { ALIBABA_ECS_PROVIDER } from "./alibaba-ecs-settings.js";
-import type { AlibabaErrorEnvelope } from "./parse-alibaba-ecs-response.js";
+import { AlibabaErrorEnvelopeSchema, type AlibabaErrorEnvelope } from "./parse-alibaba-ecs-response.js";
 
 /** How one Alibaba error code maps onto the neutral taxonomy. @public */
 export interface AlibabaErrorRule {
@@ -110,7 +110,33 @@ export function classifyAlibabaEcsError(providerCode: string | undefined, httpSt
   return { code: mapHttpStatusToCode(httpStatus), ...serverSide, matchedBy: "http-status" };
 }
 
-/** What the client hands the mapper for a non-2xx (or unreadable) response. @public */
+const SERVER_STRING_TO_SIGN = "server string to sign is:";
+
+/**
+ * What the adapter declares about ECS answers for core's `readHttpResponse`: the JSON envelope `{ RequestId,
+ * HostId, Code, Message, Recommend }`, the table above (any 5xx ambiguous and transient), the request id header,
+ * and `x-acs-retry-after` (milliseconds, as the official SDK reads it) before the standard retry hints.
+ * @public
+ */
+export const ALIBABA_ECS_RESPONSES: ResponseDeclaration = {
+  provider: ALIBABA_ECS_PROVIDER,
+  label: "Alibaba ECS",
+  requestIdHeader: "x-acs-request-id",
+  retryHintHeaders: [{ name: "x-acs-retry-after", unit: "milliseconds" }],
+  parseError(json) {
+    const parsed = AlibabaErrorEnvelopeSchema.safeParse(json);
+    if (!parsed.success) return undefined;
+    const { Code: providerCode, Message: rawMessage = "", RequestId: requestId, HostId: hostId, Recommend: recommend, AccessDeniedDetail: accessDeniedDetail } = parsed.data;
+    const [message, serverStringToSign] = splitServerStringToSign(rawMessage);
+    return { providerCode, message, requestId, details: { recommend, hostId, serverStringToSign, accessDeniedDetail } };
+  },
+  classify: (answer, response) => {
+    const { matchedBy, ...rule } = classifyAlibabaEcsError(answer.providerCode, response.status);
+    return rule;
+  },
+};
+
+/** What a test or tool hands {@link mapAlibabaEcsError}: an error answer as received. @public */
 export interface AlibabaErrorResponse {
   httpStatus: number;
   headers: Readonly<Record<string, string>>;
@@ -130,64 +156,24 @@ export interface MapAlibabaEcsErrorContext {
   now?: number;
 }
 
-const BODY_EXCERPT_LENGTH = 512;
-const SERVER_STRING_TO_SIGN = "server string to sign is:";
-
 /**
- * Turns an Alibaba error answer into an `IpAllocatorError` with `providerCode`, `httpStatus`, `requestId`
- * (`RequestId`), `retryAfterMs` and `details` (`recommend`, `hostId`). A body that is not a JSON envelope (an
- * HTML proxy page, truncated JSON) becomes INTERNAL with a redacted excerpt.
+ * The `IpAllocatorError` core's response handler makes of an ECS error answer with {@link ALIBABA_ECS_RESPONSES}:
+ * `providerCode`, `httpStatus`, `requestId`, `retryAfterMs` and `details` (`recommend`, `hostId`, `hint`).
  * @public
  */
 export function mapAlibabaEcsError(response: AlibabaErrorResponse, context: MapAlibabaEcsErrorContext): IpAllocatorError {
-  const requestId = response.envelope?.RequestId ?? response.headers["x-acs-request-id"];
-  const retryAfterMs = readRetryAfter(response.headers, context.now);
-  if (response.envelope === undefined) {
-    const transient = response.httpStatus >= 500 || response.httpStatus < 300;
-    return new IpAllocatorError({
-      code: "INTERNAL",
-      message: `${context.action} answered HTTP ${response.httpStatus} with a body that is not the JSON polycloud expects (an HTML page or a truncated answer?).`,
-      provider: ALIBABA_ECS_PROVIDER,
-      operation: context.operation,
-      httpStatus: response.httpStatus,
-      requestId,
-      retryable: transient,
-      ambiguous: transient,
-      retryAfterMs,
-      details: { action: context.action, contentType: response.headers["content-type"], bodyExcerpt: context.redactor.text(response.body.slice(0, BODY_EXCERPT_LENGTH)) },
-    });
+  const headers = response.envelope === undefined ? response.headers : { ...response.headers, "content-type": "application/json" };
+  const body = response.envelope === undefined ? response.body : JSON.stringify(response.envelope);
+  try {
+    readHttpResponse({ status: response.httpStatus, headers, body }, ALIBABA_ECS_RESPONSES, context, () => undefined);
+  } catch (thrown) {
+    return thrown as IpAllocatorError;
   }
-  const { Code: providerCode, Message: rawMessage = "", HostId: hostId, Recommend: recommend, AccessDeniedDetail: accessDeniedDetail } = response.envelope;
-  const rule = classifyAlibabaEcsError(providerCode, response.httpStatus);
-  const [message, serverStringToSign] = splitServerStringToSign(context.redactor.text(rawMessage));
-  return new IpAllocatorError({
-    code: rule.code,
-    message: `${context.action} failed with ${providerCode} (HTTP ${response.httpStatus}): ${message}`,
-    provider: ALIBABA_ECS_PROVIDER,
-    operation: context.operation,
-    providerCode,
-    httpStatus: response.httpStatus,
-    requestId,
-    retryable: rule.retryable,
-    ambiguous: rule.ambiguous,
-    retryAfterMs,
-    details: stripUndefined({ action: context.action, recommend, hostId, hint: rule.hint, serverStringToSign, accessDeniedDetail }),
-  });
+  throw new TypeError("mapAlibabaEcsError: the answer was not an error");
 }
 
 function splitServerStringToSign(message: string): [string, string | undefined] {
   const index = message.indexOf(SERVER_STRING_TO_SIGN);
   if (index < 0) return [message, undefined];
   return [message.slice(0, index).trim(), message.slice(index + SERVER_STRING_TO_SIGN.length)];
-}
-
-/** `x-acs-retry-after` is milliseconds (as the official SDK reads it); `retry-after` is the HTTP header. */
-function readRetryAfter(headers: Readonly<Record<string, string>>, now: number | undefined): number | undefined {
-  const acs = headers["x-acs-retry-after"];
-  if (acs !== undefined && /^\d+$/.test(acs.trim())) return Number(acs.trim());
-  return parseRetryAfter(headers["retry-after"], now);
-}
-
-function stripUndefined(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }

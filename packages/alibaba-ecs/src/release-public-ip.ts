@@ -1,34 +1,58 @@
-import type { RetryOutcome } from "@polycloud/core";
-import { toCallContext, type AlibabaEcsOperation } from "./alibaba-ecs-operation.js";
+import { IpAllocatorError, toIpAllocatorError, type Operation } from "@polycloud/core";
+import type { AlibabaEcsClient } from "./alibaba-ecs-client.js";
+import { ALIBABA_ECS_PROVIDER } from "./alibaba-ecs-settings.js";
 import { describeInstanceAttribute } from "./describe-instance-attribute.js";
 import { RequestIdResponseSchema, readPublicIpAddress } from "./parse-alibaba-ecs-response.js";
-import { runReconciledMutation } from "./run-reconciled-mutation.js";
 
 /** Alibaba deprecated ReleasePublicIpAddress without naming a replacement; every release result says so. @public */
 export const RELEASE_DEPRECATION_WARNING =
   "ReleasePublicIpAddress is deprecated by Alibaba Cloud with no replacement and may stop working; alternatives (unverified): set InternetMaxBandwidthOut to 0 with ModifyInstanceNetworkSpec, or convert the IP to an EIP and release that.";
 
+/** What a release did: the answering request, and whether there was an address to release. @internal */
+export interface ReleasedPublicIp {
+  requestId: string;
+  /** False when the instance had no public IP (released before, or never allocated): nothing was sent. */
+  released: boolean;
+}
+
 /**
- * `ReleasePublicIpAddress` of the instance's current address, read back after an ambiguous failure
- * (released when the address is gone from the instance).
+ * Releases the instance's current public IP with `ReleasePublicIpAddress`. Ambiguous failures are read back
+ * (released when the address is gone from the instance); an instance without one is a no-op, so a retried or
+ * repeated release converges.
  * @internal
  */
-export function releasePublicIp(operation: AlibabaEcsOperation, target: { instanceId: string; address: string }): Promise<RetryOutcome<{ value: { requestId: string }; reconciled: boolean }>> {
-  return runReconciledMutation(operation, {
-    action: "ReleasePublicIpAddress",
-    resourceId: target.instanceId,
-    mutate: async (attempt) => {
-      const answer = await operation.client.call(
-        "ReleasePublicIpAddress",
-        { InstanceId: target.instanceId, PublicIpAddress: target.address },
-        RequestIdResponseSchema,
-        toCallContext(operation, attempt),
-      );
-      return { requestId: answer.RequestId };
-    },
-    readBack: async () => {
-      const { value: instance } = await describeInstanceAttribute(operation, target.instanceId);
-      return readPublicIpAddress(instance) === target.address ? undefined : { requestId: instance.RequestId };
-    },
+export async function releasePublicIp(operation: Operation, client: AlibabaEcsClient, instanceId: string): Promise<ReleasedPublicIp> {
+  const before = await describeInstanceAttribute(operation, client, instanceId);
+  const address = readPublicIpAddress(before);
+  if (address === undefined) return { requestId: before.RequestId, released: false };
+  for (let round = 1; ; round += 1) {
+    try {
+      const params = { InstanceId: instanceId, PublicIpAddress: address };
+      const answer = await operation.call((context) => client.call("ReleasePublicIpAddress", params, RequestIdResponseSchema, context), { shouldRetry: (error) => error.retryable && !error.ambiguous });
+      return { requestId: answer.RequestId, released: true };
+    } catch (thrown) {
+      const error = toIpAllocatorError(thrown, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name });
+      if (!error.ambiguous || operation.signal.aborted) throw error;
+      const after = await describeInstanceAttribute(operation, client, instanceId).catch((readError: unknown) => {
+        throw createOutcomeUnknownError(instanceId, error, toIpAllocatorError(readError, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name }));
+      });
+      if (readPublicIpAddress(after) !== address) return { requestId: after.RequestId, released: true };
+      if (round >= operation.retry.maxAttempts || !error.retryable || !operation.spendRetry(error, round)) throw new IpAllocatorError({ ...error.toOptions(), ambiguous: false, details: { ...error.details, reconciliation: `${instanceId} read back unchanged` } });
+    }
+  }
+}
+
+function createOutcomeUnknownError(instanceId: string, error: IpAllocatorError, readError: IpAllocatorError): IpAllocatorError {
+  return new IpAllocatorError({
+    code: "OUTCOME_UNKNOWN",
+    message: `ReleasePublicIpAddress on ${instanceId} may or may not have taken effect (${error.code}: ${error.message}); reading it back failed (${readError.code}). Describe ${instanceId} before trying again.`,
+    provider: ALIBABA_ECS_PROVIDER,
+    operation: "release",
+    providerCode: error.providerCode,
+    httpStatus: error.httpStatus,
+    requestId: error.requestId,
+    ambiguous: true,
+    details: { action: "ReleasePublicIpAddress", resourceId: instanceId, readBackError: readError.toJSON() },
+    cause: error,
   });
 }

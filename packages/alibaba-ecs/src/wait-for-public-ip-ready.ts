@@ -1,5 +1,5 @@
-import { IpAllocatorError, pollUntil, toIpAllocatorError, type DescribeResult, type WaitOptions } from "@polycloud/core";
-import type { AlibabaEcsOperation } from "./alibaba-ecs-operation.js";
+import { IpAllocatorError, pollUntil, toIpAllocatorError, type DescribeResult, type Operation, type WaitOptions } from "@polycloud/core";
+import type { AlibabaEcsClient } from "./alibaba-ecs-client.js";
 import { ALIBABA_ECS_PROVIDER } from "./alibaba-ecs-settings.js";
 import { describeInstanceAttribute } from "./describe-instance-attribute.js";
 import { mapInstanceToAllocatedIp } from "./map-instance-to-allocated-ip.js";
@@ -11,23 +11,15 @@ import type { InstanceAttributeResponse } from "./parse-alibaba-ecs-response.js"
  * state seen in `details` (`lastState`, `providerState`, `address`).
  * @internal
  */
-export async function waitForPublicIpReady(operation: AlibabaEcsOperation, target: { instanceId: string; region: string }, options: WaitOptions): Promise<DescribeResult> {
+export async function waitForPublicIpReady(operation: Operation, client: AlibabaEcsClient, target: { instanceId: string; region: string }, options: WaitOptions): Promise<DescribeResult> {
   let last: InstanceAttributeResponse | undefined;
-  let retries = 0;
-  let totalRetryDelayMs = 0;
   try {
     const { value } = await pollUntil({
-      read: async () => {
-        const outcome = await describeInstanceAttribute(operation, target.instanceId);
-        retries += outcome.attempts - 1;
-        totalRetryDelayMs += outcome.totalRetryDelayMs;
-        last = outcome.value;
-        return outcome.value;
-      },
+      read: async () => (last = await describeInstanceAttribute(operation, client, target.instanceId)),
       check: (instance) => (mapInstanceToAllocatedIp(instance, target.region).state === "pending" ? "continue" : "done"),
       signal: operation.signal,
-      clock: operation.clock,
-      random: operation.random,
+      clock: operation.environment.clock,
+      random: operation.environment.random,
       intervalMs: options.pollIntervalMs ?? 1_000,
       maxIntervalMs: options.maxPollIntervalMs ?? 5_000,
     });
@@ -42,7 +34,7 @@ export async function waitForPublicIpReady(operation: AlibabaEcsOperation, targe
         details: { lastState: ip.state, providerState: ip.providerState },
       });
     }
-    return { provider: ALIBABA_ECS_PROVIDER, ip, requestId: value.RequestId, metadata: { requestId: value.RequestId, attempts: 1 + retries, totalRetryDelayMs } };
+    return { provider: ALIBABA_ECS_PROVIDER, ip, requestId: value.RequestId, metadata: operation.metadata() };
   } catch (thrown) {
     const error = toIpAllocatorError(thrown, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name });
     if (last === undefined || (error.code !== "TIMEOUT" && error.code !== "CANCELLED")) throw error;

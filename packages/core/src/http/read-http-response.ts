@@ -99,7 +99,7 @@ export function readHttpResponse<T>(response: HttpResponse, declaration: Respons
       requestId: redactOptional(answer.requestId ?? headerRequestId, context.redactor),
       retryable: rule.retryable ?? (serverSide ? true : undefined),
       ambiguous: rule.ambiguous ?? serverSide,
-      details: { action: context.action, ...answer.details, ...(rule.hint ? { hint: rule.hint } : {}) },
+      details: { action: context.action, ...redactDetails(answer.details, context.redactor), ...(rule.hint ? { hint: rule.hint } : {}) },
     }),
   );
 }
@@ -113,6 +113,16 @@ export function parseJsonBody(response: HttpResponse): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Provider strings kept in details are echoes of the wire: mask them like the message. */
+function redactDetails(details: Record<string, unknown> | undefined, redactor: Redactor): Record<string, unknown> {
+  const masked: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(details ?? {})) {
+    if (value === undefined) continue;
+    masked[name] = typeof value === "string" ? redactor.text(value) : typeof value === "object" && value !== null ? JSON.parse(redactor.text(JSON.stringify(value))) : value;
+  }
+  return masked;
 }
 
 function throwError(error: IpAllocatorError): never {

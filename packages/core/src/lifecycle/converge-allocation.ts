@@ -76,7 +76,7 @@ export async function convergeAllocation<Resource>(operation: Operation, spec: K
       if (alreadyDone) throw error;
       if (spec.retryWhenAbsent === false) throw createOutcomeUnknownError(operation, spec.key, error, undefined, read.reads);
       const nothing = new IpAllocatorError({ ...error.toOptions(), ambiguous: false, message: `${error.message} (the key "${spec.key}" was read back ${read.reads} times: nothing was allocated)`, details: { ...error.details, idempotencyKey: spec.key, reconciliation: "nothing allocated" } });
-      if (round >= operation.retry.maxAttempts || !operation.spendRetry(nothing, round)) {
+      if (!error.retryable || round >= operation.retry.maxAttempts || !operation.spendRetry(nothing, round)) {
         const { attempts, totalRetryDelayMs } = operation.metadata();
         throw nothing.withAttempts(attempts, totalRetryDelayMs);
       }
