@@ -68,7 +68,7 @@ async function createZenlayerSubject(scenario: FaultScenario, exposure: Exposure
         credentials,
         requestTimeoutMs: scenario.attemptTimeoutMs,
         retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 20 },
-        reconcile: { checks: 2, intervalMs: 5, retryWhenAbsent: scenario.retryWhenAbsent === true },
+        reconcile: { checks: 2, intervalMs: 5, retryWhenAbsent: scenario.retryWhenAbsent !== false },
         releaseMode: "recycle-bin",
         pollIntervalMs: 10,
         maxPollIntervalMs: 40,

@@ -23,7 +23,7 @@ export async function allocateEipAddresses(operation: Operation, client: Zenlaye
   const key = request.idempotencyKey ?? `polycloud-${randomUUID()}`;
   const parameters = buildAllocateParameters(validated, key);
   const reconcile = { ...ZENLAYER_DEFAULT_RECONCILE, ...settings.reconcile };
-  const pacing = { intervalMs: settings.pollIntervalMs, maxIntervalMs: settings.maxPollIntervalMs };
+  const pacing = { intervalMs: settings.pollIntervalMs, maxIntervalMs: settings.maxPollIntervalMs, notFoundPolls: settings.notFoundPolls };
   const converged = await convergeAllocation<EipAddress>(operation, {
     key,
     shared: request.idempotencyKey !== undefined,

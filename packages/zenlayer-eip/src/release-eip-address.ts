@@ -15,11 +15,12 @@ const GONE_CODES = new Set(["INVALID_EIP_NOT_FOUND", "OPERATION_FAILED_RESOURCE_
  * Releases one EIP in two phases (reference §4.4): TerminateEipAddress moves it to the recycle bin
  * (billing stops), then, in `permanent` mode, ReleaseEipAddresses deletes it once it is in RECYCLE.
  * "Already recycled" and "already gone" answers count as progress, so a retried or repeated release
- * converges. PREPAID EIPs cannot be terminated: FAILED_PRECONDITION before anything changes.
+ * converges. An EIP Describe does not list yet is looked up `notFoundPolls` times before NOT_FOUND. PREPAID EIPs
+ * cannot be terminated: FAILED_PRECONDITION before anything changes.
  * @internal
  */
 export async function releaseEipAddress(operation: Operation, client: ZenlayerEipClient, eipId: string, mode: ZenlayerReleaseMode, pacing: PollPacing): Promise<"releasing" | "released"> {
-  const current = await describeEipAddress(operation, client, eipId);
+  const current = await describeListed(operation, client, eipId, pacing);
   if (current === undefined) throw createNotFoundError(eipId);
   if (current.eipChargeType === "PREPAID") throw createPrepaidError(eipId);
   let eip: EipAddress | undefined = current;
@@ -39,6 +40,24 @@ export async function releaseEipAddress(operation: Operation, client: ZenlayerEi
       if (!isProviderCode(thrown, new Set(["OPERATION_DENIED_EIP_NOT_RECYCLED"]))) throw thrown;
     }
   }
+}
+
+/**
+ * Reads the EIP, tolerating `notFoundPolls` "not listed" answers: Describe lags behind Allocate, and an EIP
+ * released right after it was allocated (compensation, surplus) must not pass for gone while it still bills.
+ */
+async function describeListed(operation: Operation, client: ZenlayerEipClient, eipId: string, pacing: PollPacing): Promise<EipAddress | undefined> {
+  let misses = 0;
+  const { value } = await pollUntil({
+    read: () => describeEipAddress(operation, client, eipId),
+    check: (eip) => (eip !== undefined || (misses += 1) > (pacing.notFoundPolls ?? 3) ? "done" : "continue"),
+    signal: operation.signal,
+    clock: operation.environment.clock,
+    random: operation.environment.random,
+    intervalMs: pacing.intervalMs,
+    maxIntervalMs: pacing.maxIntervalMs,
+  });
+  return value;
 }
 
 /** Terminates; false when the EIP turned out to be gone already (a retried attempt finished it). */

@@ -131,7 +131,7 @@ export class ZenlayerEipAllocator implements IpAllocator {
   async release(id: string, options: ZenlayerReleaseOptions = {}): Promise<ReleaseResult> {
     const eipId = this.validateId(id, "release");
     const mode = options.releaseMode ?? this.settings.releaseMode;
-    const pacing = { intervalMs: this.settings.pollIntervalMs, maxIntervalMs: this.settings.maxPollIntervalMs };
+    const pacing = { intervalMs: this.settings.pollIntervalMs, maxIntervalMs: this.settings.maxPollIntervalMs, notFoundPolls: this.settings.notFoundPolls };
     return this.engine.run(
       "release",
       options,

@@ -45,7 +45,7 @@ export async function runZenlayerScenario(scenario: FaultScenario, seed: number,
           credentials,
           requestTimeoutMs: scenario.attemptTimeoutMs,
           retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 20 },
-          reconcile: { checks: 3, intervalMs: 5, retryWhenAbsent: scenario.retryWhenAbsent === true },
+          reconcile: { checks: 3, intervalMs: 5, retryWhenAbsent: scenario.retryWhenAbsent !== false },
         },
         { env: {} },
       ),
@@ -115,11 +115,14 @@ function checkCall(tally: ScenarioTally, scenario: FaultScenario, call: Zenlayer
     else if (checkResult(tally, `${label} (retry after OUTCOME_UNKNOWN)`, request, retried.result, tagged, claimedKeys)) tally.recovered += 1;
     return;
   }
-  // Any other failure claims nothing was allocated: no EIP may carry the call's key.
-  const leftBehind = key === undefined ? [] : (tagged.get(key) ?? []);
+  // Any other failure either allocated nothing, or names every EIP it allocated (released, or kept for a retry
+  // with the same key): no EIP carrying the call's key may go unnamed.
+  const named = new Set(readStringList(error, "allocatedIds"));
+  const leftBehind = (key === undefined ? [] : (tagged.get(key) ?? [])).filter((eipId) => !named.has(eipId));
+  if (named.size > 0) tally.named += named.size;
   if (leftBehind.length > 0) {
     tally.orphans += leftBehind.length;
-    tally.problems.push(`${label}: failed with ${error?.code ?? "an untyped error"} yet ${leftBehind.length} EIP(s) carry its key "${key}"`);
+    tally.problems.push(`${label}: failed with ${error?.code ?? "an untyped error"} yet ${leftBehind.length} EIP(s) carry its key "${key}" unnamed`);
   }
 }
 
@@ -143,6 +146,11 @@ function checkResult(tally: ScenarioTally, label: string, request: ZenlayerCall[
     return false;
   }
   return true;
+}
+
+function readStringList(error: IpAllocatorError | undefined, field: string): string[] {
+  const value = error?.details[field];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
 function readIdempotencyKey(error: IpAllocatorError | undefined): string | undefined {

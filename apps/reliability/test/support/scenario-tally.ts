@@ -12,7 +12,8 @@ export interface ScenarioTally {
   duplicates: number;
   /** Allocations the caller was told did not happen (a definite failure), or that no call owns. */
   orphans: number;
-
+  /** Allocated ids a failed call named in its error (`details.allocatedIds`): released, or kept for the caller. */
+  named: number;
   /** OUTCOME_UNKNOWN calls that a retry with the same key / instance resolved without a duplicate. */
   recovered: number;
   /** Times a fault rule fired. */
@@ -25,7 +26,7 @@ export interface ScenarioTally {
 
 /** A tally with nothing counted yet. */
 export function createTally(adapter: string, scenario: string): ScenarioTally {
-  return { adapter, scenario, iterations: 0, successes: 0, reconciled: 0, failures: {}, duplicates: 0, orphans: 0, recovered: 0, faultsFired: 0, durationMs: 0, problems: [] };
+  return { adapter, scenario, iterations: 0, successes: 0, reconciled: 0, failures: {}, duplicates: 0, orphans: 0, named: 0, recovered: 0, faultsFired: 0, durationMs: 0, problems: [] };
 }
 
 /** Adds `addition` (one seed's run) into `total`. */
@@ -40,6 +41,7 @@ export function mergeTally(total: ScenarioTally, addition: ScenarioTally): Scena
     failures,
     duplicates: total.duplicates + addition.duplicates,
     orphans: total.orphans + addition.orphans,
+    named: total.named + addition.named,
     recovered: total.recovered + addition.recovered,
     faultsFired: total.faultsFired + addition.faultsFired,
     durationMs: Math.max(total.durationMs, addition.durationMs),
@@ -52,7 +54,7 @@ export function countFailures(tally: ScenarioTally): number {
   return Object.values(tally.failures).reduce((sum, count) => sum + count, 0);
 }
 
-const HEADERS = ["adapter", "scenario", "iterations", "successes", "reconciled", "typed failures", "duplicates", "orphans", "recovered", "faults fired", "ms"];
+const HEADERS = ["adapter", "scenario", "iterations", "successes", "reconciled", "typed failures", "duplicates", "orphans", "named", "recovered", "faults fired", "ms"];
 
 /** A compact aligned table, one row per tally; failure codes are listed after their total. */
 export function formatTallyTable(tallies: readonly ScenarioTally[], title: string): string {
@@ -65,6 +67,7 @@ export function formatTallyTable(tallies: readonly ScenarioTally[], title: strin
     formatFailures(tally),
     String(tally.duplicates),
     String(tally.orphans),
+    String(tally.named),
     String(tally.recovered),
     String(tally.faultsFired),
     String(Math.round(tally.durationMs)),
