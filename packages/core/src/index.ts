@@ -39,7 +39,7 @@ export { pollUntil, type PollUntilOptions } from "./poll/poll-until.js";
 export { Operation, type AttemptContext, type CallOptions, type OperationEnvironment } from "./lifecycle/operation.js";
 export { LifecycleEngine, type LifecycleEngineOptions } from "./lifecycle/lifecycle-engine.js";
 export { DEFAULT_OPERATION_TIMEOUT_MS, MAX_TIMEOUT_MS, checkTimeoutMs, validateOperationOptions } from "./lifecycle/validate-operation-options.js";
-export { convergeAllocation, type ConvergedAllocation, type KeyedAllocation } from "./lifecycle/converge-allocation.js";
+export { convergeAllocation, type ConvergedAllocation, type KeyedAllocation, type SentAllocation } from "./lifecycle/converge-allocation.js";
 export { createOutcomeUnknownError, readUntilSettled, type SettleSettings, type SettledRead } from "./lifecycle/read-until-settled.js";
 export { DEFAULT_COMPENSATION_TIMEOUT_MS, attachAllocatedIds, releaseAllocated, type AllocatedIdsReport, type ReleaseOutcome } from "./lifecycle/release-allocated.js";
 export { CommonAdapterSettingsSchema, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, type CommonAdapterSettings, type ReconcileSettings, type RetrySettings } from "./lifecycle/adapter-settings.js";

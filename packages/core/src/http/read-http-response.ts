@@ -23,6 +23,8 @@ export interface ErrorRule {
   ambiguous?: boolean;
   /** What the caller can do about it; appended to the message and kept in `details.hint`. */
   hint?: string;
+  /** The request field the answer is about (e.g. `location.zone`): an INVALID_ARGUMENT names it in `issues`. */
+  field?: string;
 }
 
 /** What an adapter declares about its provider's answers. @public */
@@ -99,6 +101,7 @@ export function readHttpResponse<T>(response: HttpResponse, declaration: Respons
       requestId: redactOptional(answer.requestId ?? headerRequestId, context.redactor),
       retryable: rule.retryable ?? (serverSide ? true : undefined),
       ambiguous: rule.ambiguous ?? serverSide,
+      issues: rule.field === undefined ? undefined : [{ path: rule.field, message: rule.hint ?? message }],
       details: { action: context.action, ...redactDetails(answer.details, context.redactor), ...(rule.hint ? { hint: rule.hint } : {}) },
     }),
   );
@@ -133,9 +136,9 @@ function redactOptional(value: string | undefined, redactor: Redactor): string |
   return value === undefined ? undefined : redactor.text(value);
 }
 
-/** A short, redacted, single-line excerpt without control characters. */
+/** A short, redacted, single-line excerpt without control characters (redacted whole first: a cut must not split a secret). */
 function createExcerpt(response: HttpResponse, redactor: Redactor): string {
-  const text = response.body.length > EXCERPT_LENGTH ? `${response.body.slice(0, EXCERPT_LENGTH)}…` : response.body;
   // eslint-disable-next-line no-control-regex
-  return redactor.text(text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim()) || "(empty)";
+  const text = redactor.text(response.body).replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim();
+  return (text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text) || "(empty)";
 }

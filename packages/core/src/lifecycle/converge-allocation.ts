@@ -11,8 +11,11 @@ export interface KeyedAllocation<Resource> {
   /** True when the caller chose the key: other callers and processes may share it. */
   shared: boolean;
   count: number;
-  /** One attempt, the key attached. A failure that may have been processed must be `ambiguous`. */
-  send(context: AttemptContext): Promise<Resource[]>;
+  /**
+   * One attempt, the key attached: the resources the provider answered (and its request id, which becomes the
+   * result's). A failure that may have been processed must be `ambiguous`.
+   */
+  send(context: AttemptContext): Promise<SentAllocation<Resource>>;
   /** Live resources carrying the key, oldest first in the provider's creation order. */
   findByKey(operation: Operation): Promise<Resource[]>;
   /** Releases one resource by id (surplus, or compensation). "Already gone" must resolve. */
@@ -27,6 +30,12 @@ export interface KeyedAllocation<Resource> {
   retryWhenAbsent?: boolean;
   /** Release what this call allocated when a later step fails (false keeps it, named in the error). Default true. */
   releaseOnFailure?: boolean;
+}
+
+/** What one allocate attempt answered. @public */
+export interface SentAllocation<Resource> {
+  resources: Resource[];
+  requestId?: string;
 }
 
 /** The converged allocation: exactly `count` resources carrying the key (fewer only with a warning). @public */
@@ -57,7 +66,7 @@ export async function convergeAllocation<Resource>(operation: Operation, spec: K
   for (let round = 1; ; round += 1) {
     let mine: Resource[];
     try {
-      mine = await operation.call((context) => spec.send(context), { shouldRetry: (error) => error.retryable && !error.ambiguous });
+      mine = (await operation.call((context) => spec.send(context), { shouldRetry: (error) => error.retryable && !error.ambiguous })).resources;
     } catch (thrown) {
       const error = toIpAllocatorError(thrown, { provider: operation.provider, operation: operation.name });
       const alreadyDone = spec.isAlreadyDone?.(error) ?? false;

@@ -51,6 +51,8 @@ export interface AllocatedIdsReport {
   keptIds?: readonly string[];
   /** The idempotency key the allocation carries, when a retry with it would return the kept ids. */
   idempotencyKey?: string;
+  /** The ids were returned for the caller's key, allocated by an earlier call: named, never released here. */
+  returnedOnly?: boolean;
 }
 
 /**
@@ -62,9 +64,9 @@ export function attachAllocatedIds(error: IpAllocatorError, report: AllocatedIds
   if (report.allocatedIds.length === 0) return error;
   const released = report.releasedIds ?? [];
   const kept = report.keptIds ?? report.allocatedIds.filter((id) => !released.includes(id));
-  const parts = [`This call allocated ${report.allocatedIds.join(", ")}`];
+  const parts = [report.returnedOnly ? `This call returned ${report.allocatedIds.join(", ")} (allocated earlier under idempotencyKey "${report.idempotencyKey}")` : `This call allocated ${report.allocatedIds.join(", ")}`];
   if (released.length > 0) parts.push(`released ${released.join(", ")}`);
-  if (kept.length > 0) parts.push(`still allocated (release ${kept.length === 1 ? "it" : "them"}, or it keeps billing): ${kept.join(", ")}`);
+  if (kept.length > 0) parts.push(`still allocated (release ${kept.length === 1 ? "it, or it keeps" : "them, or they keep"} billing): ${kept.join(", ")}`);
   const details: Record<string, unknown> = { ...error.details, allocatedIds: [...report.allocatedIds], releasedIds: [...released], keptIds: [...kept] };
   if (report.idempotencyKey !== undefined) details.idempotencyKey = report.idempotencyKey;
   return new IpAllocatorError({ ...error.toOptions(), message: `${error.message} ${parts.join("; ")}.`, details });

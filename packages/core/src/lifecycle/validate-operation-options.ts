@@ -20,7 +20,7 @@ export function checkTimeoutMs(value: unknown): string | undefined {
 
 /**
  * Checks per-call options before anything is sent: `timeoutMs` (1 .. 2^31-1), `signal` (an AbortSignal),
- * `retry` (`false` or numbers in range), `hooks` (an object of functions). Throws one INVALID_ARGUMENT
+ * `retry` (`false` or numbers in range), `hooks` (an object of functions), and a wait's poll intervals. Throws one INVALID_ARGUMENT
  * listing every bad field.
  * @public
  */
@@ -30,12 +30,15 @@ export function validateOperationOptions(options: unknown, context: { provider: 
   if (typeof options !== "object" || options === null) {
     issues.push({ path: "options", message: "must be an object" });
   } else {
-    const { timeoutMs, signal, retry, hooks } = options as Record<string, unknown>;
+    const { timeoutMs, signal, retry, hooks, pollIntervalMs, maxPollIntervalMs } = options as Record<string, unknown>;
     const timeoutIssue = timeoutMs === undefined ? undefined : checkTimeoutMs(timeoutMs);
     if (timeoutIssue !== undefined) issues.push({ path: "options.timeoutMs", message: timeoutIssue });
     if (signal !== undefined && !(signal instanceof AbortSignal)) issues.push({ path: "options.signal", message: "must be an AbortSignal" });
     if (retry !== undefined && retry !== false) issues.push(...checkRetry(retry));
     if (hooks !== undefined) issues.push(...checkHooks(hooks));
+    for (const [name, value] of [["pollIntervalMs", pollIntervalMs], ["maxPollIntervalMs", maxPollIntervalMs]] as const) {
+      if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_TIMEOUT_MS)) issues.push({ path: `options.${name}`, message: `must be a whole number of milliseconds between 0 and ${MAX_TIMEOUT_MS}` });
+    }
   }
   if (issues.length > 0) throw createInvalidArgumentError(issues, { ...context, subject: `${context.operation} options` });
   return options as OperationOptions;
