@@ -101,9 +101,9 @@ export class AlibabaEcsAllocator implements IpAllocator {
     const modify = providerOptions.method === "modify-instance-network-spec";
     // Only ModifyInstanceNetworkSpec takes a ClientToken; AllocatePublicIpAddress is reconciled by reading the instance.
     const clientToken = modify ? (request.idempotencyKey ?? randomUUID()) : "";
-    const settle = { reads: this.settings.reconcile?.checks ?? 1, intervalMs: this.settings.reconcile?.intervalMs ?? 200 };
+    const { checks = 1, intervalMs = 200, retryWhenAbsent, releaseOnFailure } = this.settings.reconcile ?? {};
     return this.engine.run("allocate", options, async (operation) => {
-      const converged = await allocatePublicIp(operation, this.client, { instanceId, options: providerOptions, clientToken, settle });
+      const converged = await allocatePublicIp(operation, this.client, { instanceId, options: providerOptions, clientToken, settle: { reads: checks, intervalMs }, retryWhenAbsent, releaseOnFailure });
       const allocated = converged.resources[0] as NonNullable<(typeof converged.resources)[0]>;
       const ip = allocated.instance ? mapInstanceToAllocatedIp(allocated.instance, this.settings.region, allocated.ipAddress) : describeFreshIp(instanceId, this.settings.region, allocated);
       const warnings = allocated.instance && ip.state === "pending" ? [describePendingIp(instanceId, allocated.instance.Status)] : [];

@@ -21,6 +21,9 @@ export interface AllocatePublicIpTarget {
   clientToken: string;
   /** Lookups of the instance after an ambiguous answer. */
   settle: { reads: number; intervalMs: number };
+  /** `reconcile.retryWhenAbsent` and `reconcile.releaseOnFailure` (core's defaults when undefined). */
+  retryWhenAbsent?: boolean;
+  releaseOnFailure?: boolean;
 }
 
 /**
@@ -49,7 +52,7 @@ export function allocatePublicIp(operation: Operation, client: AlibabaEcsClient,
         if (options.ipAddress !== undefined) params.IpAddress = options.ipAddress;
         if (options.vlanId !== undefined) params.VlanId = options.vlanId;
         const answer = await client.call("AllocatePublicIpAddress", params, AllocatePublicIpAddressResponseSchema, context);
-        return [{ ipAddress: answer.IpAddress, requestId: answer.RequestId }];
+        return { resources: [{ ipAddress: answer.IpAddress, requestId: answer.RequestId }], requestId: answer.RequestId };
       }
       const params: Record<string, string> = { InstanceId: instanceId, AllocatePublicIp: "true", ClientToken: target.clientToken };
       if (options.internetMaxBandwidthOut !== undefined) params.InternetMaxBandwidthOut = String(options.internetMaxBandwidthOut);
@@ -60,13 +63,15 @@ export function allocatePublicIp(operation: Operation, client: AlibabaEcsClient,
         throw new IpAllocatorError({ ...toIpAllocatorError(readError, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name }).toOptions(), ambiguous: true, retryable: false });
       });
       if (allocated[0] === undefined) throw createMissingIpError(operation, instanceId, answer.RequestId);
-      return [{ ...allocated[0], requestId: answer.RequestId }];
+      return { resources: [{ ...allocated[0], requestId: answer.RequestId }], requestId: answer.RequestId };
     },
     findByKey: readBack,
     release: (releasing) => releasePublicIp(releasing, client, instanceId),
     idOf: () => instanceId,
     isAlreadyDone: (error) => error.providerCode === "AllocatedAlready",
     settle: target.settle,
+    retryWhenAbsent: target.retryWhenAbsent,
+    releaseOnFailure: target.releaseOnFailure,
   });
 }
 

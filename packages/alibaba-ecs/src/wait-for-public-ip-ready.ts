@@ -39,6 +39,7 @@ export async function waitForPublicIpReady(operation: Operation, client: Alibaba
     const error = toIpAllocatorError(thrown, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name });
     if (last === undefined || (error.code !== "TIMEOUT" && error.code !== "CANCELLED")) throw error;
     const ip = mapInstanceToAllocatedIp(last, target.region);
-    throw new IpAllocatorError({ ...error.toOptions(), details: { ...error.details, lastState: ip.state, providerState: ip.providerState, address: ip.address } });
+    const message = `${error.message} ${target.instanceId} was still ${last.Status}${last.Status === "Running" ? "" : ": its public IP takes effect once it runs (StartInstance)"}.`;
+    throw new IpAllocatorError({ ...error.toOptions(), message, details: { ...error.details, lastState: ip.state, providerState: ip.providerState, address: ip.address } });
   }
 }

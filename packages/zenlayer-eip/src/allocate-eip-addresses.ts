@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { IpAllocatorError, convergeAllocation, type AllocationResult, type Operation } from "@polycloud/core";
 import { findEipsByIdempotencyKey } from "./describe-eip-addresses.js";
-import { mapEipToAllocatedIp } from "./map-eip-to-allocated-ip.js";
+import { mapEipToAllocatedIp, readTargetInstance } from "./map-eip-to-allocated-ip.js";
 import { AllocateEipAddressesResponseSchema, type EipAddress } from "./parse-zenlayer-eip-response.js";
 import { releaseEipAddress } from "./release-eip-address.js";
 import type { ValidatedZenlayerEipRequest } from "./validate-zenlayer-eip-request.js";
@@ -29,13 +29,14 @@ export async function allocateEipAddresses(operation: Operation, client: Zenlaye
     shared: request.idempotencyKey !== undefined,
     count: request.count,
     send: async (context) => {
-      const { response } = await client.call("AllocateEipAddresses", parameters, AllocateEipAddressesResponseSchema, context);
-      return response.eipIdSet.map((eipId) => ({ eipId, zoneId: request.location.zone, eipStatus: "CREATING", tags: { tags: parameters.tags.tags }, orderNumber: response.orderNumber }));
+      const { response, requestId } = await client.call("AllocateEipAddresses", parameters, AllocateEipAddressesResponseSchema, context);
+      const resources = response.eipIdSet.map((eipId) => ({ eipId, zoneId: request.location.zone, eipStatus: "CREATING", tags: { tags: parameters.tags.tags }, orderNumber: response.orderNumber }));
+      return { resources, requestId };
     },
     findByKey: (reading) => findEipsByIdempotencyKey(reading, client, key),
     release: (releasing, eipId) => releaseEipAddress(releasing, client, eipId, "recycle-bin", pacing),
     idOf: (eip) => eip.eipId,
-    checkExisting: (found) => checkSameZone(found, request.location.zone as string, key),
+    checkExisting: (found) => checkSameRequest(found, request.location.zone as string, request.instanceId, key),
     settle: { reads: reconcile.checks, intervalMs: reconcile.intervalMs },
     retryWhenAbsent: reconcile.retryWhenAbsent,
     releaseOnFailure: reconcile.releaseOnFailure,
@@ -68,12 +69,14 @@ export function buildAllocateParameters({ request, providerOptions }: ValidatedZ
   };
 }
 
-function checkSameZone(found: EipAddress[], zone: string, key: string): IpAllocatorError | undefined {
-  const foreign = found.find((eip) => eip.zoneId !== zone);
+/** A key names one request: EIPs found with it in another zone, or for another instance, are a conflict. */
+function checkSameRequest(found: EipAddress[], zone: string, instanceId: string | undefined, key: string): IpAllocatorError | undefined {
+  const foreign = found.find((eip) => eip.zoneId !== zone || readTargetInstance(eip) !== instanceId);
   if (foreign === undefined) return undefined;
+  const what = foreign.zoneId !== zone ? `in zone ${foreign.zoneId}, not ${zone}` : `for instance ${readTargetInstance(foreign) ?? "(none)"}, not ${instanceId ?? "(none)"}`;
   return new IpAllocatorError({
     code: "ALREADY_EXISTS",
-    message: `idempotencyKey "${key}" already allocated EIP ${foreign.eipId} in zone ${foreign.zoneId}, not ${zone}; use a new key for a different request.`,
+    message: `idempotencyKey "${key}" already allocated EIP ${foreign.eipId} ${what}; use a new key for a different request.`,
     provider: "zenlayer-eip",
     operation: "allocate",
     details: { idempotencyKey: key, eipIds: found.map((eip) => eip.eipId) },

@@ -41,7 +41,7 @@ export async function startZenlayerSubject(seed: number, lagMs: number): Promise
 
 /** alibaba-ecs on an emulator with one Running instance per target (one public IP per instance). */
 export async function startAlibabaSubject(seed: number, targets: number): Promise<ConvergenceSubject> {
-  const emulator = await startEmulator({ randomSeed: seed, seed: { alibaba: createAlibabaSeed(targets) }, alibaba: { rateLimit: false } });
+  const emulator = await startEmulator({ randomSeed: seed, seed: { alibaba: createAlibabaSeed(targets) }, alibaba: { flowControl: { limit: 1_000_000 } } });
   const instanceIds = listAlibabaInstanceIds(targets);
   const { accessKeyId, accessKeySecret } = ALIBABA_TEST_ACCOUNT;
   return createSubject("alibaba-ecs", emulator, "alibaba", "AllocatePublicIpAddress", {
