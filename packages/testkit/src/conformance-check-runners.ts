@@ -10,8 +10,11 @@ import {
 import { checkCapabilitiesAreWellFormed } from "./checks/check-capabilities.js";
 import { checkAbortCancelsHangingDescribe, checkTimeoutEndsHangingDescribe } from "./checks/check-cancellation.js";
 import { checkBadCredentialsRejectedWithoutSecrets } from "./checks/check-credentials.js";
+import { checkFailedStepAfterAllocationLeavesNothing } from "./checks/check-failed-step-after-allocation.js";
 import { checkIdempotencyKeyAllocatesOnce } from "./checks/check-idempotency.js";
 import { checkRejectsEmptyId, checkRejectsInvalidAllocateRequest, checkRejectsUnknownIdWithTypedError } from "./checks/check-input-validation.js";
+import { checkSharedKeyConvergesOnOne } from "./checks/check-shared-key-convergence.js";
+import { checkLostAnswerAllocatesOnce, checkRateLimitHintIsHonoured, checkResetBeforeProcessingSucceeds } from "./checks/check-wire-faults.js";
 
 /** Runs one check against a subject; throws (a vitest assertion error) when the adapter does not conform. */
 export type ConformanceCheckRunner = (subject: ConformanceSubject) => Promise<void>;
@@ -31,6 +34,11 @@ export const CONFORMANCE_CHECK_RUNNERS: Readonly<Record<ConformanceCheck, Confor
   "idempotency-key-allocates-once": checkIdempotencyKeyAllocatesOnce,
   "bad-credentials-rejected-without-secrets": checkBadCredentialsRejectedWithoutSecrets,
   "close-is-idempotent": checkCloseIsIdempotent,
+  "lost-answer-allocates-once": checkLostAnswerAllocatesOnce,
+  "reset-before-processing-succeeds": checkResetBeforeProcessingSucceeds,
+  "rate-limit-hint-is-honoured": checkRateLimitHintIsHonoured,
+  "failed-step-after-allocation-leaves-nothing": checkFailedStepAfterAllocationLeavesNothing,
+  "shared-key-converges-on-one": checkSharedKeyConvergesOnOne,
 };
 
 /**

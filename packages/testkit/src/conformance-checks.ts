@@ -25,6 +25,21 @@
  * - `bad-credentials-rejected-without-secrets`: a wrong secret rejects UNAUTHENTICATED or PERMISSION_DENIED,
  *   and no entry of `secrets` appears in the message, `JSON.stringify(error)` or the hook events.
  * - `close-is-idempotent`: `close()` can be called twice, also concurrently.
+ * - `lost-answer-allocates-once`: the answer of the allocate request is lost after the far side processed it
+ *   (`faults`, `lose-answer`); allocate, with a fresh idempotency key and without one, still resolves with a
+ *   valid result, and `countLiveAllocations()` grows by exactly the IPs returned.
+ * - `reset-before-processing-succeeds`: the allocate request is reset before reaching the far side; allocate
+ *   (keyed and not) resolves rather than rejecting (OUTCOME_UNKNOWN or otherwise), live allocations grow by the
+ *   IPs returned.
+ * - `rate-limit-hint-is-honoured`: the allocate request is answered 429 with `Retry-After: 1` and an HTML page;
+ *   allocate resolves after one `onRetry` event with code RATE_LIMITED and `delayMs >= 1000`, the next allocate
+ *   request leaves at least 1 s later, and live allocations grow by the IPs returned.
+ * - `failed-step-after-allocation-leaves-nothing`: core's `allocateUntilReady` is aborted as the allocate answer
+ *   arrives; it rejects with an `IpAllocatorError` whose `details.allocatedIds` (each also in the message) names
+ *   what allocate returned, those IPs are released (describe: NOT_FOUND, `released` or `releasing`), and no live
+ *   allocation is left that the error does not name.
+ * - `shared-key-converges-on-one`: four peer allocators (`createPeerAllocator()`) allocate concurrently with one
+ *   idempotency key; all resolve with the same ids, and live allocations grow by exactly the request's count.
  * @public
  */
 export const CONFORMANCE_CHECKS = [
@@ -41,6 +56,11 @@ export const CONFORMANCE_CHECKS = [
   "idempotency-key-allocates-once",
   "bad-credentials-rejected-without-secrets",
   "close-is-idempotent",
+  "lost-answer-allocates-once",
+  "reset-before-processing-succeeds",
+  "rate-limit-hint-is-honoured",
+  "failed-step-after-allocation-leaves-nothing",
+  "shared-key-converges-on-one",
 ] as const;
 
 /** Id of one conformance check; see {@link CONFORMANCE_CHECKS} for what each one asserts. @public */

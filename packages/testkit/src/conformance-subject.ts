@@ -1,5 +1,6 @@
 import type { AllocateRequestInput, IpAllocator } from "@polycloud/core";
 import type { ConformanceCheck } from "./conformance-checks.js";
+import type { FaultInjectingDispatcher, WireRequest } from "./create-fault-injecting-dispatcher.js";
 
 /**
  * One adapter wired to a fresh far side (an emulator, an in-memory store), as the conformance checks need it.
@@ -16,8 +17,22 @@ export interface ConformanceSubject {
    * addresses): the kit only compares values before and after a call.
    */
   countAllocations(): number | Promise<number>;
-  /** HTTP requests that reached the wire so far (see {@link createCountingDispatcher}). */
+  /** HTTP requests that reached the wire so far (e.g. `faults.requests`; see {@link createCountingDispatcher}). */
   countRequests(): number;
+  /** The dispatcher the allocator under test sends through (see {@link createFaultInjectingDispatcher}). */
+  faults: FaultInjectingDispatcher;
+  /** True for the provider's allocate mutation as it appears on the wire (e.g. by action header or query). */
+  isAllocateRequest(request: WireRequest): boolean;
+  /**
+   * Another allocator on the same far side, as another process would have (its own state, same credentials).
+   * The kit closes it.
+   */
+  createPeerAllocator(): IpAllocator | Promise<IpAllocator>;
+  /**
+   * IPs currently held on the far side (allocated and not released or being released), in the same unit as a
+   * result's `ips` (emulator inspection API).
+   */
+  countLiveAllocations(): number | Promise<number>;
   /**
    * Credentials and tokens that must never appear in errors, `toJSON` output or hook/log events. List the
    * wrong secret used by {@link ConformanceSubject.createAllocatorWithBadCredentials} too.

@@ -13,6 +13,11 @@ runIpAllocatorConformance({
       validRequest: () => ({ location: { zone: "SEL-A" }, tags: { suite: "conformance" } }),
       countAllocations: () => harness.allocations(),
       countRequests: () => harness.dispatcher.requests,
+      faults: harness.dispatcher,
+      isAllocateRequest: (request) => request.headers["x-zc-action"] === "AllocateEipAddresses",
+      // Its own engine and key queue, like another process; the harness closes it too (close() is idempotent).
+      createPeerAllocator: () => harness.createAllocator(),
+      countLiveAllocations: () => harness.liveAllocations(),
       secrets: [...TEST_SECRETS, WRONG_SECRET],
       hangNext(operation) {
         harness.fault({ action: operation === "allocate" ? "AllocateEipAddresses" : "DescribeEipAddresses", kind: "hang", times: 1 });

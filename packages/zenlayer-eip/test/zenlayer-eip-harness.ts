@@ -1,5 +1,5 @@
 import type { IpAllocatorError } from "@polycloud/core";
-import { createCountingDispatcher, type CountingDispatcher } from "@polycloud/testkit";
+import { createFaultInjectingDispatcher, type FaultInjectingDispatcher } from "@polycloud/testkit";
 import { startEmulator, type FaultRule, type RunningEmulator, type ZenlayerEmulatorOptions } from "@polycloud/emulator";
 import { createZenlayerEipAllocator, type ZenlayerEipDependencyOverrides } from "../src/create-zenlayer-eip-allocator.js";
 import type { ZenlayerEipAllocator } from "../src/zenlayer-eip-allocator.js";
@@ -25,10 +25,11 @@ export const FAST_SETTINGS: ZenlayerEipSettings = {
   reconcile: { checks: 4, intervalMs: 10 },
 };
 
-/** One emulator, a request-counting dispatcher and an allocator wired to both. */
+/** One emulator, a request-counting (and fault-injecting) dispatcher and an allocator wired to both. */
 export interface Harness {
   emulator: RunningEmulator;
-  dispatcher: CountingDispatcher;
+  /** Counts requests (`requests`) and injects wire faults (`inject`), for every allocator of the harness. */
+  dispatcher: FaultInjectingDispatcher;
   allocator: ZenlayerEipAllocator;
   /** Another allocator on the same emulator and dispatcher (settings merged over the harness's). */
   createAllocator(settings?: ZenlayerEipSettings, dependencies?: ZenlayerEipDependencyOverrides): ZenlayerEipAllocator;
@@ -36,13 +37,15 @@ export interface Harness {
   fault(rule: Omit<FaultRule, "provider">): string;
   /** EIPs the emulator has committed (allocate events). */
   allocations(): number;
+  /** EIPs allocated and neither in the recycle bin (terminated: billing stopped) nor released. */
+  liveAllocations(): number;
   close(): Promise<void>;
 }
 
 /** Starts a fresh emulator and allocator; close() closes both. */
 export async function startHarness(options: { emulator?: ZenlayerEmulatorOptions; settings?: ZenlayerEipSettings } = {}): Promise<Harness> {
   const emulator = await startEmulator({ zenlayer: { ...FAST_EMULATOR, ...options.emulator } });
-  const dispatcher = createCountingDispatcher();
+  const dispatcher = createFaultInjectingDispatcher();
   const base: ZenlayerEipSettings = { ...FAST_SETTINGS, endpoint: emulator.zenlayer.endpoint, credentials: TEST_CREDENTIALS, ...options.settings };
   const allocators: ZenlayerEipAllocator[] = [];
   const createAllocator = (settings: ZenlayerEipSettings = {}, dependencies: ZenlayerEipDependencyOverrides = {}) => {
@@ -57,12 +60,20 @@ export async function startHarness(options: { emulator?: ZenlayerEmulatorOptions
     createAllocator,
     fault: (rule) => emulator.faults.add({ provider: "zenlayer", ...rule }),
     allocations: () => emulator.events.count({ provider: "zenlayer", kind: "allocate" }),
+    liveAllocations: () => countLiveEips(emulator),
     async close() {
       await Promise.all(allocators.map((allocator) => allocator.close()));
       await emulator.close();
       await dispatcher.close();
     },
   };
+}
+
+/** Allocated EIPs minus those terminated (a status change to RECYCLING or RECYCLE) or released, from the event log. */
+function countLiveEips(emulator: RunningEmulator): number {
+  const events = emulator.events.list({ provider: "zenlayer" });
+  const gone = new Set(events.filter((event) => event.kind === "release" || (event.kind === "status" && ["RECYCLING", "RECYCLE"].includes(String(event.detail?.to)))).map((event) => event.resourceId));
+  return events.filter((event) => event.kind === "allocate" && !gone.has(event.resourceId)).length;
 }
 
 /** The rejection of `promise` (fails the test if it resolves). */

@@ -1,8 +1,8 @@
-// Test support: a fresh Alibaba emulator on loopback and allocators wired to it through a counting dispatcher.
+// Test support: a fresh Alibaba emulator on loopback and allocators wired to it through a counting, fault-injecting dispatcher.
 import { RetryBudget } from "@polycloud/core";
 import { ManualClock } from "@polycloud/core/testing";
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "@polycloud/emulator";
-import { createCountingDispatcher, type CountingDispatcher } from "@polycloud/testkit";
+import { createFaultInjectingDispatcher, type FaultInjectingDispatcher } from "@polycloud/testkit";
 import { createAlibabaEcsAllocator, type AlibabaEcsAllocatorDependencies } from "../create-alibaba-ecs-allocator.js";
 import type { AlibabaEcsAllocator } from "../alibaba-ecs-allocator.js";
 import type { AlibabaEcsSettingsInput } from "../alibaba-ecs-settings.js";
@@ -22,8 +22,8 @@ export const STOPPED_INSTANCE_ID = "i-polycloud0099";
 export interface TestEmulator {
   emulator: RunningEmulator;
   endpoint: string;
-  /** Shared by every allocator made here; counts requests on the wire. */
-  dispatcher: CountingDispatcher;
+  /** Shared by every allocator made here; counts requests on the wire (`requests`) and injects wire faults (`inject`). */
+  dispatcher: FaultInjectingDispatcher;
   /** Retry clock of allocators made here: backoff sleeps return at once and are recorded. */
   clock: ManualClock;
   /** An allocator with valid credentials; settings and dependencies override the defaults. */
@@ -32,13 +32,15 @@ export interface TestEmulator {
   nextInstanceId(): string;
   /** Allocations the emulator committed (AllocatePublicIpAddress and ModifyInstanceNetworkSpec). */
   countAllocations(): number;
+  /** Public IPs held now: allocations minus releases (one IP per instance, so one event each). */
+  countLiveAllocations(): number;
   close(): Promise<void>;
 }
 
 /** Starts an emulator (options as `startEmulator`) on 127.0.0.1 with a random port. */
 export async function startTestEmulator(options: StartEmulatorOptions = {}): Promise<TestEmulator> {
   const emulator = await startEmulator({ host: "127.0.0.1", ...options });
-  const dispatcher = createCountingDispatcher();
+  const dispatcher = createFaultInjectingDispatcher();
   const clock = new ManualClock();
   const allocators: AlibabaEcsAllocator[] = [];
   let instanceIndex = 0;
@@ -63,6 +65,7 @@ export async function startTestEmulator(options: StartEmulatorOptions = {}): Pro
       return instanceId;
     },
     countAllocations: () => emulator.events.count({ provider: "alibaba", kind: "allocate" }),
+    countLiveAllocations: () => emulator.events.count({ provider: "alibaba", kind: "allocate" }) - emulator.events.count({ provider: "alibaba", kind: "release" }),
     async close() {
       await Promise.all(allocators.map((allocator) => allocator.close()));
       await dispatcher.close();
