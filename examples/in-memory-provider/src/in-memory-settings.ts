@@ -1,40 +1,34 @@
+import { CommonAdapterSettingsSchema, RateLimitSettingsSchema, parseOrThrow } from "@polycloud/core";
 import { z } from "zod";
-import { parseIpv4Cidr } from "./in-memory-address-pool.js";
 
 /** Provider name: the key of `request.providerOptions` and of errors' `provider`. */
 export const IN_MEMORY_PROVIDER = "in-memory";
 
 /**
- * Settings of the in-memory provider (everything in the config except `provider`). All but `accessToken`
- * shape the in-memory cloud the allocator creates; an injected cloud keeps its own.
+ * Settings of the in-memory provider (everything in the config except `provider`): where the cloud is, the
+ * credential, and the settings every adapter shares by the same names (operationTimeoutMs, requestTimeoutMs,
+ * connectTimeoutMs, waitTimeoutMs, retry, reconcile) plus rateLimit.
  */
 export const InMemorySettingsSchema = z
   .object({
-    /** The one zone the cloud serves. */
-    zone: z.string().min(1).max(64).default("mem-1a"),
-    /** Block addresses are taken from (TEST-NET-2 by default, never routed). */
-    poolCidr: z
-      .string()
-      .refine((cidr) => parseIpv4Cidr(cidr) !== undefined, "must be an IPv4 CIDR with a prefix from /16 to /30")
-      .default("198.51.100.0/24"),
-    /** Simulated network latency of every call. */
-    latencyMs: z.number().int().min(0).max(60_000).default(0),
-    /** Time a new IP stays `pending`; above 0 the provider is asynchronous. */
-    provisioningDelayMs: z.number().int().min(0).max(600_000).default(0),
-    /** The credential the cloud checks. A demo default; pass your own to see auth failures. */
-    accessToken: z.string().min(8).default("in-memory-demo-token"),
+    /** Base URL of the cloud's API, e.g. `http://127.0.0.1:8080` (from `startInMemoryCloud()`). */
+    endpoint: z.url({ protocol: /^https?$/ }).refine((value) => !/[?#]/.test(value), "must not contain a query or fragment"),
+    /** The Bearer token. Optional here: resolved at the first call, from here or IN_MEMORY_ACCESS_TOKEN. */
+    accessToken: z.string().min(8).optional(),
+    ...CommonAdapterSettingsSchema.shape,
+    rateLimit: RateLimitSettingsSchema.optional(),
   })
   .strict();
 
-/** Settings as written in the config. */
+/** Settings as written in the config or passed to the factory. */
 export type InMemorySettings = z.input<typeof InMemorySettingsSchema>;
-/** Settings with defaults applied. */
+/** Validated settings. */
 export type ResolvedInMemorySettings = z.output<typeof InMemorySettingsSchema>;
 
-/** `request.providerOptions["in-memory"]`: `.strict()` so a misspelt option fails before any call. */
-export const InMemoryProviderOptionsSchema = z
-  .object({
-    /** Free text stored with the allocation and returned in `raw`. */
-    description: z.string().max(256).optional(),
-  })
-  .strict();
+/**
+ * Validates settings, naming every bad field in one INVALID_ARGUMENT. Credentials are not looked at here.
+ * @throws {IpAllocatorError} INVALID_ARGUMENT
+ */
+export function parseInMemorySettings(settings: unknown): ResolvedInMemorySettings {
+  return parseOrThrow(InMemorySettingsSchema, settings, { provider: IN_MEMORY_PROVIDER, subject: "in-memory settings" });
+}

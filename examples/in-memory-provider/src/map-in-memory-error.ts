@@ -1,44 +1,42 @@
-import { IpAllocatorError, toIpAllocatorError, type IpAllocatorErrorCode, type Redactor } from "@polycloud/core";
-import { InMemoryCloudError, type InMemoryCloudErrorCode } from "./in-memory-cloud.js";
+import type { ErrorRule, ResponseDeclaration } from "@polycloud/core";
 import { IN_MEMORY_PROVIDER } from "./in-memory-settings.js";
+import { InMemoryErrorEnvelopeSchema } from "./parse-in-memory-response.js";
 
-interface MappedCode {
-  code: IpAllocatorErrorCode;
-  /** The request may have been processed although no answer arrived: the adapter must reconcile. */
-  ambiguous?: boolean;
-  /** The request field the provider rejected, for INVALID_ARGUMENT issues. */
-  field?: string;
-}
-
-/** The provider's codes in polycloud's taxonomy. `retryable` comes from each code's defaults. */
-export const IN_MEMORY_ERROR_CODES: Readonly<Record<InMemoryCloudErrorCode, MappedCode>> = {
-  AuthFailure: { code: "UNAUTHENTICATED" },
-  NotFound: { code: "NOT_FOUND" },
-  InvalidZone: { code: "INVALID_ARGUMENT", field: "location.zone" },
-  PoolExhausted: { code: "RESOURCE_EXHAUSTED" },
-  IdempotencyMismatch: { code: "ALREADY_EXISTS" },
-  ServiceBusy: { code: "UNAVAILABLE" },
-  ConnectionLost: { code: "NETWORK", ambiguous: true },
-};
+/** The header carrying the cloud's request id on every answer. */
+export const IN_MEMORY_REQUEST_ID_HEADER = "x-mem-request-id";
 
 /**
- * Maps anything a cloud call threw to an `IpAllocatorError`. Abort reasons are already typed (CANCELLED,
- * TIMEOUT) and pass through; cloud errors go through the table; anything else is INTERNAL.
+ * The error table: every code the cloud documents, in polycloud's taxonomy. `retryable` defaults to the code's
+ * (RATE_LIMITED, UNAVAILABLE, TIMEOUT, NETWORK retry); `ambiguous` defaults to "any 5xx but 501".
  */
-export function mapInMemoryError(thrown: unknown, context: { operation: string; redactor: Redactor }): IpAllocatorError {
-  if (IpAllocatorError.isInstance(thrown)) return thrown;
-  if (!(thrown instanceof InMemoryCloudError)) return toIpAllocatorError(thrown, { provider: IN_MEMORY_PROVIDER, operation: context.operation });
-  const mapped = IN_MEMORY_ERROR_CODES[thrown.code];
-  // Whatever the far side echoes is redacted: providers do repeat parameters in error messages.
-  const message = context.redactor.text(thrown.message);
-  return new IpAllocatorError({
-    code: mapped.code,
-    message: `${context.operation} failed: ${message}`,
-    provider: IN_MEMORY_PROVIDER,
-    operation: context.operation,
-    providerCode: thrown.code,
-    requestId: thrown.requestId,
-    ambiguous: mapped.ambiguous ?? false,
-    issues: mapped.field === undefined ? undefined : [{ path: mapped.field, message }],
-  });
-}
+export const IN_MEMORY_ERROR_TABLE: Readonly<Record<string, ErrorRule>> = Object.freeze({
+  AuthFailure: { code: "UNAUTHENTICATED", hint: "check the accessToken setting or IN_MEMORY_ACCESS_TOKEN" },
+  NotFound: { code: "NOT_FOUND" },
+  UnknownAction: { code: "UNSUPPORTED", hint: "check the endpoint setting" },
+  InvalidParameter: { code: "INVALID_ARGUMENT" },
+  InvalidZone: { code: "INVALID_ARGUMENT", hint: "location.zone names no zone of this cloud" },
+  PoolExhausted: { code: "RESOURCE_EXHAUSTED" },
+  Throttled: { code: "RATE_LIMITED" },
+  // Documented as answered before the request is processed: a 503 that certainly changed nothing.
+  ServiceBusy: { code: "UNAVAILABLE", ambiguous: false },
+  // The cloud may have committed before failing: retryable for reads, read back by key for allocations.
+  InternalError: { code: "INTERNAL", retryable: true },
+});
+
+/**
+ * Everything the adapter declares about the cloud's answers; core's `readHttpResponse` does the rest (JSON
+ * parsing, status fallback for unknown codes, 429 → RATE_LIMITED, retry hints, request ids, redaction).
+ */
+export const IN_MEMORY_RESPONSES: ResponseDeclaration = {
+  provider: IN_MEMORY_PROVIDER,
+  label: "InMemoryCloud",
+  requestIdHeader: IN_MEMORY_REQUEST_ID_HEADER,
+  retryHintHeaders: [{ name: "x-mem-retry-after-ms", unit: "milliseconds" }],
+  parseError(json) {
+    const envelope = InMemoryErrorEnvelopeSchema.safeParse(json);
+    if (!envelope.success) return undefined;
+    return { providerCode: envelope.data.error.code, message: envelope.data.error.message, requestId: envelope.data.requestId };
+  },
+  // Own keys only: a code such as "constructor" must not hit Object.prototype.
+  classify: (answer) => (Object.hasOwn(IN_MEMORY_ERROR_TABLE, answer.providerCode) ? IN_MEMORY_ERROR_TABLE[answer.providerCode] : undefined),
+};
