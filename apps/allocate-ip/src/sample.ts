@@ -1,20 +1,24 @@
 // The sample at the centre of polycloud: read the configuration, build the allocator it names, allocate.
 // Nothing below mentions a provider: Alibaba Cloud or Zenlayer is chosen by the configuration file alone.
-import { createIpAllocator, type AllocationResult, type IpAllocator, type OperationHooks } from "@polycloud/core";
+import { allocateUntilReady, createIpAllocator, type AllocationResult, type IpAllocator, type OperationHooks } from "@polycloud/core";
 import { BUILT_IN_PLUGINS } from "./built-in-plugins.js";
 import type { AllocationTarget } from "./config/allocation-target.js";
 import type { AllocateIpConfig } from "./config/load-allocate-ip-config.js";
-import { startDeadline } from "./start-deadline.js";
 import { mergeTargets, toAllocateRequest } from "./to-allocate-request.js";
-import { waitUntilAllReady } from "./wait-until-all-ready.js";
 
 /** Options of {@link allocatePublicIp}. @public */
 export interface AllocatePublicIpOptions {
   /** Wins over the configuration's `allocate` defaults (tags are merged). */
   target?: AllocationTarget;
-  /** Also wait until pending addresses are ready (asynchronous provisioning, or an instance not yet confirmed running). */
+  /**
+   * Also wait until the addresses are ready (asynchronous provisioning, association with the instance, an
+   * instance not yet confirmed running). When a step after the allocation fails, the addresses are released
+   * (unless `keepOnFailure`) and the error names them: `details.allocatedIds`, `releasedIds`, `keptIds`.
+   */
   wait?: boolean;
-  /** Deadline for allocating and waiting together; rejects with TIMEOUT. */
+  /** With `wait`: keep the addresses when a step after the allocation fails, instead of releasing them. */
+  keepOnFailure?: boolean;
+  /** One deadline for allocating and waiting together; rejects with TIMEOUT. */
   timeoutMs?: number;
   /** Aborts; rejects with CANCELLED (or OUTCOME_UNKNOWN if an allocation was in flight). */
   signal?: AbortSignal;
@@ -24,8 +28,14 @@ export interface AllocatePublicIpOptions {
   onStep?(step: AllocationStep): void;
 }
 
-/** A step {@link allocatePublicIp} is about to take. @public */
-export type AllocationStep = { name: "allocate"; provider: string } | { name: "wait"; provider: string; id: string };
+/**
+ * A step {@link allocatePublicIp} is about to take: `release` gives back an address after a later step
+ * failed. @public
+ */
+export type AllocationStep =
+  | { name: "allocate"; provider: string }
+  | { name: "wait"; provider: string; id: string }
+  | { name: "release"; provider: string; id: string };
 
 /**
  * Builds the allocator a loaded configuration names, with this app's built-in providers passed
@@ -38,7 +48,8 @@ export async function openIpAllocator({ config, baseDirectory, env }: AllocateIp
 
 /**
  * Allocates public IPs on whichever provider the configuration names; the CLI's `allocate` and the
- * demo both run exactly this.
+ * demo both run exactly this. With `wait`, core's `allocateUntilReady` waits under the same deadline and
+ * gives back what it allocated when waiting fails.
  * @throws {IpAllocatorError} for invalid settings or request (INVALID_ARGUMENT, before any request) and
  *   for every provider failure, with a neutral code.
  * @public
@@ -47,11 +58,32 @@ export async function allocatePublicIp(loaded: AllocateIpConfig, options: Alloca
   const allocator = await openIpAllocator(loaded);
   try {
     const request = toAllocateRequest(mergeTargets(loaded.target, options.target), allocator.capabilities, loaded.config);
-    const deadline = startDeadline(options.timeoutMs);
+    const { signal, hooks, timeoutMs } = options;
     options.onStep?.({ name: "allocate", provider: allocator.provider });
-    const result = await allocator.allocate(request, { signal: options.signal, hooks: options.hooks, timeoutMs: deadline.remainingMs() });
-    return options.wait ? await waitUntilAllReady(allocator, result, { ...options, deadline }) : result;
+    if (!options.wait) return await allocator.allocate(request, { signal, hooks, timeoutMs });
+    return await allocateUntilReady(reportingSteps(allocator, options.onStep), request, { signal, hooks, timeoutMs, keepOnFailure: options.keepOnFailure });
   } finally {
     await allocator.close();
   }
+}
+
+/** The allocator, telling `onStep` before each wait and each compensating release. */
+function reportingSteps(allocator: IpAllocator, onStep: AllocatePublicIpOptions["onStep"]): IpAllocator {
+  if (onStep === undefined) return allocator;
+  const { provider } = allocator;
+  return {
+    provider,
+    capabilities: allocator.capabilities,
+    allocate: (request, operation) => allocator.allocate(request, operation),
+    describe: (id, operation) => allocator.describe(id, operation),
+    waitUntilReady: (id, operation) => {
+      onStep({ name: "wait", provider, id });
+      return allocator.waitUntilReady(id, operation);
+    },
+    release: (id, operation) => {
+      onStep({ name: "release", provider, id });
+      return allocator.release(id, operation);
+    },
+    close: () => allocator.close(),
+  };
 }

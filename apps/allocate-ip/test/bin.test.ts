@@ -1,36 +1,16 @@
-import { execFile, execFileSync } from "node:child_process";
 import { mkdir, symlink } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { startEmulator, type RunningEmulator } from "@polycloud/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alibabaSettings, twoProviderConfig, zenlayerSettings } from "./support/emulator-configs.js";
 import { createTempDirectory, parseSingleJson, writeConfig } from "./support/run-captured.js";
-
-const appDirectory = fileURLToPath(new URL("..", import.meta.url));
-const binPath = fileURLToPath(new URL("../bin/allocate-ip.js", import.meta.url));
-const runFile = promisify(execFile);
-
-/** Runs the real executable (or another script) as a user would, with a clean environment. */
-async function runBin(argv: string[], cwd: string, options: { script?: string; env?: Record<string, string> } = {}): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH ?? "", ...options.env };
-  try {
-    const { stdout, stderr } = await runFile(process.execPath, [options.script ?? binPath, ...argv], { cwd, env, timeout: 30_000 });
-    return { exitCode: 0, stdout, stderr };
-  } catch (thrown) {
-    const failure = thrown as { code?: number; stdout: string; stderr: string };
-    return { exitCode: typeof failure.code === "number" ? failure.code : -1, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+import { APP_DIRECTORY as appDirectory, buildBin, runBin } from "./support/run-bin.js";
 
 let emulator: RunningEmulator;
 let directory: Awaited<ReturnType<typeof createTempDirectory>>;
 
-beforeAll(() => {
-  // tsc -b is incremental: it rebuilds this app and its references only when a source changed.
-  execFileSync("npx", ["tsc", "-b"], { cwd: appDirectory, stdio: "pipe" });
-}, 180_000);
+// tsc -b is incremental: it rebuilds this app and its references only when a source changed.
+beforeAll(buildBin, 180_000);
 
 beforeAll(async () => {
   emulator = await startEmulator();

@@ -17,7 +17,7 @@ describe("usage and help", () => {
   it("lists every allocate flag and repeats the footer in the command's help", async () => {
     const run = await runCaptured(["allocate", "--help"], { cwd });
     expect(run.exitCode).toBe(0);
-    for (const flag of ["--config", "--provider", "--location", "--instance", "--count", "--tag", "--idempotency-key", "--wait", "--timeout", "--json", "--verbose", "Exit codes:"]) {
+    for (const flag of ["--config", "--provider", "--location", "--instance", "--count", "--tag", "--idempotency-key", "--wait", "--keep-on-failure", "--timeout", "--json", "--verbose", "Exit codes:"]) {
       expect(run.stdout).toContain(flag);
     }
   });
@@ -32,6 +32,7 @@ describe("usage and help", () => {
     [["allocate", "--count", "zero"], /--count.*must be a positive integer/],
     [["allocate", "--timeout", "-5"], /--timeout/],
     [["allocate", "--tag", "novalue"], /--tag.*key=value/],
+    [["allocate", "--keep-on-failure"], /--keep-on-failure applies only with --wait/],
     [["describe"], /missing required argument 'id'/],
     [["allocte"], /unknown command 'allocte'/],
     [[], /Usage: allocate-ip/],

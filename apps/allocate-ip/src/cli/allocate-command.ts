@@ -1,3 +1,4 @@
+import { IpAllocatorError } from "@polycloud/core";
 import type { Command } from "commander";
 import type { AllocationTarget } from "../config/allocation-target.js";
 import { allocatePublicIp, type AllocationStep } from "../sample.js";
@@ -14,6 +15,7 @@ interface AllocateOptions extends CommonOptions {
   tag?: Record<string, string>;
   idempotencyKey?: string;
   wait?: boolean;
+  keepOnFailure?: boolean;
 }
 
 /** `allocate`: runs the sample ({@link allocatePublicIp}) with the target taken from flags over the file's defaults. */
@@ -26,9 +28,13 @@ export function addAllocateCommand(program: Command, io: CliIo, reportExitCode: 
     .option("-n, --count <n>", "how many addresses", parsePositiveInteger)
     .option("-t, --tag <key=value>", "tag the addresses (repeatable)", collectTag)
     .option("--idempotency-key <key>", "a retried command with the same key returns the first allocation instead of a second one")
-    .option("-w, --wait", "wait until pending addresses are ready");
+    .option("-w, --wait", "wait until the addresses are ready (associating them with --instance where the provider does that); if that fails, they are released and the error names them")
+    .option("--keep-on-failure", "with --wait: when associating or waiting fails, keep the addresses (the error names them, with the command that releases each) instead of releasing them");
   addCommonOptions(command).action(async (options: AllocateOptions) => {
     const exitCode = await runCommand(io, options, async (context) => {
+      if (options.keepOnFailure && !options.wait) {
+        throw new IpAllocatorError({ code: "INVALID_ARGUMENT", message: "--keep-on-failure applies only with --wait (it decides what happens to the addresses when waiting fails)." });
+      }
       const loaded = await context.loadConfig();
       const target: AllocationTarget = {
         location: options.location,
@@ -37,13 +43,18 @@ export function addAllocateCommand(program: Command, io: CliIo, reportExitCode: 
         tags: options.tag,
         idempotencyKey: options.idempotencyKey,
       };
+      const waiting: string[] = [];
       const result = await allocatePublicIp(loaded, {
         target,
         wait: options.wait,
+        keepOnFailure: options.keepOnFailure,
         timeoutMs: options.timeout,
         signal: io.signal,
         hooks: context.hooks,
-        onStep: (step) => context.progress.show(describeStep(step)),
+        onStep: (step) => {
+          if (step.name === "wait") waiting.push(step.id);
+          context.progress.show(describeStep(step, waiting));
+        },
       });
       context.writeResult(result, formatAllocation(result));
       for (const warning of result.warnings) context.writeNote(`warning: ${warning}`);
@@ -55,6 +66,9 @@ export function addAllocateCommand(program: Command, io: CliIo, reportExitCode: 
   });
 }
 
-function describeStep(step: AllocationStep): string {
-  return step.name === "allocate" ? `Allocating on ${step.provider}…` : `Waiting for ${step.id} to be ready on ${step.provider}…`;
+/** The spinner's text for a step; the addresses of one allocation are waited for together. */
+function describeStep(step: AllocationStep, waiting: readonly string[]): string {
+  if (step.name === "allocate") return `Allocating on ${step.provider}…`;
+  if (step.name === "wait") return `Waiting for ${waiting.length > 3 ? `${waiting.length} addresses` : waiting.join(", ")} to be ready on ${step.provider}…`;
+  return `A step after the allocation failed: releasing ${step.id} on ${step.provider}…`;
 }

@@ -1,36 +1,97 @@
 import type { AllocatedIp, AllocationResult, DescribeResult, IpAllocatorError, ReleaseResult } from "@polycloud/core";
+import { formatReleaseCommand, quoteShellWord, type ProviderFlags } from "./release-command.js";
+
+/**
+ * What a failed allocation left behind, read from the error's `details`: every id the call allocated, those
+ * its compensation released, and those still allocated (kept on purpose, or the release failed).
+ */
+export interface AllocatedIdsOutcome {
+  allocatedIds: string[];
+  releasedIds: string[];
+  keptIds: string[];
+}
+
+/** The ids an error names in `details.allocatedIds` (and what became of them), or undefined when it names none. */
+export function readAllocatedIds(error: IpAllocatorError): AllocatedIdsOutcome | undefined {
+  const allocatedIds = readIds(error.details.allocatedIds);
+  if (allocatedIds === undefined || allocatedIds.length === 0) return undefined;
+  const releasedIds = readIds(error.details.releasedIds) ?? [];
+  const keptIds = readIds(error.details.keptIds) ?? allocatedIds.filter((id) => !releasedIds.includes(id));
+  return { allocatedIds, releasedIds, keptIds };
+}
+
+/** The idempotency key an error carries (`details.idempotencyKey`): a rerun with it cannot allocate twice. */
+export function readIdempotencyKey(error: IpAllocatorError): string | undefined {
+  const key = error.details.idempotencyKey;
+  return typeof key === "string" && key !== "" ? key : undefined;
+}
+
+/**
+ * The message in the CLI's words: core names the idempotency key by its library field (`idempotencyKey "k"`);
+ * a CLI user passes it back as `--idempotency-key k`.
+ */
+function toCliMessage(error: IpAllocatorError): string {
+  const key = readIdempotencyKey(error);
+  return key === undefined ? error.message : error.message.replaceAll(`idempotencyKey "${key}"`, `--idempotency-key ${quoteShellWord(key)}`);
+}
+
+function readIds(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : undefined;
+}
 
 /**
  * The one JSON object printed on failure with `--json`. Every key is always present (null when the
- * provider did not say) so scripts can read it without guarding; `issues` lists invalid fields.
+ * provider did not say) so scripts can read it without guarding; `issues` lists invalid fields. An error
+ * after the allocation also has `allocatedIds`, `releasedIds`, `keptIds` and `releaseCommands` (one
+ * `allocate-ip release` command per kept id, with the `--config` / `--provider` flags of `flags`), and an
+ * error that carries an idempotency key (OUTCOME_UNKNOWN, say) has `idempotencyKey`, which the message names as
+ * the `--idempotency-key` flag to rerun with.
  * @public
  */
-export function toErrorJson(error: IpAllocatorError): { error: Record<string, unknown> } {
+export function toErrorJson(error: IpAllocatorError, flags: ProviderFlags = {}): { error: Record<string, unknown> } {
+  const allocated = readAllocatedIds(error);
+  const idempotencyKey = readIdempotencyKey(error);
   return {
     error: {
       code: error.code,
-      message: error.message,
+      message: toCliMessage(error),
       provider: error.provider,
       providerCode: error.providerCode ?? null,
       retryable: error.retryable,
       requestId: error.requestId ?? null,
       httpStatus: error.httpStatus ?? null,
       ...(error.issues.length > 0 && { issues: error.issues }),
+      ...(allocated !== undefined && { ...allocated, releaseCommands: allocated.keptIds.map((id) => formatReleaseCommand(id, flags)) }),
+      ...(idempotencyKey !== undefined && { idempotencyKey }),
     },
   };
 }
 
-/** Human form of an error, for stderr: the message (which names any bad field), then the facts. */
-export function formatError(error: IpAllocatorError, exitCode: number): string[] {
+/**
+ * Human form of an error, for stderr: the message (which names any bad field), then the facts; after a
+ * failed allocation every allocated id, which were released, and the command that releases each kept one;
+ * for OUTCOME_UNKNOWN the `--idempotency-key` to rerun with.
+ */
+export function formatError(error: IpAllocatorError, exitCode: number, flags: ProviderFlags = {}): string[] {
   const providerFacts = [error.providerCode && `code ${error.providerCode}`, error.httpStatus && `HTTP ${error.httpStatus}`].filter(Boolean).join(", ");
-  return [
-    `error: ${error.message}`,
+  const allocated = readAllocatedIds(error);
+  const idempotencyKey = error.code === "OUTCOME_UNKNOWN" ? readIdempotencyKey(error) : undefined;
+  const lines = [
+    `error: ${toCliMessage(error)}`,
     ...alignFields([
       ["code", `${error.code} (exit ${exitCode})${error.retryable ? ", retryable" : ""}`],
       ["provider", `${error.provider}${providerFacts ? ` (${providerFacts})` : ""}`],
       ["request id", error.requestId],
+      ["allocated", allocated?.allocatedIds.join(", ")],
+      ["released", allocated && (allocated.releasedIds.join(", ") || "none")],
+      ["kept", allocated && allocated.keptIds.length > 0 ? `${allocated.keptIds.join(", ")} (still allocated)` : undefined],
+      ["rerun with", idempotencyKey && `--idempotency-key ${quoteShellWord(idempotencyKey)} (returns the allocation if one was made, instead of making a second)`],
     ]).map((line) => `  ${line}`),
   ];
+  if (allocated !== undefined && allocated.keptIds.length > 0) {
+    lines.push(`release ${allocated.keptIds.length === 1 ? "it" : "them"} with:`, ...allocated.keptIds.map((id) => `  ${formatReleaseCommand(id, flags)}`));
+  }
+  return lines;
 }
 
 /** Human form of an allocation: address, id and state of each IP, then provider and request id. */

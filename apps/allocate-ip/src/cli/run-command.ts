@@ -5,6 +5,7 @@ import type { CliIo } from "./cli-io.js";
 import { exitCodeFor } from "./exit-codes.js";
 import { formatError, toErrorJson } from "./format-output.js";
 import { createProgress, isProgressWanted, type Progress } from "./progress.js";
+import type { ProviderFlags } from "./release-command.js";
 import { createVerboseHooks } from "./verbose-hooks.js";
 
 /** Flags every command accepts. */
@@ -66,7 +67,7 @@ export async function runCommand(io: CliIo, options: CommonOptions, body: (conte
     return 0;
   } catch (thrown) {
     progress.stop();
-    return reportError(io, thrown, { json: options.json, redact });
+    return reportError(io, thrown, { json: options.json, redact, flags: { config: options.config, provider: options.provider } });
   } finally {
     progress.stop();
   }
@@ -74,13 +75,14 @@ export async function runCommand(io: CliIo, options: CommonOptions, body: (conte
 
 /**
  * Reports anything thrown as one polycloud error (JSON on stdout with `--json`, text on stderr
- * otherwise) and returns the exit code of its category.
+ * otherwise) and returns the exit code of its category. `flags` are the `--config` / `--provider` the user
+ * passed: the release commands printed for addresses a failed allocation kept repeat them.
  */
-export function reportError(io: CliIo, thrown: unknown, options: { json?: boolean; redact?: (text: string) => string }): number {
+export function reportError(io: CliIo, thrown: unknown, options: { json?: boolean; redact?: (text: string) => string; flags?: ProviderFlags }): number {
   const error = toIpAllocatorError(thrown);
   const exitCode = exitCodeFor(error.code);
   const redact = options.redact ?? ((text: string) => redactText(text, collectSecretValues(undefined, io.env)));
-  if (options.json) io.stdout.write(`${redact(JSON.stringify(toErrorJson(error)))}\n`);
-  else for (const line of formatError(error, exitCode)) io.stderr.write(`${redact(line)}\n`);
+  if (options.json) io.stdout.write(`${redact(JSON.stringify(toErrorJson(error, options.flags)))}\n`);
+  else for (const line of formatError(error, exitCode, options.flags)) io.stderr.write(`${redact(line)}\n`);
   return exitCode;
 }

@@ -65,13 +65,15 @@ async function runOnOneProvider(configPath: string, options: RunDemoOptions): Pr
     wait: true,
     onStep(step) {
       if (step.name === "wait") waitStartedAt = Date.now();
-      options.onProgress?.(step.name === "allocate" ? `Allocating on ${step.provider}…` : `Waiting for ${step.id} on ${step.provider}…`);
+      if (step.name === "allocate") options.onProgress?.(`Allocating on ${step.provider}…`);
+      else if (step.name === "wait") options.onProgress?.(`Waiting for ${step.id} on ${step.provider}…`);
+      else options.onProgress?.(`Releasing ${step.id} on ${step.provider} after a failed wait…`);
     },
   });
   const waitedMs = waitStartedAt === undefined ? 0 : Date.now() - waitStartedAt;
   const ip = result.ips[0];
   if (ip === undefined) throw new Error(`${result.provider} returned no address`);
-  // Only pending addresses are waited for, so a wait means the allocation answered "pending".
+  // Only addresses not ready yet are waited for, so a wait means the allocation answered "pending".
   const allocatedState = waitStartedAt === undefined ? ip.state : "pending";
   const allocator = await openIpAllocator(loaded);
   try {
