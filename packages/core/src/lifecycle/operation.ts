@@ -59,7 +59,7 @@ export class Operation {
     /** Deadline applied when the call sets no `timeoutMs`. */
     timeoutMs: number,
   ) {
-    const operationSignal = createOperationSignal({ signal: options.signal, timeoutMs: options.timeoutMs ?? timeoutMs }, { provider: environment.provider, operation: name });
+    const operationSignal = createOperationSignal({ signal: options.signal, timeoutMs: options.timeoutMs }, { provider: environment.provider, operation: name }, timeoutMs);
     this.signal = operationSignal.signal;
     this.disposeSignal = operationSignal.dispose;
     this.hooks = options.hooks;

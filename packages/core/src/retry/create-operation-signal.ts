@@ -1,5 +1,6 @@
 import { setMaxListeners } from "node:events";
 import { IpAllocatorError } from "../errors/ip-allocator-error.js";
+import { shareDeadlineSignal } from "./share-deadline-signal.js";
 
 /**
  * The signal of operations that neither the caller nor a deadline can abort. Transports skip it, so undici
@@ -19,13 +20,18 @@ export interface OperationSignal {
 }
 
 /**
- * Combines the caller's signal and an optional deadline into one signal whose `reason` is already a typed
- * error: CANCELLED for a caller abort, TIMEOUT for the deadline.
+ * Combines the caller's signal and an optional deadline (`timeoutMs`, else `defaultTimeoutMs`) into one signal
+ * whose `reason` is already a typed error: CANCELLED for a caller abort, TIMEOUT for the deadline.
  * @public
  */
-export function createOperationSignal(options: { signal?: AbortSignal; timeoutMs?: number }, context: { provider: string; operation: string }): OperationSignal {
-  // Nothing can abort this operation: share one signal so the hot path allocates no controller or timer.
-  if (options.signal === undefined && options.timeoutMs === undefined) return { signal: NEVER_ABORTED_SIGNAL, dispose: () => {} };
+export function createOperationSignal(options: { signal?: AbortSignal; timeoutMs?: number }, context: { provider: string; operation: string }, defaultTimeoutMs?: number): OperationSignal {
+  if (options.signal === undefined && options.timeoutMs === undefined) {
+    // Nothing can abort this operation: share one signal so the hot path allocates no controller or timer.
+    if (defaultTimeoutMs === undefined) return { signal: NEVER_ABORTED_SIGNAL, dispose: () => {} };
+    // Only the default deadline: shared with the operations starting about now (see shareDeadlineSignal).
+    return { signal: shareDeadlineSignal(defaultTimeoutMs, context), dispose: () => {} };
+  }
+  options = options.timeoutMs === undefined && defaultTimeoutMs !== undefined ? { signal: options.signal, timeoutMs: defaultTimeoutMs } : options;
   const controller = new AbortController();
   const cancel = () =>
     controller.abort(
