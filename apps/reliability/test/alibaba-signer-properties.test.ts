@@ -1,6 +1,6 @@
 // Property-based: the Alibaba V3 (ACS3-HMAC-SHA256) and V1 (HMAC-SHA1) signers change the signature whenever a
 // signed byte changes, and keep it when only something unsigned changes.
-import { buildV1StringToSign, signAlibabaEcsRequest, signV1, signV3, type V3RequestParts } from "@polycloud/alibaba-ecs";
+import { buildV1StringToSign, signAlibabaEcsRequest, signV1, signV3, type V3RequestParts } from "@polycloud/alibaba-ecs/internal";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readReliabilitySettings } from "./support/reliability-settings.js";

@@ -2,6 +2,7 @@
 import { afterAll, expect, it } from "vitest";
 import { startAlibabaSubject, startZenlayerSubject, type ConvergenceSubject } from "./support/convergence-subjects.js";
 import { formatConvergenceTable } from "./support/format-convergence-table.js";
+import { startInMemorySubject } from "./support/in-memory-convergence-subject.js";
 import { readReliabilitySettings } from "./support/reliability-settings.js";
 import { runConvergenceScenario, type ConvergenceScenario, type ConvergenceTally } from "./support/run-convergence-scenario.js";
 
@@ -15,12 +16,13 @@ const SCENARIOS: readonly ConvergenceScenario[] = [
   { name: "step after allocation fails", faults: [], callersPerKey: 1, withKey: false, failAfterAllocation: true },
 ];
 
-/** Listing lag of the Zenlayer emulator: what the settle period (about 600 ms of lookups) must cover. */
+/** Listing lag of the Zenlayer emulator and the example's cloud: what the settle period (about 600 ms of lookups) must cover. */
 const ZENLAYER_LAG_MS = 150;
 
 const SUBJECTS: ReadonlyArray<readonly [string, (seed: number, groups: number) => Promise<ConvergenceSubject>]> = [
   ["zenlayer-eip", (seed) => startZenlayerSubject(seed, ZENLAYER_LAG_MS)],
   ["alibaba-ecs", (seed, groups) => startAlibabaSubject(seed, groups)],
+  ["in-memory example", (seed) => startInMemorySubject(seed, ZENLAYER_LAG_MS)],
 ];
 
 const settings = readReliabilitySettings();

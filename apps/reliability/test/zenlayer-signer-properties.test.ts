@@ -2,7 +2,7 @@
 // Content-Type, Host, timestamp, secret), keeps it when only the access key id changes (it is not in the MAC), and
 // agrees with the emulator's independent implementation of the verifier.
 import { computeZc2Signature } from "@polycloud/emulator";
-import { signZenlayerEipRequest, type ZenlayerSigningInput } from "@polycloud/zenlayer-eip";
+import { signZenlayerEipRequest, type ZenlayerSigningInput } from "@polycloud/zenlayer-eip/internal";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readReliabilitySettings } from "./support/reliability-settings.js";

@@ -32,7 +32,7 @@ export interface FaultScenario {
 }
 
 /** Both providers' 503 answer; `server-error` alone gives their 500. */
-const UNAVAILABLE_CODE: Record<FaultProvider, string> = { alibaba: "ServiceUnavailable", zenlayer: "SERVICE_TEMPORARY_UNAVAILABLE" };
+const UNAVAILABLE_CODE: Readonly<Record<string, string>> = { alibaba: "ServiceUnavailable", zenlayer: "SERVICE_TEMPORARY_UNAVAILABLE", aws: "Unavailable" };
 
 /** A rule list where one kind fires with `probability` on every action of the provider. */
 function everyAction(kind: FaultRule["kind"], probability: number, extra: Partial<FaultRule> = {}): FaultScenario["rules"] {
@@ -59,7 +59,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
     name: "5xx",
     rules: (provider) => [
       { provider, kind: "server-error", probability: 0.2 },
-      { provider, kind: "server-error", probability: 0.2, code: UNAVAILABLE_CODE[provider], httpStatus: 503 },
+      { provider, kind: "server-error", probability: 0.2, code: UNAVAILABLE_CODE[provider] ?? "ServiceUnavailable", httpStatus: 503 },
     ],
     allowedCodes: ["INTERNAL", "UNAVAILABLE", "OUTCOME_UNKNOWN"],
     attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS,
