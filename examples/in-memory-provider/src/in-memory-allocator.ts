@@ -1,11 +1,13 @@
 import {
   CLOCK,
   HTTP_DISPATCHER,
+  INSPECT_CUSTOM,
   IpAllocatorError,
   LOGGER,
   LifecycleEngine,
   RANDOM,
   RETRY_BUDGET,
+  formatSafeSummary,
   inject,
   injectable,
   resolveRetryOptions,
@@ -124,5 +126,15 @@ export class InMemoryAllocator implements IpAllocator {
   /** Refuses later calls; closes the dispatcher when this allocator created it. Safe to call twice. */
   close(): Promise<void> {
     return this.engine.close();
+  }
+
+  /** What `JSON.stringify` shows: the provider, its capabilities and the endpoint, never the access token. */
+  toJSON(): Record<string, unknown> {
+    return { provider: this.provider, capabilities: this.capabilities, endpoint: this.settings.endpoint };
+  }
+
+  /** What `console.log` and `util.inspect` show: the same safe summary. */
+  [INSPECT_CUSTOM](): string {
+    return formatSafeSummary("InMemoryAllocator", this.toJSON());
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   CLOCK,
   HTTP_DISPATCHER,
+  INSPECT_CUSTOM,
   IpAllocatorError,
   LOGGER,
   LifecycleEngine,
@@ -9,6 +10,7 @@ import {
   RETRY_BUDGET,
   RateLimiter,
   inject,
+  formatSafeSummary,
   injectable,
   resolveRetryOptions,
   validateResourceId,
@@ -148,6 +150,16 @@ export class AlibabaEcsAllocator implements IpAllocator {
   /** Closes the HTTP dispatcher when this allocator created it. Safe to call twice, also concurrently. */
   close(): Promise<void> {
     return this.engine.close();
+  }
+
+  /** What `JSON.stringify` shows: the provider, its capabilities and the API origin, never credentials. */
+  toJSON(): Record<string, unknown> {
+    return { provider: this.provider, capabilities: this.capabilities, endpoint: this.settings.endpointUrl.origin };
+  }
+
+  /** What `console.log` and `util.inspect` show: the same safe summary. */
+  [INSPECT_CUSTOM](): string {
+    return formatSafeSummary("AlibabaEcsAllocator", this.toJSON());
   }
 
   private validateId(id: unknown, operation: string): string {

@@ -1,4 +1,4 @@
-import { createRedactor, readHttpResponse, sendHttpRequest, type AttemptContext, type Dispatcher, type HttpResponse, type RateLimiter, type Redactor } from "@polycloud/core";
+import { INSPECT_CUSTOM, createRedactor, formatSafeSummary, readHttpResponse, sendHttpRequest, type AttemptContext, type Dispatcher, type HttpResponse, type RateLimiter, type Redactor } from "@polycloud/core";
 import type { z } from "zod";
 import { ALIBABA_ECS_PROVIDER, type AlibabaEcsResolvedSettings } from "./alibaba-ecs-settings.js";
 import { ALIBABA_ECS_RESPONSES } from "./map-alibaba-ecs-error.js";
@@ -50,6 +50,16 @@ export class AlibabaEcsClient {
     /** Admission control of the `rateLimit` setting: every attempt waits for a slot before it is signed. */
     private readonly rateLimiter?: RateLimiter,
   ) {}
+
+  /** What `JSON.stringify` shows: the API origin, never credentials or the environment. */
+  toJSON(): Record<string, unknown> {
+    return { endpoint: this.settings.endpointUrl.origin };
+  }
+
+  /** What `console.log` and `util.inspect` show: the same safe summary. */
+  [INSPECT_CUSTOM](): string {
+    return formatSafeSummary("AlibabaEcsClient", this.toJSON());
+  }
 
   /** Resolves the credential chain once; a failure is not remembered, so fixing the environment helps. */
   resolveCredentials(operation: string): Promise<ResolvedAlibabaEcsCredentials> {

@@ -24,6 +24,7 @@ export type { OperationHooks, OperationOptions, RequestEvent, ResponseEvent, Ret
 export { validateAllocateRequest, validateResourceId } from "./spec/validate-allocate-request.js";
 
 export { systemClock, type Clock } from "./clock.js";
+export { INSPECT_CUSTOM, formatSafeSummary } from "./safe-inspection.js";
 export { silentLogger, type Logger } from "./logger.js";
 
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry/retry-options.js";

@@ -1,12 +1,14 @@
 import {
   CLOCK,
   HTTP_DISPATCHER,
+  INSPECT_CUSTOM,
   IpAllocatorError,
   LOGGER,
   LifecycleEngine,
   RANDOM,
   RETRY_BUDGET,
   inject,
+  formatSafeSummary,
   injectable,
   resolveRetryOptions,
   validateResourceId,
@@ -31,7 +33,7 @@ import { validateZenlayerEipRequest } from "./validate-zenlayer-eip-request.js";
 import { waitForEipReady } from "./wait-for-eip-ready.js";
 import type { ZenlayerEipClient } from "./zenlayer-eip-client.js";
 import { ZENLAYER_EIP_ID_PATTERN } from "./zenlayer-eip-provider-options.js";
-import { ZENLAYER_DEFAULT_RETRY, type ZenlayerReleaseMode } from "./zenlayer-eip-settings.js";
+import { ZENLAYER_DEFAULT_RETRY, toBmcUrl, type ZenlayerReleaseMode } from "./zenlayer-eip-settings.js";
 import { ZENLAYER_EIP_CLIENT, ZENLAYER_EIP_LIFECYCLE, ZENLAYER_EIP_SETTINGS, type ResolvedZenlayerEipSettings, type ZenlayerEipLifecycle } from "./zenlayer-eip-tokens.js";
 
 /** What Zenlayer bmc EIPs can do. @public */
@@ -147,6 +149,16 @@ export class ZenlayerEipAllocator implements IpAllocator {
   /** Closes the dispatcher when this allocator created it. Safe to call twice, also concurrently. */
   close(): Promise<void> {
     return this.engine.close();
+  }
+
+  /** What `JSON.stringify` shows: the provider, its capabilities and the API origin, never credentials. */
+  toJSON(): Record<string, unknown> {
+    return { provider: this.provider, capabilities: this.capabilities, endpoint: toBmcUrl(this.settings.endpoint).origin };
+  }
+
+  /** What `console.log` and `util.inspect` show: the same safe summary. */
+  [INSPECT_CUSTOM](): string {
+    return formatSafeSummary("ZenlayerEipAllocator", this.toJSON());
   }
 
   private validateId(id: unknown, operation: string): string {

@@ -1,4 +1,4 @@
-import { CLOCK, HTTP_DISPATCHER, RateLimiter, createRedactor, inject, injectable, readHttpResponse, sendHttpRequest, type AttemptContext, type Clock, type Dispatcher, type HttpResponse, type Redactor } from "@polycloud/core";
+import { CLOCK, INSPECT_CUSTOM, formatSafeSummary, HTTP_DISPATCHER, RateLimiter, createRedactor, inject, injectable, readHttpResponse, sendHttpRequest, type AttemptContext, type Clock, type Dispatcher, type HttpResponse, type Redactor } from "@polycloud/core";
 import type { z } from "zod";
 import { ZENLAYER_RESPONSES } from "./map-zenlayer-eip-error.js";
 import { ZenlayerSuccessEnvelopeSchema } from "./parse-zenlayer-eip-response.js";
@@ -44,6 +44,16 @@ export class ZenlayerEipClient {
   ) {
     this.url = toBmcUrl(settings.endpoint);
     this.rateLimiter = settings.rateLimit === undefined ? undefined : new RateLimiter(settings.rateLimit, clock);
+  }
+
+  /** What `JSON.stringify` shows: the API origin, never credentials or the environment. */
+  toJSON(): Record<string, unknown> {
+    return { endpoint: this.url.origin };
+  }
+
+  /** What `console.log` and `util.inspect` show: the same safe summary. */
+  [INSPECT_CUSTOM](): string {
+    return formatSafeSummary("ZenlayerEipClient", this.toJSON());
   }
 
   /** Fails the calls still waiting for a rate-limit slot with `reason` (they have sent nothing). */
