@@ -46,7 +46,7 @@ describe("findLeakedResources", () => {
     const { accessKeyId, accessKeySecret } = ZENLAYER_TEST_ACCOUNT;
     const allocator = createZenlayerEipAllocator({ endpoint: emulator.zenlayer.endpoint, credentials: { accessKeyId, accessKeySecret } }, { env: {} });
     await allocator.allocate({ location: { zone: "SEL-A" } });
-    const listening = { TCPServerWrap: 2 };
+    const listening = { TCPServerWrap: 3 };
 
     // undici unrefs an idle keep-alive socket; its server-side end, inside this process, is what stays visible.
     const beforeClose = await findLeakedResources(baseline, { settleMs: 100, expected: listening });

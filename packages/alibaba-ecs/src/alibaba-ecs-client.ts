@@ -1,4 +1,4 @@
-import { INSPECT_CUSTOM, createRedactor, formatSafeSummary, readHttpResponse, sendHttpRequest, type AttemptContext, type Dispatcher, type HttpResponse, type RateLimiter, type Redactor } from "@polycloud/core";
+import { INSPECT_CUSTOM, checkResolvedCredentials, createRedactor, formatSafeSummary, readHttpResponse, sendHttpRequest, type AttemptContext, type Dispatcher, type HttpResponse, type RateLimiter, type Redactor } from "@polycloud/core";
 import type { z } from "zod";
 import { ALIBABA_ECS_PROVIDER, type AlibabaEcsResolvedSettings } from "./alibaba-ecs-settings.js";
 import { ALIBABA_ECS_RESPONSES } from "./map-alibaba-ecs-error.js";
@@ -71,7 +71,11 @@ export class AlibabaEcsClient {
       baseDirectory: this.environment.baseDirectory,
       operation,
     }).then(
-      (resolved) => (this.resolvedCredentials = resolved),
+      (resolved) => {
+        const { accessKeyId, accessKeySecret, securityToken, source } = resolved;
+        checkResolvedCredentials({ accessKeyId, accessKeySecret, securityToken }, { provider: ALIBABA_ECS_PROVIDER, operation, source });
+        return (this.resolvedCredentials = resolved);
+      },
       (error: unknown) => {
         this.credentials = undefined;
         throw error;

@@ -1,4 +1,4 @@
-import { DEFAULT_OPERATION_TIMEOUT_MS, RateLimitSettingsSchema, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, parseOrThrow } from "@polycloud/core";
+import { CredentialStringSchema, DEFAULT_OPERATION_TIMEOUT_MS, RateLimitSettingsSchema, checkEndpointSecurity, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, parseOrThrow } from "@polycloud/core";
 import { z } from "zod";
 
 /** The provider name this package registers. @public */
@@ -23,15 +23,15 @@ const EndpointSchema = z
   .refine((value) => {
     if (!URL.canParse(value)) return true;
     const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && (url.pathname === "/" || url.pathname === "") && url.search === "" && url.username === "";
-  }, "must be an http(s) origin without path, query or user info (RPC calls always go to /)");
+    return (url.protocol === "https:" || url.protocol === "http:") && (url.pathname === "/" || url.pathname === "") && url.search === "";
+  }, "must be an http(s) origin without path or query (RPC calls always go to /)");
 
 /** An explicit AccessKey pair; `securityToken` makes it an STS credential. @public */
 export const AlibabaEcsCredentialsSchema = z
   .object({
-    accessKeyId: z.string().min(1, "is required"),
-    accessKeySecret: z.string().min(1, "is required"),
-    securityToken: z.string().min(1).optional(),
+    accessKeyId: CredentialStringSchema,
+    accessKeySecret: CredentialStringSchema,
+    securityToken: CredentialStringSchema.optional(),
   })
   .strict();
 
@@ -49,6 +49,8 @@ export const AlibabaEcsSettingsSchema = z
     region: RegionSchema,
     /** API origin; default derived from the region (see {@link resolveDefaultEndpoint}). */
     endpoint: EndpointSchema.optional(),
+    /** Allow a plain `http://` endpoint on a non-loopback host (signed requests could be replayed). Default false. */
+    allowInsecureHttp: z.boolean().default(false),
     /** Explicit credentials; when absent the credential chain (environment, `~/.aliyun/config.json`) is used. */
     credentials: AlibabaEcsCredentialsSchema.optional(),
     /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
@@ -77,7 +79,11 @@ export const AlibabaEcsSettingsSchema = z
     /** CLI config file path instead of `~/.aliyun/config.json`. */
     configFile: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((settings, context) => {
+    const issue = settings.endpoint === undefined ? undefined : checkEndpointSecurity(settings.endpoint, settings.allowInsecureHttp);
+    if (issue !== undefined) context.addIssue({ code: "custom", path: ["endpoint"], message: issue });
+  });
 
 /** Settings as callers write them. @public */
 export type AlibabaEcsSettingsInput = z.input<typeof AlibabaEcsSettingsSchema>;

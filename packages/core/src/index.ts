@@ -43,7 +43,7 @@ export { DEFAULT_OPERATION_TIMEOUT_MS, MAX_TIMEOUT_MS, checkTimeoutMs, validateO
 export { convergeAllocation, type ConvergedAllocation, type KeyedAllocation, type SentAllocation } from "./lifecycle/converge-allocation.js";
 export { createOutcomeUnknownError, readUntilSettled, type SettleSettings, type SettledRead } from "./lifecycle/read-until-settled.js";
 export { DEFAULT_COMPENSATION_TIMEOUT_MS, attachAllocatedIds, releaseAllocated, type AllocatedIdsReport, type ReleaseOutcome } from "./lifecycle/release-allocated.js";
-export { CommonAdapterSettingsSchema, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, type CommonAdapterSettings, type ReconcileSettings, type RetrySettings } from "./lifecycle/adapter-settings.js";
+export { CommonAdapterSettingsSchema, CredentialStringSchema, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, checkEndpointSecurity, checkResolvedCredentials, isLoopbackHostname, type CommonAdapterSettings, type ReconcileSettings, type RetrySettings } from "./lifecycle/adapter-settings.js";
 export { allocateUntilReady, type AllocateUntilReadyOptions } from "./lifecycle/allocate-until-ready.js";
 
 export { createHttpDispatcher, type HttpDispatcherOptions } from "./http/create-http-dispatcher.js";

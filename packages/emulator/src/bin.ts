@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       ...(cli.host === undefined ? {} : { host: cli.host }),
       ...(cli.alibabaPort === undefined ? {} : { alibabaPort: cli.alibabaPort }),
       ...(cli.zenlayerPort === undefined ? {} : { zenlayerPort: cli.zenlayerPort }),
+      ...(cli.awsPort === undefined ? {} : { awsPort: cli.awsPort }),
       ...(cli.randomSeed === undefined ? {} : { randomSeed: cli.randomSeed }),
       allowNonLoopback: cli.allowNonLoopback,
     });
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  process.stdout.write(`${JSON.stringify({ alibaba: emulator.alibaba, zenlayer: emulator.zenlayer })}\n`);
+  process.stdout.write(`${JSON.stringify({ alibaba: emulator.alibaba, zenlayer: emulator.zenlayer, aws: emulator.aws })}\n`);
 }
 
 await main();

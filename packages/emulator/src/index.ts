@@ -1,6 +1,6 @@
 /**
- * `@polycloud/emulator`: local, stateful emulators of the Alibaba Cloud ECS and Zenlayer BMC APIs that verify
- * signatures like the clouds do, keep state, and inject faults.
+ * `@polycloud/emulator`: local, stateful emulators of the Alibaba Cloud ECS, Zenlayer BMC and AWS EC2 (Elastic IP)
+ * APIs that verify signatures like the clouds do, keep state, and inject faults.
  * @packageDocumentation
  */
 export { startEmulator, isLoopbackHost, type RunningEmulator, type StartEmulatorOptions } from "./start-emulator.js";
@@ -73,3 +73,41 @@ export {
   type ZenlayerZoneSeed,
   type ZenlayerZoneState,
 } from "./zenlayer/index.js";
+export {
+  AWS_EC2_ACTIONS,
+  AWS_ERROR_CODES,
+  AWS_INSTANCE_STATES,
+  AWS_INSTANCE_STATE_CODES,
+  DEFAULT_AWS_CREDENTIALS,
+  DEFAULT_AWS_OPTIONS,
+  DEFAULT_AWS_SEED,
+  EC2_API_VERSION,
+  EC2_XML_NAMESPACE,
+  SIGV4_ALGORITHM,
+  buildSigV4StringToSign,
+  computeSigV4Signature,
+  createAwsEmulator,
+  deriveSigV4SigningKey,
+  formatAmzDate,
+  parseAwsSeed,
+  signSigV4Request,
+  type AwsAccountSeed,
+  type AwsAccountState,
+  type AwsAddressState,
+  type AwsCredentialSeed,
+  type AwsEmulatorOptions,
+  type AwsErrorCode,
+  type AwsErrorCodeInfo,
+  type AwsInstanceSeed,
+  type AwsInstanceState,
+  type AwsInstanceStateName,
+  type AwsLimitsState,
+  type AwsRateLimit,
+  type AwsSeed,
+  type AwsState,
+  type AwsStatusSource,
+  type AwsTag,
+  type ResolvedAwsOptions,
+  type SigV4SignedRequest,
+  type SigV4SigningInput,
+} from "./aws/index.js";

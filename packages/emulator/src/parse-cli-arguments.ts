@@ -3,14 +3,15 @@ import { parseArgs } from "node:util";
 /** Usage text of the `polycloud-emulator` bin. */
 export const CLI_USAGE = `Usage: polycloud-emulator [options]
 
-Starts local emulators of the Alibaba Cloud ECS and Zenlayer BMC APIs and prints one JSON line:
-{"alibaba":{"endpoint":"http://127.0.0.1:PORT"},"zenlayer":{"endpoint":"http://127.0.0.1:PORT"}}
+Starts local emulators of the Alibaba Cloud ECS, Zenlayer BMC and AWS EC2 APIs and prints one JSON line:
+{"alibaba":{"endpoint":"http://127.0.0.1:PORT"},"zenlayer":{"endpoint":"http://127.0.0.1:PORT"},"aws":{"endpoint":"http://127.0.0.1:PORT"}}
 Stops cleanly on SIGINT / SIGTERM.
 
 Options:
   --host <address>         interface to bind (default 127.0.0.1; loopback only unless forced)
   --alibaba-port <port>    Alibaba ECS port (default 0 = any free port)
   --zenlayer-port <port>   Zenlayer BMC port (default 0 = any free port)
+  --aws-port <port>        AWS EC2 port (default 0 = any free port)
   --seed-file <path>       JSON seed: accounts, instances, zones, faults, randomSeed
   --random-seed <integer>  seed of the fault / id PRNG (overrides the seed file's randomSeed)
   --allow-non-loopback     allow --host to be a non-loopback address
@@ -23,6 +24,7 @@ export interface CliArguments {
   host: string | undefined;
   alibabaPort: number | undefined;
   zenlayerPort: number | undefined;
+  awsPort: number | undefined;
   seedFile: string | undefined;
   randomSeed: number | undefined;
   allowNonLoopback: boolean;
@@ -38,6 +40,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
       host: { type: "string" },
       "alibaba-port": { type: "string" },
       "zenlayer-port": { type: "string" },
+      "aws-port": { type: "string" },
       "seed-file": { type: "string" },
       "random-seed": { type: "string" },
       "allow-non-loopback": { type: "boolean", default: false },
@@ -49,6 +52,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
     host: values.host,
     alibabaPort: parseIntegerFlag(values["alibaba-port"], "--alibaba-port", 65_535),
     zenlayerPort: parseIntegerFlag(values["zenlayer-port"], "--zenlayer-port", 65_535),
+    awsPort: parseIntegerFlag(values["aws-port"], "--aws-port", 65_535),
     seedFile: values["seed-file"],
     randomSeed: parseIntegerFlag(values["random-seed"], "--random-seed", 4_294_967_295),
     allowNonLoopback: values["allow-non-loopback"] === true,

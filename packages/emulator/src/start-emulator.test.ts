@@ -20,12 +20,25 @@ afterAll(async () => {
 });
 
 describe("startEmulator", () => {
-  it("listens on loopback with two endpoints and the default seed", async () => {
+  it("listens on loopback with three endpoints and the default seed", async () => {
     const emulator = await startEmulator();
     try {
       expect(emulator.alibaba.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(emulator.zenlayer.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(emulator.alibaba.endpoint).not.toBe(emulator.zenlayer.endpoint);
+      expect(emulator.aws.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(new Set([emulator.alibaba.endpoint, emulator.zenlayer.endpoint, emulator.aws.endpoint]).size).toBe(3);
+      expect(emulator.awsState.regions).toEqual(["us-east-1"]);
+      expect(emulator.awsState.accounts.map((account) => [account.accountId, account.addressLimit, account.accessKeyIds])).toEqual([
+        ["123456789012", 5, ["polycloud-test-key-id", "ASIAPOLYCLOUDTEST001", "polycloud-test-readonly-key-id"]],
+      ]);
+      expect(emulator.awsState.instances.map((instance) => [instance.instanceId, instance.state, instance.availabilityZone])).toEqual([
+        ["i-0123456789abcdef0", "running", "us-east-1a"],
+        ["i-0123456789abcdef1", "running", "us-east-1a"],
+        ["i-0123456789abcdef2", "running", "us-east-1a"],
+        ["i-0123456789abcdef3", "running", "us-east-1a"],
+        ["i-0123456789abcdef9", "stopped", "us-east-1a"],
+      ]);
+      expect(JSON.stringify(emulator.awsState.accounts)).not.toContain("secret");
       expect(emulator.alibabaState.regionId).toBe("cn-hangzhou");
       expect(emulator.alibabaState.listAccessKeyIds()).toEqual(["polycloud-test-key-id"]);
       expect(emulator.alibabaState.listInstances().map((instance) => [instance.instanceId, instance.status, instance.internetMaxBandwidthOut])).toEqual([
@@ -36,6 +49,9 @@ describe("startEmulator", () => {
       const zenlayer = await request(`${emulator.zenlayer.endpoint}/api/v2/bmc`, { method: "POST", body: "{}" });
       expect(zenlayer.statusCode).toBeGreaterThanOrEqual(400);
       await zenlayer.body.dump();
+      const aws = await request(emulator.aws.endpoint, { method: "POST", body: "Action=DescribeAddresses&Version=2016-11-15" });
+      expect([aws.statusCode, aws.headers["content-type"]]).toEqual([401, "text/xml;charset=UTF-8"]);
+      await aws.body.dump();
     } finally {
       await emulator.close();
       await emulator.close();
@@ -59,6 +75,7 @@ describe("startEmulator", () => {
     try {
       await expect(startEmulator({ alibabaPort: port })).rejects.toThrow(/EADDRINUSE/);
       await expect(startEmulator({ zenlayerPort: port })).rejects.toThrow(/EADDRINUSE/);
+      await expect(startEmulator({ awsPort: port })).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await first.close();
     }
@@ -84,17 +101,29 @@ describe("loadEmulatorSeed", () => {
           accounts: [{ accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret" }],
           instances: [{ instanceId: "i-file", status: "Running", internetMaxBandwidthOut: 3, lockReasons: ["security"] }],
         },
-        faults: [{ provider: "alibaba", action: "DescribeInstances", kind: "throttle", times: 1 }],
+        aws: {
+          regions: ["eu-central-1"],
+          accounts: [{ accountId: "123456789012", addressLimit: 1, credentials: [{ accessKeyId: "AKIAFILE000000000001", secretAccessKey: "file-secret" }], instances: [{ instanceId: "i-0f0f0f0f", state: "stopped" }] }],
+          describeLagMs: 100,
+        },
+        faults: [
+          { provider: "alibaba", action: "DescribeInstances", kind: "throttle", times: 1 },
+          { provider: "aws", action: "AllocateAddress", kind: "reset-after-commit", times: 1 },
+        ],
       }),
     );
     const seed = await loadEmulatorSeed(path);
     expect(seed.randomSeed).toBe(9);
+    expect(seed.aws?.regions).toEqual(["eu-central-1"]);
     const emulator = await startEmulator({ seed });
     try {
       expect((await callV3(emulator.alibaba.endpoint, "DescribeInstances", { RegionId: "cn-shanghai" })).json["Code"]).toBe("Throttling.User");
       const listed = await callV3(emulator.alibaba.endpoint, "DescribeInstances", { RegionId: "cn-shanghai" });
       expect(listed.json["TotalCount"]).toBe(1);
       expect((await callV3(emulator.alibaba.endpoint, "AllocatePublicIpAddress", { InstanceId: "i-file" })).json["Code"]).toBe("InstanceLockedForSecurity");
+      expect(emulator.awsState.instances.map((instance) => [instance.instanceId, instance.availabilityZone, instance.state])).toEqual([["i-0f0f0f0f", "eu-central-1a", "stopped"]]);
+      expect(emulator.awsState.limits.describeLagMs).toBe(100);
+      expect(emulator.faults.list().map((rule) => rule.provider)).toEqual(["alibaba", "aws"]);
     } finally {
       await emulator.close();
     }
@@ -108,6 +137,7 @@ describe("loadEmulatorSeed", () => {
       [{ alibaba: { regionId: "r", accounts: [], instances: [], publicIpCidr: "47.96.0.0/33" } }, "alibaba.publicIpCidr"],
       [{ alibaba: { regionId: "r", accounts: [], instances: [], extra: 1 } }, "alibaba.extra"],
       [{ faults: [{ provider: "alibaba", kind: "slow" }] }, "faults[0]"],
+      [{ aws: { regions: ["us-east-1"], accounts: [{ accountId: "1", credentials: [] }] } }, "aws.accounts[0].accountId"],
       [{ randomSeed: -1 }, "randomSeed"],
       [{ unknownTopLevel: true }, "unknownTopLevel"],
     ];

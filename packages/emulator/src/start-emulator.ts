@@ -4,6 +4,7 @@ import { DEFAULT_ALIBABA_SEED } from "./alibaba/alibaba-default-seed.js";
 import type { AlibabaEmulatorOptions } from "./alibaba/alibaba-seed.js";
 import type { AlibabaState } from "./alibaba/alibaba-state.js";
 import { createAlibabaEmulator } from "./alibaba/create-alibaba-emulator.js";
+import { DEFAULT_AWS_SEED, createAwsEmulator, type AwsEmulatorOptions, type AwsState } from "./aws/index.js";
 import type { EmulatorSeed } from "./load-emulator-seed.js";
 import { FaultInjector, createSeededRandom, type FaultRule } from "./shared/fault-rules.js";
 import { StateEventLog } from "./shared/state-event-log.js";
@@ -24,6 +25,8 @@ export interface StartEmulatorOptions {
   alibabaPort?: number;
   /** Port of the Zenlayer endpoint (default 0 = any free port). */
   zenlayerPort?: number;
+  /** Port of the AWS EC2 endpoint (default 0 = any free port). */
+  awsPort?: number;
   /** Accounts, resources, faults and random seed; missing parts use the defaults. */
   seed?: EmulatorSeed;
   /** Fault rules added after `seed.faults`. */
@@ -32,6 +35,7 @@ export interface StartEmulatorOptions {
   randomSeed?: number;
   alibaba?: AlibabaEmulatorOptions;
   zenlayer?: ZenlayerEmulatorOptions;
+  aws?: AwsEmulatorOptions;
   /** Emulator clock in ms (default `Date.now`); tests shift it to exercise timestamp checks. */
   now?: () => number;
 }
@@ -40,16 +44,19 @@ export interface StartEmulatorOptions {
 export interface RunningEmulator {
   alibaba: { endpoint: string };
   zenlayer: { endpoint: string };
+  /** The EC2 Query endpoint; point an SDK's `endpoint` here. */
+  aws: { endpoint: string };
   faults: FaultInjector;
   events: StateEventLog;
   alibabaState: AlibabaState;
   zenlayerState: ZenlayerState;
-  /** Closes both servers, destroys open sockets (hanging requests too) and clears timers. Idempotent. */
+  awsState: AwsState;
+  /** Closes every server, destroys open sockets (hanging requests too) and clears timers. Idempotent. */
   close(): Promise<void>;
 }
 
 /**
- * Starts the Alibaba ECS and Zenlayer BMC emulators on loopback HTTP servers.
+ * Starts the Alibaba ECS, Zenlayer BMC and AWS EC2 emulators on loopback HTTP servers.
  * @throws Error when `host` is not loopback (without `allowNonLoopback`), a port is taken, or the seed is invalid.
  */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
@@ -65,13 +72,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   // Each provider draws from its own PRNG with the same seed, so one provider's traffic never shifts the other's ids.
   const alibaba = createAlibabaEmulator(seed.alibaba ?? DEFAULT_ALIBABA_SEED, { faults, events, now, random: createSeededRandom(randomSeed) }, options.alibaba);
   const zenlayer = createZenlayerEmulator(seed.zenlayer ?? DEFAULT_ZENLAYER_SEED, { faults, events, now, random: createSeededRandom(randomSeed) }, options.zenlayer);
+  const aws = createAwsEmulator(seed.aws ?? DEFAULT_AWS_SEED, { faults, events, now, random: createSeededRandom(randomSeed) }, options.aws);
+  const providers = [alibaba, zenlayer, aws];
   const servers: TrackedServer[] = [];
   try {
     servers.push(await listen((request, response) => alibaba.handle(request, response), host, options.alibabaPort ?? 0));
     servers.push(await listen((request, response) => zenlayer.handle(request, response), host, options.zenlayerPort ?? 0));
+    servers.push(await listen((request, response) => aws.handle(request, response), host, options.awsPort ?? 0));
   } catch (error) {
-    alibaba.close();
-    zenlayer.close();
+    for (const provider of providers) provider.close();
     await Promise.all(servers.map(closeServer));
     throw error;
   }
@@ -79,14 +88,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   return {
     alibaba: { endpoint: formatEndpoint(host, servers[0] as TrackedServer) },
     zenlayer: { endpoint: formatEndpoint(host, servers[1] as TrackedServer) },
+    aws: { endpoint: formatEndpoint(host, servers[2] as TrackedServer) },
     faults,
     events,
     alibabaState: alibaba.state,
     zenlayerState: zenlayer.state,
+    awsState: aws.state,
     close() {
       closing ??= (async () => {
-        alibaba.close();
-        zenlayer.close();
+        for (const provider of providers) provider.close();
         await Promise.all(servers.map(closeServer));
       })();
       return closing;

@@ -65,6 +65,9 @@ function findZenlayerIssues(request: Partial<AllocateRequest> | undefined): Fiel
   for (const [key, value] of Object.entries(tags)) {
     if (key === IDEMPOTENCY_TAG_KEY || key === TARGET_INSTANCE_TAG_KEY) issues.push({ path: `tags.${key}`, message: "is reserved by polycloud" });
     else if (typeof value === "string" && value.length > MAX_TAG_VALUE_LENGTH) issues.push({ path: `tags.${key}`, message: `values are at most ${MAX_TAG_VALUE_LENGTH} characters on Zenlayer` });
+    else if (value === "") issues.push({ path: `tags.${key}`, message: "must not be empty: Zenlayer refuses empty tag values" });
   }
+  // The target instance travels as a tag value until the EIP is associated.
+  if (typeof request.instanceId === "string" && request.instanceId.length > MAX_TAG_VALUE_LENGTH) issues.push({ path: "instanceId", message: `is at most ${MAX_TAG_VALUE_LENGTH} characters on Zenlayer` });
   return issues;
 }

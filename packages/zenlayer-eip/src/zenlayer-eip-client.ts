@@ -1,4 +1,4 @@
-import { CLOCK, INSPECT_CUSTOM, formatSafeSummary, HTTP_DISPATCHER, RateLimiter, createRedactor, inject, injectable, readHttpResponse, sendHttpRequest, type AttemptContext, type Clock, type Dispatcher, type HttpResponse, type Redactor } from "@polycloud/core";
+import { CLOCK, INSPECT_CUSTOM, checkResolvedCredentials, formatSafeSummary, HTTP_DISPATCHER, RateLimiter, createRedactor, inject, injectable, readHttpResponse, sendHttpRequest, type AttemptContext, type Clock, type Dispatcher, type HttpResponse, type Redactor } from "@polycloud/core";
 import type { z } from "zod";
 import { ZENLAYER_RESPONSES } from "./map-zenlayer-eip-error.js";
 import { ZenlayerSuccessEnvelopeSchema } from "./parse-zenlayer-eip-response.js";
@@ -96,7 +96,8 @@ export class ZenlayerEipClient {
 
   /** Explicit credentials, else the environment; a failure is not remembered, so fixing the environment helps. */
   private resolveSigning(): { credentials: ZenlayerCredentials; redactor: Redactor } {
-    const { credentials } = resolveZenlayerEipCredentials(this.settings.credentials, this.environment.env);
+    const { credentials, source } = resolveZenlayerEipCredentials(this.settings.credentials, this.environment.env);
+    checkResolvedCredentials({ ...credentials }, { provider: "zenlayer-eip", source });
     return { credentials, redactor: createRedactor("token" in credentials ? [credentials.token] : [credentials.accessKeySecret]) };
   }
 

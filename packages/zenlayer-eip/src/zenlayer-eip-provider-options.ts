@@ -47,5 +47,5 @@ export const TARGET_INSTANCE_TAG_KEY = "polycloud-instance-id";
 /** Tags one AllocateEipAddresses accepts, polycloud's own included. @internal */
 export const MAX_TAGS_PER_ALLOCATION = 20;
 
-/** Longest tag value Zenlayer accepts. @internal */
-export const MAX_TAG_VALUE_LENGTH = 128;
+/** Longest tag value Zenlayer accepts (the official limit; its SDK docs once said 128). @internal */
+export const MAX_TAG_VALUE_LENGTH = 64;

@@ -1,4 +1,4 @@
-import { DEFAULT_OPERATION_TIMEOUT_MS, RateLimitSettingsSchema, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema } from "@polycloud/core";
+import { CredentialStringSchema, DEFAULT_OPERATION_TIMEOUT_MS, RateLimitSettingsSchema, checkEndpointSecurity, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema } from "@polycloud/core";
 import { z } from "zod";
 
 /** Public Zenlayer Cloud API host; requests go to `<endpoint>/api/v2/bmc`. @public */
@@ -16,14 +16,14 @@ export type ZenlayerApiVersion = (typeof ZENLAYER_API_VERSIONS)[number];
 /** An access key pair (ZC2-HMAC-SHA256 signing). @public */
 export const ZenlayerAccessKeyCredentialsSchema = z
   .object({
-    accessKeyId: z.string().trim().min(1),
+    accessKeyId: CredentialStringSchema,
     /** The AccessKeyPassword shown once in the console. */
-    accessKeySecret: z.string().trim().min(1),
+    accessKeySecret: CredentialStringSchema,
   })
   .strict();
 
 /** A personal access token sent as `Authorization: Bearer <token>`. @public */
-export const ZenlayerTokenCredentialsSchema = z.object({ token: z.string().trim().min(1) }).strict();
+export const ZenlayerTokenCredentialsSchema = z.object({ token: CredentialStringSchema }).strict();
 
 /** Explicit credentials: an access key pair or a Bearer token. @public */
 export const ZenlayerCredentialsSchema = z.union([ZenlayerAccessKeyCredentialsSchema, ZenlayerTokenCredentialsSchema]);
@@ -57,6 +57,8 @@ const EndpointSchema = z
 export const ZenlayerEipSettingsSchema = z
   .object({
     endpoint: EndpointSchema.default(DEFAULT_ZENLAYER_ENDPOINT),
+    /** Allow a plain `http://` endpoint on a non-loopback host (signed requests could be replayed). Default false. */
+    allowInsecureHttp: z.boolean().default(false),
     apiVersion: z.enum(ZENLAYER_API_VERSIONS).default(DEFAULT_ZENLAYER_API_VERSION),
     credentials: ZenlayerCredentialsSchema.optional(),
     /** Deadline of allocate and describe when the call gives no `timeoutMs`. Default 120 s. */
@@ -89,7 +91,11 @@ export const ZenlayerEipSettingsSchema = z
      */
     reconcile: ReconcileSettingsSchema.default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((settings, context) => {
+    const issue = checkEndpointSecurity(settings.endpoint, settings.allowInsecureHttp);
+    if (issue !== undefined) context.addIssue({ code: "custom", path: ["endpoint"], message: issue });
+  });
 
 /** Settings as written in config or passed to the factory (defaults not applied). @public */
 export type ZenlayerEipSettings = z.input<typeof ZenlayerEipSettingsSchema>;

@@ -26,10 +26,10 @@ const badKeyCharacter = fc.constantFrom(" ", "\t", "\n", "é", "中", "\u0000", 
 /** Valid idempotency keys: 1–64 printable ASCII characters. */
 export const validIdempotencyKey = printableAscii(1, 64);
 
-/** Tags every provider takes: up to 5, keys 1–64 printable characters (never polycloud's), values ≤ 64 characters. */
+/** Tags every provider takes: up to 5, keys 1–64 printable characters (never polycloud's), values 1–64 characters (Zenlayer refuses empty ones). */
 export const validTags: fc.Arbitrary<Record<string, string>> = fc.dictionary(
   printableAscii(1, 64).filter((key) => !key.startsWith("polycloud-")),
-  fc.string({ maxLength: 64 }),
+  fc.string({ minLength: 1, maxLength: 64 }),
   { maxKeys: 5 },
 );
 

@@ -8,8 +8,8 @@ import { watchUnhandledRejections } from "./watch-unhandled-rejections.js";
 /** Runs one seed of one scenario against one adapter on its own emulator; leaves closing to the caller. */
 export type ScenarioRunner = (scenario: FaultScenario, seed: number, settings: ReliabilitySettings) => Promise<ScenarioRun>;
 
-/** Handles each seed's emulator holds while it listens (the Alibaba and the Zenlayer server). */
-const SERVERS_PER_EMULATOR = 2;
+/** Handles each seed's emulator holds while it listens (the Alibaba, Zenlayer and AWS servers). */
+const SERVERS_PER_EMULATOR = 3;
 
 /**
  * Declares one test per fault scenario for `adapter`: all seeds at once, each on a fresh emulator, then the

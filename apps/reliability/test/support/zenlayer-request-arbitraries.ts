@@ -20,7 +20,7 @@ const validOptions: fc.Arbitrary<Record<string, unknown>> = fc
 export const validZenlayerRequest: fc.Arbitrary<RequestRecord> = fc.record(
   {
     location: fc.oneof(zoneId.map((zone) => ({ zone })), fc.tuple(zoneId, fc.string({ minLength: 1, maxLength: 64 })).map(([zone, region]) => ({ zone, region }))),
-    instanceId: printableAscii(1, 128),
+    instanceId: printableAscii(1, 64),
     count: fc.integer({ min: 1, max: 100 }),
     tags: validTags,
     idempotencyKey: validIdempotencyKey,
@@ -40,13 +40,13 @@ const zenlayerCorruptions: fc.Arbitrary<Corruption> = fc.oneof(
     (zone): Corruption => [`zone ${JSON.stringify(zone)}`, (request) => ({ ...request, location: { zone } })],
   ),
   fc.string({ minLength: 1, maxLength: 64 }).map((region): Corruption => [`region ${JSON.stringify(region)} instead of a zone`, (request) => ({ ...request, location: { region } })]),
-  fc.oneof(fc.constant(""), printableAscii(129, 200), fc.integer()).map((instanceId): Corruption => [`instanceId ${JSON.stringify(instanceId)}`, (request) => ({ ...request, instanceId })]),
+  fc.oneof(fc.constant(""), fc.constant(" "), fc.constant("bmc\r\n1"), printableAscii(65, 200), fc.integer()).map((instanceId): Corruption => [`instanceId ${JSON.stringify(instanceId)}`, (request) => ({ ...request, instanceId })]),
   fc.integer({ min: 19, max: 30 }).map((size): Corruption => [
     `${size + 1} tags with an instance (at most 18)`,
     (request) => ({ ...request, instanceId: "bmc-sel-0001", tags: Object.fromEntries(Array.from({ length: size + 1 }, (_, index) => [`key-${index}`, "v"])) }),
   ]),
   fc.constantFrom("polycloud-idempotency-key", "polycloud-instance-id").map((key): Corruption => [`reserved tag ${key}`, (request) => ({ ...request, tags: { [key]: "mine" } })]),
-  fc.string({ minLength: 129, maxLength: 256 }).map((value): Corruption => ["tag value of 129–256 characters", (request) => ({ ...request, tags: { team: value } })]),
+  fc.oneof(fc.constant(""), fc.string({ minLength: 65, maxLength: 256 })).map((value): Corruption => [`tag value of ${value.length} characters`, (request) => ({ ...request, tags: { team: value } })]),
   setOptions("not an object", notAnObject),
   setOptions("unknown key", fc.tuple(fc.string({ minLength: 1 }).filter((key) => !["eipChargeType", "eipChargePrepaid", "resourceGroupId", "netmask", "marketingOptions"].includes(key)), anyValue).map(([key, value]) => ({ [key]: value }))),
   setOptions("unknown charge type", fc.string().filter((type) => type !== "POSTPAID" && type !== "PREPAID").map((eipChargeType) => ({ eipChargeType }))),

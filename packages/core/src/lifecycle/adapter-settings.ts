@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createInvalidArgumentError } from "../errors/create-invalid-argument-error.js";
 import { MAX_TIMEOUT_MS } from "./validate-operation-options.js";
 
 /** A timeout setting: whole milliseconds in [1, 2^31-1] (Node clamps longer timers to 1 ms). @public */
@@ -59,3 +60,46 @@ export const CommonAdapterSettingsSchema = z.object({
 
 /** @public */
 export type CommonAdapterSettings = z.infer<typeof CommonAdapterSettingsSchema>;
+
+/** True for `localhost`, 127.0.0.0/8 and ::1: the only hosts plain `http://` may reach without `allowInsecureHttp`. @public */
+export function isLoopbackHostname(hostname: string): boolean {
+  const bare = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(?:\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * The security issue with an adapter's http(s) endpoint, or undefined: no user info (credentials belong in
+ * `credentials`, where they are masked), and plain `http://` only for a loopback host (an emulator) unless
+ * `allowInsecureHttp` is set: signed requests sent in clear text can be captured and replayed.
+ * @public
+ */
+export function checkEndpointSecurity(endpoint: string, allowInsecureHttp = false): string | undefined {
+  // The URL's shape is the endpoint schema's concern; this check is about what would leak.
+  if (!URL.canParse(endpoint)) return undefined;
+  const url = new URL(endpoint);
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  if (url.username !== "" || url.password !== "") return "must not carry a user name or password before the host; put credentials in `credentials`";
+  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopbackHostname(url.hostname)) {
+    return "plain http:// is refused for a non-loopback host (signed requests could be captured and replayed); use https://, or set allowInsecureHttp: true";
+  }
+  return undefined;
+}
+
+/** The `credentials` strings every adapter accepts: non-empty printable ASCII (CR/LF would corrupt a header). @public */
+export const CredentialStringSchema = z
+  .string()
+  .min(1, "is required")
+  .regex(/^[\x20-\x7e]+$/, "must be printable ASCII (no line breaks or control characters)");
+
+/**
+ * Checks credentials resolved from the environment or a file (settings are checked by their schema): each value
+ * must be printable ASCII, else INVALID_ARGUMENT naming the field and where it came from, never the value. A
+ * line break would otherwise fail later as a retryable network error, or corrupt a header.
+ * @public
+ */
+export function checkResolvedCredentials(values: Readonly<Record<string, string | undefined>>, context: { provider: string; operation?: string; source: string }): void {
+  const issues = Object.entries(values)
+    .filter(([, value]) => value !== undefined && !CredentialStringSchema.safeParse(value).success)
+    .map(([field]) => ({ path: `credentials.${field}`, message: `from ${context.source}: must be printable ASCII (no line breaks or control characters)` }));
+  if (issues.length > 0) throw createInvalidArgumentError(issues, { provider: context.provider, operation: context.operation, subject: "credentials" });
+}

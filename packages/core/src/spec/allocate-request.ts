@@ -26,7 +26,13 @@ export const AllocateRequestSchema = z
   .object({
     location: LocationSchema,
     /** Target instance, required by providers whose capabilities say `requiresInstance`. */
-    instanceId: z.string().min(1).max(128).optional(),
+    instanceId: z
+      .string()
+      .min(1)
+      .max(128)
+      // Ids are printable ASCII on every cloud: a space, CR/LF or NUL is a mistake, refused before anything bills.
+      .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces or control characters")
+      .optional(),
     count: z.number().int().min(1).max(100).default(1),
     tags: TagsSchema.default({}),
     /**

@@ -1,5 +1,5 @@
 import type { AlibabaAccountSeed, AlibabaInstanceStatus, AlibabaSeed } from "./alibaba-seed.js";
-import { PublicIpPool } from "./public-ip-pool.js";
+import { PublicIpPool } from "../shared/public-ip-pool.js";
 
 /** An emulated ECS instance with every default filled in. */
 export interface AlibabaInstanceRecord {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AlibabaApiError } from "./alibaba-envelope.js";
-import { collectRequestPairs, pairsToParams, type ReceivedRequest } from "./received-request.js";
+import { collectRequestPairs, pairsToParams, type ReceivedRequest } from "../shared/received-request.js";
 import { buildCanonicalQuery, buildV1StringToSign, percentEncode, signV1 } from "./sign-v1.js";
 import { buildV3CanonicalRequest, parseV3Authorization, signV3 } from "./sign-v3.js";
 import type { VerificationContext } from "./verify-credentials.js";

@@ -10,7 +10,7 @@ import type { AlibabaActionHandler } from "./instance-checks.js";
 import { modifyInstanceNetworkSpec } from "./modify-instance-network-spec.js";
 import { parseAlibabaSeed } from "./parse-alibaba-seed.js";
 import { allocatePublicIpAddress, releasePublicIpAddress } from "./public-ip-actions.js";
-import { captureReceivedRequest, collectRequestPairs, pairsToParams, readHeader } from "./received-request.js";
+import { captureReceivedRequest, collectRequestPairs, pairsToParams, readHeader } from "../shared/received-request.js";
 import { FlowControl, NonceCache } from "./request-guards.js";
 import { verifyV1Request } from "./verify-v1-request.js";
 import { verifyV3Request } from "./verify-v3-request.js";

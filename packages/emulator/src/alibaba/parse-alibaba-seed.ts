@@ -12,7 +12,7 @@ import {
   rejectUnknownKeys,
 } from "../shared/seed-validation.js";
 import { ALIBABA_INSTANCE_STATUSES, type AlibabaAccountSeed, type AlibabaInstanceSeed, type AlibabaSeed } from "./alibaba-seed.js";
-import { parseIpv4, parseIpv4Cidr } from "./ipv4.js";
+import { parseIpv4, parseIpv4Cidr } from "../shared/ipv4.js";
 
 const ACCOUNT_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "securityTokenExpiration", "active"] as const;
 const INSTANCE_KEYS = [

@@ -10,7 +10,7 @@ import {
   type AlibabaActionContext,
   type AlibabaActionHandler,
 } from "./instance-checks.js";
-import { isPublicIpv4, parseIpv4 } from "./ipv4.js";
+import { isPublicIpv4, parseIpv4 } from "../shared/ipv4.js";
 
 /**
  * `AllocatePublicIpAddress` (reference §3.1, seeds 000/001/003): checks in the order the docs list the

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
-import { parseUrlEncodedPairs, type ReceivedRequest } from "./received-request.js";
+import { parseUrlEncodedPairs, type ReceivedRequest } from "../shared/received-request.js";
 import { buildCanonicalQuery } from "./sign-v1.js";
 
 /** The only V3 algorithm the emulator (and ECS through the official SDK) uses. */

@@ -1,5 +1,5 @@
 import { AlibabaApiError } from "./alibaba-envelope.js";
-import { readHeader, type ReceivedRequest } from "./received-request.js";
+import { readHeader, type ReceivedRequest } from "../shared/received-request.js";
 import { V3_ALGORITHM, buildV3CanonicalRequest, hashPayload, parseV3Authorization, signV3 } from "./sign-v3.js";
 import {
   equalSecrets,

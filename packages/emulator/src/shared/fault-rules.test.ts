@@ -64,7 +64,8 @@ describe("FaultInjector", () => {
 
   it("rejects invalid rules with a message naming the field", () => {
     const injector = new FaultInjector();
-    expect(() => injector.add({ provider: "aws", kind: "hang" } as never)).toThrow(/"provider"/);
+    expect(() => injector.add({ provider: "gcp", kind: "hang" } as never)).toThrow(/"provider" must be one of alibaba, zenlayer, aws/);
+    expect(injector.add({ provider: "aws", kind: "hang" })).toMatch(/^fault-/);
     expect(() => injector.add({ provider: "alibaba", kind: "explode" } as never)).toThrow(/"kind"/);
     expect(() => injector.add({ provider: "alibaba", kind: "error-code" })).toThrow(/"code" is required/);
     expect(() => injector.add({ provider: "alibaba", kind: "slow" })).toThrow(/"delayMs" is required/);

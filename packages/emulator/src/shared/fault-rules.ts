@@ -1,17 +1,19 @@
 /** Which provider emulator a fault rule or state change belongs to. */
-export type FaultProvider = "alibaba" | "zenlayer";
+export type FaultProvider = "alibaba" | "zenlayer" | "aws";
 
 /**
  * What an injected fault does to a request.
  *
- * - `throttle`: answer the provider's throttling error (Alibaba `Throttling.User` 400, Zenlayer `REQUEST_LIMIT_EXCEEDED` 429)
- * - `server-error`: answer the provider's 5xx error (Alibaba `InternalError` 500 / `ServiceUnavailable` 503, Zenlayer `INTERNAL_SERVER_ERROR` 500)
+ * - `throttle`: answer the provider's throttling error (Alibaba `Throttling.User` 400, Zenlayer `REQUEST_LIMIT_EXCEEDED` 429,
+ *   AWS `RequestLimitExceeded` 503)
+ * - `server-error`: answer the provider's 5xx error (Alibaba `InternalError` 500 / `ServiceUnavailable` 503, Zenlayer
+ *   `INTERNAL_SERVER_ERROR` 500, AWS `InternalError` 500 / `Unavailable` 503)
  * - `error-code`: answer `code` with `httpStatus` and `message` in the provider's envelope
  * - `reset-before`: destroy the socket before the request is processed (no state change)
  * - `reset-after-commit`: process the request (state committed), then destroy the socket (a lost response)
  * - `hang`: never answer; keep the socket open until the client gives up
  * - `slow`: process, then wait `delayMs` before answering
- * - `malformed-json`: process, then answer 200 with a truncated JSON body
+ * - `malformed-json`: process, then answer 200 with a truncated body (JSON; XML for AWS)
  * - `wrong-content-type`: process, then answer 200 `text/html` with an HTML page (a proxy's page)
  * - `clock-skew`: verify the request's timestamp against a server clock shifted by `skewSeconds`
  */
@@ -42,7 +44,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 ];
 
 /** Every provider a fault rule can target. */
-export const FAULT_PROVIDERS: readonly FaultProvider[] = ["alibaba", "zenlayer"];
+export const FAULT_PROVIDERS: readonly FaultProvider[] = ["alibaba", "zenlayer", "aws"];
 
 /** One fault-injection rule; rules are evaluated in insertion order and the first one that fires wins. */
 export interface FaultRule {

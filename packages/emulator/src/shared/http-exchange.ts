@@ -7,8 +7,11 @@ export const MAX_BODY_BYTES = 1_048_576;
 /** An answer an emulator wants to send: JSON `body` with `status` and extra headers. */
 export interface EmulatorReply {
   status: number;
+  /** Serialised as JSON, unless `contentType` is set: then it is text already (e.g. AWS XML) and sent as is. */
   body: unknown;
   headers?: Record<string, string>;
+  /** Content type of a pre-serialised text `body`; absent = JSON. */
+  contentType?: string;
 }
 
 /** Reads the raw request body; resolves undefined when larger than limitBytes (caller answers the provider's error). */
@@ -48,9 +51,15 @@ export function readRequestBody(request: IncomingMessage, limitBytes: number = M
   });
 }
 
-/** Writes reply as JSON (content-type application/json;charset=utf-8, content-length). */
+/** Writes reply as JSON (content-type application/json;charset=utf-8, content-length), or its pre-serialised text. */
 export function sendReply(response: ServerResponse, reply: EmulatorReply): void {
-  writeRaw(response, reply.status, "application/json;charset=utf-8", JSON.stringify(reply.body), reply.headers);
+  const { contentType, text } = serializeReply(reply);
+  writeRaw(response, reply.status, contentType, text, reply.headers);
+}
+
+function serializeReply(reply: EmulatorReply): { contentType: string; text: string } {
+  if (reply.contentType !== undefined) return { contentType: reply.contentType, text: String(reply.body) };
+  return { contentType: "application/json;charset=utf-8", text: JSON.stringify(reply.body) };
 }
 
 /**
@@ -93,8 +102,9 @@ export async function runWithFault(options: {
       sendReply(response, reply);
       return;
     case "malformed-json": {
-      const json = JSON.stringify(reply.body);
-      writeRaw(response, 200, "application/json;charset=utf-8", json.slice(0, Math.max(1, Math.floor(json.length / 2))), reply.headers);
+      // Named for the JSON providers; an XML provider gets its XML cut in half the same way.
+      const { contentType, text } = serializeReply(reply);
+      writeRaw(response, 200, contentType, text.slice(0, Math.max(1, Math.floor(text.length / 2))), reply.headers);
       return;
     }
     case "wrong-content-type":

@@ -10,7 +10,7 @@ export interface StateChangeEvent {
   /** API action that caused it, or "lifecycle" for timer-driven transitions. */
   action: string;
   kind: "allocate" | "release" | "associate" | "unassociate" | "status";
-  /** Alibaba: instance id; Zenlayer: eip id. */
+  /** Alibaba: instance id; Zenlayer: eip id; AWS: allocation id (`eipalloc-…`). */
   resourceId: string;
   /** E.g. `{ ipAddress, from, to, tagValue }`. */
   detail?: Record<string, unknown>;

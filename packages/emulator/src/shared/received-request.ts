@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 
-/** The parts of an HTTP request that Alibaba signatures cover, exactly as they arrived on the wire. */
+/** The parts of an HTTP request that Alibaba and AWS signatures cover, exactly as they arrived on the wire. */
 export interface ReceivedRequest {
   /** HTTP method as received (Node upper-cases it). */
   method: string;

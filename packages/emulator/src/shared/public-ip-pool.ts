@@ -1,7 +1,7 @@
 import { formatIpv4, parseIpv4Cidr } from "./ipv4.js";
 
 /**
- * Public IPs in use across the emulated region, plus deterministic allocation of fresh ones from a CIDR:
+ * Public IPs in use across an emulated region, plus deterministic allocation of fresh ones from a CIDR:
  * a seeded random starting point, then the next free usable address, so runs under one seed agree.
  */
 export class PublicIpPool {
@@ -33,7 +33,7 @@ export class PublicIpPool {
     this.#inUse.delete(ipAddress);
   }
 
-  /** Draws and reserves a free address; undefined when the pool is exhausted (→ InsufficientPublicIp). */
+  /** Draws and reserves a free address; undefined when the pool is exhausted (Alibaba answers InsufficientPublicIp, AWS AddressLimitExceeded). */
   allocate(): string | undefined {
     const start = Math.floor(this.#random() * this.#size);
     for (let step = 0; step < this.#size; step += 1) {
