@@ -1,5 +1,5 @@
-import { createSignatureNonce, formatAcsTimestamp, signAlibabaEcsRequest, type SignAlibabaEcsRequestInput } from "@polycloud/alibaba-ecs";
-import { signZenlayerEipRequest } from "@polycloud/zenlayer-eip";
+import { createSignatureNonce, formatAcsTimestamp, signAlibabaEcsRequest, type SignAlibabaEcsRequestInput } from "@polycloud/alibaba-ecs/internal";
+import { signZenlayerEipRequest } from "@polycloud/zenlayer-eip/internal";
 import { Bench } from "tinybench";
 import { BENCH_CREDENTIALS } from "./create-allocate-clients.js";
 import { formatNumber, formatRatio, type ResultTable } from "./format-table.js";

@@ -1,4 +1,7 @@
-// Public API of @polycloud/zenlayer-eip. The default export is the plugin `createIpAllocator` loads.
+// Public API of @polycloud/zenlayer-eip (main entry): the allocator, its factory and plugin (the default export
+// `createIpAllocator` loads), settings and provider options, the tag keys polycloud writes and the DI tokens.
+// The wire internals (signer, error table, response parsing, credential chain) are in `./internal`: for tools
+// and tests, with no compatibility promise. The DI module is `./di`.
 import { zenlayerEipPlugin } from "./zenlayer-eip-plugin.js";
 
 export { ZenlayerEipAllocator, ZENLAYER_EIP_CAPABILITIES, type ZenlayerReleaseOptions } from "./zenlayer-eip-allocator.js";
@@ -19,10 +22,7 @@ export {
   type ZenlayerEipSettings,
   type ZenlayerReleaseMode,
 } from "./zenlayer-eip-settings.js";
-export { ZENLAYER_CREDENTIAL_ENVIRONMENT, resolveZenlayerEipCredentials, type ResolvedZenlayerCredentials } from "./resolve-zenlayer-eip-credentials.js";
-export { ZC2_ALGORITHM, ZC2_SIGNED_HEADERS, signZenlayerEipRequest, type ZenlayerSignature, type ZenlayerSigningInput } from "./sign-zenlayer-eip-request.js";
-export type { ZenlayerEipAction } from "./zenlayer-eip-client.js";
-export { ZENLAYER_ERROR_MAP, ZENLAYER_RESPONSES, mapZenlayerEipErrorCode, type ZenlayerErrorMapping } from "./map-zenlayer-eip-error.js";
+export { ZENLAYER_CREDENTIAL_ENVIRONMENT } from "./resolve-zenlayer-eip-credentials.js";
 export {
   IDEMPOTENCY_TAG_KEY,
   TARGET_INSTANCE_TAG_KEY,
@@ -31,8 +31,6 @@ export {
   type ZenlayerEipProviderOptions,
   type ZenlayerEipProviderOptionsInput,
 } from "./zenlayer-eip-provider-options.js";
-export { EIP_STATUS_TO_STATE, mapEipToAllocatedIp } from "./map-eip-to-allocated-ip.js";
-export { ZENLAYER_EIP_STATUSES, type EipAddress } from "./parse-zenlayer-eip-response.js";
 export {
   ZENLAYER_EIP_ALLOCATOR,
   ZENLAYER_EIP_CLIENT,

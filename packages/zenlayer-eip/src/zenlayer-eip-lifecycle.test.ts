@@ -10,7 +10,8 @@ function actionsOf(harness: Harness, resourceId: string): string[] {
 
 describe("allocate → waitUntilReady → describe → release (real HTTP against the emulator)", () => {
   it.each(["2026-02-01", "2022-11-20"] as const)("runs the whole lifecycle with API version %s", async (apiVersion) => {
-    harness = await startHarness({ settings: { apiVersion } });
+    // Provisioning long enough that the describe right after allocate still sees CREATING on a loaded machine.
+    harness = await startHarness({ settings: { apiVersion }, emulator: { provisioningDelayMs: 500 } });
     const { allocator } = harness;
     const allocated = await allocator.allocate({ location: { zone: "SEL-A" }, tags: { team: "edge" } });
     expect(allocated).toMatchObject({ provider: "zenlayer-eip", reconciled: false, metadata: { attempts: 1, totalRetryDelayMs: 0 } });
