@@ -1,6 +1,7 @@
 import { request as undiciRequest, type Dispatcher } from "undici";
 import { IpAllocatorError } from "../errors/ip-allocator-error.js";
 import { NEVER_ABORTED_SIGNAL } from "../retry/create-operation-signal.js";
+import { readSharedDeadline } from "../retry/share-deadline-signal.js";
 import { callHook } from "../retry/run-with-retry.js";
 import type { OperationHooks } from "../spec/operation-options.js";
 import { mapNetworkError } from "./map-network-error.js";
@@ -67,6 +68,11 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
     );
   }
   const started = hooks?.onResponse ? performance.now() : 0;
+  // A shared default deadline is enforced here (headers timeout, a check per body chunk), not by an abort
+  // listener per request; a caller's signal or an explicit timeout is handed to undici.
+  const deadline = readSharedDeadline(options.signal);
+  if (deadline !== undefined && options.signal?.aborted) throw options.signal.reason;
+  const headersTimeoutMs = options.headersTimeoutMs ?? 30_000;
   let response: Dispatcher.ResponseData;
   try {
     response = await undiciRequest(request.url, {
@@ -74,15 +80,16 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
       headers: request.headers,
       body: request.body,
       dispatcher: options.dispatcher,
-      signal: options.signal === NEVER_ABORTED_SIGNAL ? undefined : options.signal,
-      headersTimeout: options.headersTimeoutMs ?? 30_000,
+      signal: options.signal === NEVER_ABORTED_SIGNAL || deadline !== undefined ? undefined : options.signal,
+      headersTimeout: deadline === undefined ? headersTimeoutMs : Math.max(1, Math.min(headersTimeoutMs, deadline - Date.now())),
       bodyTimeout: options.bodyTimeoutMs ?? 30_000,
     });
   } catch (thrown) {
-    throw mapNetworkError(thrown, options);
+    throw mapNetworkError(thrown, deadline !== undefined && Date.now() >= deadline ? { ...options, signal: abortedAtDeadline(options) } : options);
   }
   const headers = flattenHeaders(response.headers);
-  const body = await readBody(response.body, headers["content-length"], options.maxResponseBytes ?? 4 * 1024 * 1024, options);
+  const maxBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
+  const body = deadline === undefined ? await readBody(response.body, headers["content-length"], maxBytes, options) : await readBodyCounting(response.body, maxBytes, options, deadline);
   if (hooks?.onResponse) {
     const requestId = options.requestIdHeader ? headers[options.requestIdHeader] : undefined;
     callHook(() =>
@@ -111,7 +118,7 @@ function readBody(body: Dispatcher.ResponseData["body"], contentLength: string |
   return readBodyCounting(body, maxBytes, context);
 }
 
-function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: number, context: ReadContext): Promise<string> {
+function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: number, context: ReadContext, deadline?: number): Promise<string> {
   // 'data' events rather than `for await`: an async iterator costs several promises per chunk, on every
   // chunked answer.
   return new Promise<string>((resolve, reject) => {
@@ -119,6 +126,12 @@ function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: numbe
     let size = 0;
     const fail = (thrown: unknown) => reject(mapNetworkError(thrown, context));
     body.on("data", (chunk: Buffer) => {
+      // A server trickling bytes never trips the idle body timeout: the deadline is checked per chunk.
+      if (deadline !== undefined && Date.now() >= deadline) {
+        fail(context.signal?.reason ?? new IpAllocatorError({ code: "TIMEOUT", message: `${context.operation} did not finish before its deadline.`, provider: context.provider, operation: context.operation }));
+        body.destroy();
+        return;
+      }
       size += chunk.length;
       if (size <= maxBytes) {
         chunks.push(chunk);
@@ -131,6 +144,12 @@ function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: numbe
     body.on("error", fail);
     body.once("end", () => resolve(Buffer.concat(chunks, size).toString("utf8")));
   });
+}
+
+/** The operation's own TIMEOUT reason once its shared deadline passed (the timer may fire a moment later). */
+function abortedAtDeadline(options: SendHttpRequestOptions): AbortSignal {
+  if (options.signal?.aborted) return options.signal;
+  return AbortSignal.abort(new IpAllocatorError({ code: "TIMEOUT", message: `${options.operation} did not finish before its deadline.`, provider: options.provider, operation: options.operation }));
 }
 
 function flattenHeaders(headers: Dispatcher.ResponseData["headers"]): Record<string, string> {

@@ -8,6 +8,18 @@ interface DeadlineBucket {
 }
 
 const buckets = new Map<string, DeadlineBucket>();
+/** The deadline (epoch ms) of every shared signal, so the transport can enforce it without an abort listener. */
+const deadlines = new WeakMap<AbortSignal, number>();
+
+/**
+ * The epoch-ms deadline of a shared default-deadline signal, or undefined for any other signal. The transport
+ * bounds a request by it (headers timeout, a check per body chunk) instead of handing undici the signal: an
+ * abort listener per request costs several µs on the hot path.
+ * @internal
+ */
+export function readSharedDeadline(signal: AbortSignal | undefined): number | undefined {
+  return signal === undefined ? undefined : deadlines.get(signal);
+}
 
 /**
  * The signal of a default deadline (no caller signal, no per-call `timeoutMs`), shared by the operations of
@@ -25,6 +37,7 @@ export function shareDeadlineSignal(timeoutMs: number, context: { provider: stri
   const created: DeadlineBucket = { controller: new AbortController(), deadline: now + timeoutMs + granularity };
   // Operations listen while they sleep or poll; the listener-leak warning would be noise.
   setMaxListeners(0, created.controller.signal);
+  deadlines.set(created.controller.signal, created.deadline);
   const timer = setTimeout(() => {
     if (buckets.get(key) === created) buckets.delete(key);
     created.controller.abort(
