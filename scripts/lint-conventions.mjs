@@ -13,6 +13,7 @@ const warnings = [];
 const ADAPTERS = {
   "alibaba-ecs": { index: ["createAlibabaEcsAllocator", "alibabaEcsPlugin"], di: ["alibabaEcsModule"] },
   "zenlayer-eip": { index: ["createZenlayerEipAllocator", "zenlayerEipPlugin"], di: ["zenlayerEipModule"] },
+  "aws-ec2": { index: ["createAwsEc2Allocator", "awsEc2Plugin"], di: ["awsEc2Module"] },
 };
 const CONSOLE_ALLOWED = /(^|\/)(bin|cli|demo)[^/]*\.ts$|\/cli\//;
 
