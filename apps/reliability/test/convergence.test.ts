@@ -1,6 +1,6 @@
 // Exactly one allocation on every adapter while the provider stays readable; see README.md ("Convergence").
 import { afterAll, expect, it } from "vitest";
-import { startAlibabaSubject, startZenlayerSubject, type ConvergenceSubject } from "./support/convergence-subjects.js";
+import { startAlibabaSubject, startAwsSubject, startZenlayerSubject, type ConvergenceSubject } from "./support/convergence-subjects.js";
 import { formatConvergenceTable } from "./support/format-convergence-table.js";
 import { startInMemorySubject } from "./support/in-memory-convergence-subject.js";
 import { readReliabilitySettings } from "./support/reliability-settings.js";
@@ -16,12 +16,13 @@ const SCENARIOS: readonly ConvergenceScenario[] = [
   { name: "step after allocation fails", faults: [], callersPerKey: 1, withKey: false, failAfterAllocation: true },
 ];
 
-/** Listing lag of the Zenlayer emulator and the example's cloud: what the settle period (about 600 ms of lookups) must cover. */
+/** Listing lag of the Zenlayer and AWS emulators and the example's cloud: what the settle period (about 600 ms of lookups) must cover. */
 const ZENLAYER_LAG_MS = 150;
 
 const SUBJECTS: ReadonlyArray<readonly [string, (seed: number, groups: number) => Promise<ConvergenceSubject>]> = [
   ["zenlayer-eip", (seed) => startZenlayerSubject(seed, ZENLAYER_LAG_MS)],
   ["alibaba-ecs", (seed, groups) => startAlibabaSubject(seed, groups)],
+  ["aws-ec2", (seed) => startAwsSubject(seed, ZENLAYER_LAG_MS)],
   ["in-memory example", (seed) => startInMemorySubject(seed, ZENLAYER_LAG_MS)],
 ];
 

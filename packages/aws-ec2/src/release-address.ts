@@ -16,8 +16,22 @@ const JUST_ALLOCATED_READS = 3;
  */
 export async function releaseAddress(operation: Operation, client: AwsEc2Client, allocationId: string, justAllocated = false): Promise<{ requestId: string | undefined }> {
   const address = await describeListed(operation, client, allocationId, justAllocated ? JUST_ALLOCATED_READS : 1);
-  if (address === undefined) throw createNotFoundError(allocationId, operation.name, operation.requestId);
+  if (address === undefined) {
+    // DescribeAddresses lags behind AllocateAddress, ReleaseAddress does not: an address just allocated (and
+    // billing) is released at once; one that does not exist answers InvalidAllocationID.NotFound.
+    try {
+      return await sendRelease(operation, client, allocationId);
+    } catch (thrown) {
+      if (isProviderCode(thrown, "InvalidAllocationID.NotFound")) throw createNotFoundError(allocationId, operation.name, operation.requestId);
+      throw thrown;
+    }
+  }
   if (address.associationId !== undefined) await disassociateAddress(operation, client, address.associationId);
+  return sendRelease(operation, client, allocationId);
+}
+
+/** ReleaseAddress; after an ambiguous attempt, `InvalidAllocationID.NotFound` means the earlier one went through. */
+function sendRelease(operation: Operation, client: AwsEc2Client, allocationId: string): Promise<{ requestId: string | undefined }> {
   let maybeReleased = false;
   const release = { AllocationId: allocationId };
   return operation.call(

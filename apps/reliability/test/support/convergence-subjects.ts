@@ -1,6 +1,7 @@
 import type { AllocateRequestInput, IpAllocator } from "@polycloud/core";
 import { createAlibabaEcsAllocator } from "@polycloud/alibaba-ecs";
-import { startEmulator, type RunningEmulator } from "@polycloud/emulator";
+import { createAwsEc2Allocator } from "@polycloud/aws-ec2";
+import { DEFAULT_AWS_SEED, startEmulator, type RunningEmulator } from "@polycloud/emulator";
 import { IDEMPOTENCY_TAG_KEY, createZenlayerEipAllocator } from "@polycloud/zenlayer-eip";
 import { ALIBABA_REGION, ALIBABA_TEST_ACCOUNT, ZENLAYER_TEST_ACCOUNT, createAlibabaSeed, createZenlayerSeed, listAlibabaInstanceIds } from "./reliability-seeds.js";
 
@@ -51,10 +52,23 @@ export async function startAlibabaSubject(seed: number, targets: number): Promis
   });
 }
 
+/** aws-ec2 on the emulator's AWS endpoint (us-east-1), its address limit raised above what the scenarios hold. */
+export async function startAwsSubject(seed: number, lagMs: number): Promise<ConvergenceSubject> {
+  const accounts = DEFAULT_AWS_SEED.accounts.map((account) => ({ ...account, addressLimit: 1_000 }));
+  const emulator = await startEmulator({ randomSeed: seed, seed: { aws: { ...DEFAULT_AWS_SEED, accounts, describeLagMs: lagMs } }, aws: { rateLimit: false } });
+  const { accessKeyId, accessKeySecret } = ALIBABA_TEST_ACCOUNT;
+  return createSubject("aws-ec2", emulator, "aws", "AllocateAddress", {
+    createAllocator: () =>
+      createAwsEc2Allocator({ region: "us-east-1", endpoint: emulator.aws.endpoint, credentials: { accessKeyId, secretAccessKey: accessKeySecret }, retry: RETRY, reconcile: RECONCILE }, { env: {} }),
+    request: (_target, idempotencyKey) => ({ location: { region: "us-east-1" }, count: 1, ...(idempotencyKey ? { idempotencyKey } : {}) }),
+    liveIds: () => emulator.awsState.addresses.map((address) => address.allocationId),
+  });
+}
+
 function createSubject(
   adapter: string,
   emulator: RunningEmulator,
-  provider: "alibaba" | "zenlayer",
+  provider: "alibaba" | "zenlayer" | "aws",
   action: string,
   parts: Pick<ConvergenceSubject, "createAllocator" | "request" | "liveIds">,
 ): ConvergenceSubject {
