@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IpAllocatorError } from "../errors/ip-allocator-error.js";
 import { createIpAllocator } from "./create-ip-allocator.js";
 import { loadConfig } from "./load-config.js";
+import { BUILT_IN_PROVIDERS } from "./load-ip-allocator-plugin.js";
 
 // The "ten-line plugin" a new user writes: no imports, so it works from any directory.
 const MY_PLUGIN = `export default {
@@ -49,6 +50,11 @@ describe("createIpAllocator", () => {
     await expect(createIpAllocator({ provider: "./nowhere.js" }, { baseDirectory: directory })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "provider" }] });
     await expect(createIpAllocator({ provider: "./not-a-plugin.js" }, { baseDirectory: directory })).rejects.toThrow(/does not default-export an IpAllocatorPlugin/);
     await expect(createIpAllocator({ provider: "polycloud-no-such-package" }, { baseDirectory: directory })).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+  });
+
+  it("maps the built-in provider names to polycloud's adapter packages and names them when provider is missing", async () => {
+    expect(BUILT_IN_PROVIDERS).toEqual({ "alibaba-ecs": "@polycloud/alibaba-ecs", "zenlayer-eip": "@polycloud/zenlayer-eip", "aws-ec2": "@polycloud/aws-ec2" });
+    await expect(createIpAllocator({ region: "x" })).rejects.toThrow(/provider is required: alibaba-ecs, zenlayer-eip, aws-ec2, a package name or a plugin file path/);
   });
 
   it("uses an explicitly given plugin before module resolution", async () => {

@@ -6,7 +6,7 @@ import { createInvalidArgumentError, parseOrThrow } from "../errors/create-inval
 /** File name looked up in the working directory when no path is given. @public */
 export const DEFAULT_CONFIG_FILE = "polycloud.config.json";
 
-const PROVIDER_REQUIRED = "provider is required: alibaba-ecs, zenlayer-eip, a package name or a plugin file path (set it in polycloud.config.json or POLYCLOUD_PROVIDER)";
+const PROVIDER_REQUIRED = "provider is required: alibaba-ecs, zenlayer-eip, aws-ec2, a package name or a plugin file path (set it in polycloud.config.json or POLYCLOUD_PROVIDER)";
 
 /**
  * Plain configuration: the provider name plus that provider's settings, e.g.

@@ -8,6 +8,7 @@ import { isIpAllocatorPlugin, type IpAllocatorPlugin } from "./ip-allocator-plug
 export const BUILT_IN_PROVIDERS: Readonly<Record<string, string>> = {
   "alibaba-ecs": "@polycloud/alibaba-ecs",
   "zenlayer-eip": "@polycloud/zenlayer-eip",
+  "aws-ec2": "@polycloud/aws-ec2",
 };
 
 /** A plugin given directly, or a loader returning the plugin's module (e.g. `() => import("…")`). @public */

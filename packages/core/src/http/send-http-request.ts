@@ -1,7 +1,7 @@
 import { request as undiciRequest, type Dispatcher } from "undici";
 import { IpAllocatorError } from "../errors/ip-allocator-error.js";
 import { NEVER_ABORTED_SIGNAL } from "../retry/create-operation-signal.js";
-import { readSharedDeadline } from "../retry/share-deadline-signal.js";
+import { readSharedDeadline, watchSharedDeadline } from "../retry/share-deadline-signal.js";
 import { callHook } from "../retry/run-with-retry.js";
 import type { OperationHooks } from "../spec/operation-options.js";
 import { mapNetworkError } from "./map-network-error.js";
@@ -89,7 +89,15 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
   }
   const headers = flattenHeaders(response.headers);
   const maxBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
-  const body = deadline === undefined ? await readBody(response.body, headers["content-length"], maxBytes, options) : await readBodyCounting(response.body, maxBytes, options, deadline);
+  // A body still arriving when the shared deadline passes is destroyed (a server trickling bytes never trips the
+  // idle body timeout); the deadline's TIMEOUT is then the error.
+  const unwatch = deadline === undefined ? undefined : watchSharedDeadline(options.signal as AbortSignal, (reason) => response.body.destroy(reason as Error));
+  let body: string;
+  try {
+    body = await readBody(response.body, headers["content-length"], maxBytes, options);
+  } finally {
+    unwatch?.();
+  }
   if (hooks?.onResponse) {
     const requestId = options.requestIdHeader ? headers[options.requestIdHeader] : undefined;
     callHook(() =>
@@ -118,7 +126,7 @@ function readBody(body: Dispatcher.ResponseData["body"], contentLength: string |
   return readBodyCounting(body, maxBytes, context);
 }
 
-function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: number, context: ReadContext, deadline?: number): Promise<string> {
+function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: number, context: ReadContext): Promise<string> {
   // 'data' events rather than `for await`: an async iterator costs several promises per chunk, on every
   // chunked answer.
   return new Promise<string>((resolve, reject) => {
@@ -126,12 +134,6 @@ function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: numbe
     let size = 0;
     const fail = (thrown: unknown) => reject(mapNetworkError(thrown, context));
     body.on("data", (chunk: Buffer) => {
-      // A server trickling bytes never trips the idle body timeout: the deadline is checked per chunk.
-      if (deadline !== undefined && Date.now() >= deadline) {
-        fail(context.signal?.reason ?? new IpAllocatorError({ code: "TIMEOUT", message: `${context.operation} did not finish before its deadline.`, provider: context.provider, operation: context.operation }));
-        body.destroy();
-        return;
-      }
       size += chunk.length;
       if (size <= maxBytes) {
         chunks.push(chunk);
