@@ -1,4 +1,4 @@
-// The polycloud sample: these lines allocate on Alibaba Cloud or on Zenlayer; polycloud.config.json decides.
+// The polycloud sample: these lines allocate on Alibaba Cloud, on Zenlayer or on AWS; polycloud.config.json decides.
 import { createIpAllocator, loadConfig } from "@polycloud/core";
 
 const { config, baseDirectory } = await loadConfig(); // ./polycloud.config.json, or $POLYCLOUD_CONFIG

@@ -9,4 +9,5 @@ import type { PluginSource } from "@polycloud/core";
 export const BUILT_IN_PLUGINS: Readonly<Record<string, PluginSource>> = {
   "alibaba-ecs": () => import("@polycloud/alibaba-ecs"),
   "zenlayer-eip": () => import("@polycloud/zenlayer-eip"),
+  "aws-ec2": () => import("@polycloud/aws-ec2"),
 };

@@ -1,5 +1,5 @@
 // The sample at the centre of polycloud: read the configuration, build the allocator it names, allocate.
-// Nothing below mentions a provider: Alibaba Cloud or Zenlayer is chosen by the configuration file alone.
+// Nothing below mentions a provider: Alibaba Cloud, Zenlayer or AWS is chosen by the configuration file alone.
 import { allocateUntilReady, createIpAllocator, type AllocationResult, type IpAllocator, type OperationHooks } from "@polycloud/core";
 import { BUILT_IN_PLUGINS } from "./built-in-plugins.js";
 import type { AllocationTarget } from "./config/allocation-target.js";

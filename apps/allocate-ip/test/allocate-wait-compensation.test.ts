@@ -4,7 +4,7 @@
 import { startEmulator, type RunningEmulator } from "@polycloud/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { exitCodeFor } from "../src/index.js";
-import { alibabaSettings, zenlayerSettings } from "./support/emulator-configs.js";
+import { alibabaSettings, awsSettings, zenlayerSettings } from "./support/emulator-configs.js";
 import { buildBin, runBin, runPrintedCommand } from "./support/run-bin.js";
 import { createTempDirectory, parseSingleJson, writeConfig, type CliRun } from "./support/run-captured.js";
 
@@ -42,6 +42,7 @@ beforeAll(async () => {
     ...alibabaSettings(emulator.alibaba.endpoint),
     allocate: { providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", internetMaxBandwidthOut: 5 } } },
   });
+  await writeConfig(directory.path, "aws.json", { provider: "aws-ec2", ...awsSettings(emulator.aws.endpoint) });
   await writeConfig(directory.path, "zenlayer-outcome.json", {
     provider: "zenlayer-eip",
     ...zenlayerSettings(emulator.zenlayer.endpoint, { reconcile: { checks: 1, intervalMs: 0 } }),
@@ -174,6 +175,33 @@ describe("allocate --wait --timeout on a Stopped Alibaba instance", () => {
     const { error } = parseSingleJson(run.stdout) as { error: CompensatedError };
     expect(error).toMatchObject({ code: "TIMEOUT", provider: "alibaba-ecs", allocatedIds: [STOPPED_ALIBABA_INSTANCE], releasedIds: [STOPPED_ALIBABA_INSTANCE], keptIds: [], releaseCommands: [] });
     expect(emulator.alibabaState.getInstance(STOPPED_ALIBABA_INSTANCE)?.publicIpAddress).toBeUndefined();
+  });
+});
+
+// The emulator refuses to associate a second Elastic IP with an instance (Resource.AlreadyAssociated; its README
+// lists this among its deviations): a dependable way to make the association inside aws-ec2's allocate fail.
+describe("allocate on aws-ec2 when the association inside allocate fails", () => {
+  const BUSY_INSTANCE = "i-0123456789abcdef2";
+
+  it("releases the address whose association failed inside allocate, names it, and leaves the first one alone", async () => {
+    const first = await runAllocate(["allocate", "-c", "aws.json", "--instance", BUSY_INSTANCE, "--json"]);
+    expect(first.exitCode, first.stdout).toBe(0);
+    const held = first.allocatedByEmulator[0] as string;
+
+    // AllocateAddress succeeds, AssociateAddress is refused: the adapter gives the new address back, --keep-on-failure or not.
+    for (const extra of [[], ["--wait", "--keep-on-failure"]]) {
+      const run = await runAllocate(["allocate", "-c", "aws.json", "--instance", BUSY_INSTANCE, "--json", ...extra]);
+      expect(run.exitCode, run.stdout).toBe(4);
+      const { error } = parseSingleJson(run.stdout) as { error: CompensatedError };
+      expect(run.allocatedByEmulator).toHaveLength(1);
+      expect(error).toMatchObject({ code: "FAILED_PRECONDITION", provider: "aws-ec2", providerCode: "Resource.AlreadyAssociated", allocatedIds: run.allocatedByEmulator, releasedIds: run.allocatedByEmulator, keptIds: [], releaseCommands: [] });
+    }
+    expect(emulator.awsState.addresses.map((address) => address.allocationId)).toEqual([held]);
+    expect(emulator.awsState.instances.find((instance) => instance.instanceId === BUSY_INSTANCE)?.allocationId).toBe(held);
+
+    const released = await runBin(["release", held, "-c", "aws.json"], directory.path);
+    expect(released.exitCode, released.stderr).toBe(0);
+    expect(emulator.awsState.addresses).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdir, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "@polycloud/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alibabaSettings, twoProviderConfig, zenlayerSettings } from "./support/emulator-configs.js";
+import { alibabaSettings, awsSettings, multiProviderConfig, zenlayerSettings } from "./support/emulator-configs.js";
 import { createTempDirectory, parseSingleJson, writeConfig } from "./support/run-captured.js";
 import { APP_DIRECTORY as appDirectory, buildBin, runBin } from "./support/run-bin.js";
 
@@ -27,18 +27,39 @@ describe("the allocate-ip executable", () => {
     const started = Date.now();
     const run = await runBin(["demo"], directory.path);
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^\s+alibaba-ecs\s+zenlayer-eip$/m);
+    expect(run.stdout).toMatch(/^\s+alibaba-ecs\s+zenlayer-eip\s+aws-ec2$/m);
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 30_000);
 
-  it("prints exactly one JSON object for allocate --json, on either provider chosen by the file", async () => {
-    const endpoints = { alibaba: emulator.alibaba.endpoint, zenlayer: emulator.zenlayer.endpoint };
-    for (const provider of ["zenlayer-eip", "alibaba-ecs"]) {
-      await writeConfig(directory.path, "polycloud.config.json", twoProviderConfig(provider, endpoints));
+  it("prints exactly one JSON object for allocate --json, on any provider chosen by the file", async () => {
+    const endpoints = { alibaba: emulator.alibaba.endpoint, zenlayer: emulator.zenlayer.endpoint, aws: emulator.aws.endpoint };
+    for (const provider of ["zenlayer-eip", "alibaba-ecs", "aws-ec2"]) {
+      await writeConfig(directory.path, "polycloud.config.json", multiProviderConfig(provider, endpoints));
       const run = await runBin(["allocate", "--json"], directory.path);
       expect(run.exitCode, run.stderr).toBe(0);
       expect(parseSingleJson(run.stdout)).toMatchObject({ provider });
     }
+  }, 30_000);
+
+  it("allocates and releases an Elastic IP with --provider aws-ec2, the file left as it is", async () => {
+    const endpoints = { alibaba: emulator.alibaba.endpoint, zenlayer: emulator.zenlayer.endpoint, aws: emulator.aws.endpoint };
+    await writeConfig(directory.path, "polycloud.config.json", multiProviderConfig("alibaba-ecs", endpoints));
+    const allocated = await runBin(["allocate", "--provider", "aws-ec2", "--instance", "i-0123456789abcdef1", "--json"], directory.path);
+    expect(allocated.exitCode, allocated.stderr).toBe(0);
+    const result = parseSingleJson(allocated.stdout) as { ips: Array<{ id: string; address: string }> };
+    expect(result).toMatchObject({ provider: "aws-ec2", ips: [{ id: expect.stringMatching(/^eipalloc-/), state: "ready", instanceId: "i-0123456789abcdef1", providerState: "associated", location: { region: "us-east-1" } }] });
+    const id = result.ips[0]?.id as string;
+    expect(emulator.awsState.instances.find((instance) => instance.instanceId === "i-0123456789abcdef1")?.allocationId).toBe(id);
+
+    const released = await runBin(["release", id, "--provider", "aws-ec2"], directory.path);
+    expect(released.exitCode, released.stderr).toBe(0);
+    expect(released.stdout).toMatch(/^state\s+released$/m);
+    expect(emulator.awsState.addresses.map((address) => address.allocationId)).not.toContain(id);
+    expect(emulator.awsState.instances.find((instance) => instance.instanceId === "i-0123456789abcdef1")?.allocationId).toBeNull();
+
+    const again = await runBin(["release", id, "--provider", "aws-ec2", "--json"], directory.path);
+    expect(again.exitCode).toBe(4);
+    expect(parseSingleJson(again.stdout)).toMatchObject({ error: { code: "NOT_FOUND", provider: "aws-ec2" } });
   }, 30_000);
 
   it("exits 2 with the field named for an invalid config", async () => {
@@ -48,7 +69,7 @@ describe("the allocate-ip executable", () => {
     expect(run.stderr).toContain("region:");
   }, 30_000);
 
-  it("runs the README sample (examples/sample.mjs) unchanged on both providers: only the config differs", async () => {
+  it("runs the README sample (examples/sample.mjs) unchanged on every provider: only the config differs", async () => {
     // A user's project: the config file next to installed packages.
     const project = join(directory.path, "project");
     await mkdir(project);
@@ -57,6 +78,8 @@ describe("the allocate-ip executable", () => {
     const runs: Array<{ config: Record<string, unknown>; env: Record<string, string>; line: RegExp }> = [
       { config: { provider: "alibaba-ecs", ...alibabaSettings(emulator.alibaba.endpoint) }, env: { LOCATION: "cn-hangzhou", INSTANCE_ID: "i-polycloud0009" }, line: /^\d+\.\d+\.\d+\.\d+ i-polycloud0009 pending \S+$/ },
       { config: { provider: "zenlayer-eip", ...zenlayerSettings(emulator.zenlayer.endpoint) }, env: { LOCATION: "SEL-A" }, line: /^\S+ \S+ pending \S+$/ },
+      // EC2 allocates, then associates with the running instance, in the one call: ready at once.
+      { config: { provider: "aws-ec2", ...awsSettings(emulator.aws.endpoint) }, env: { LOCATION: "us-east-1", INSTANCE_ID: "i-0123456789abcdef3" }, line: /^198\.51\.100\.\d+ eipalloc-[0-9a-f]{17} ready \S+$/ },
     ];
     for (const { config, env, line } of runs) {
       await writeConfig(project, "polycloud.config.json", config);

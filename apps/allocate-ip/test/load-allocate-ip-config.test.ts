@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadAllocateIpConfig } from "../src/index.js";
+import { loadAllocateIpConfig, openIpAllocator } from "../src/index.js";
 import { createTempDirectory, writeConfig } from "./support/run-captured.js";
 
 let directory: Awaited<ReturnType<typeof createTempDirectory>>;
@@ -11,6 +13,12 @@ const twoProviders = {
   providers: {
     "alibaba-ecs": { region: "cn-hangzhou", credentials: { accessKeyId: "id-1", accessKeySecret: "alibaba-secret-value" }, allocate: { instanceId: "i-1" } },
     "zenlayer-eip": { endpoint: "http://127.0.0.1:1", credentials: { token: "zenlayer-token-value" }, allocate: { location: "SEL-A", tags: { tier: "gold" } } },
+    "aws-ec2": {
+      region: "us-east-1",
+      profile: "prod",
+      credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "aws-secret-value", sessionToken: "aws-session-token-value" },
+      allocate: { location: "us-east-1", instanceId: "i-0123456789abcdef0" },
+    },
   },
 };
 
@@ -40,9 +48,23 @@ describe("loadAllocateIpConfig", () => {
     }
   });
 
+  it("selects the aws-ec2 section with its allocate defaults", async () => {
+    for (const loaded of [await loadAllocateIpConfig({ cwd: directory.path, env: {}, provider: "aws-ec2" }), await loadAllocateIpConfig({ cwd: directory.path, env: { POLYCLOUD_PROVIDER: "aws-ec2" } })]) {
+      expect(loaded.config).toEqual({
+        provider: "aws-ec2",
+        timeoutMs: 5_000,
+        region: "us-east-1",
+        profile: "prod",
+        credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "aws-secret-value", sessionToken: "aws-session-token-value" },
+      });
+      expect(loaded.target).toEqual({ tags: { team: "edge" }, count: 1, location: "us-east-1", instanceId: "i-0123456789abcdef0" });
+    }
+  });
+
   it("collects every credential value of the file and the environment for masking", async () => {
-    const loaded = await loadAllocateIpConfig({ cwd: directory.path, env: { ZENLAYER_ACCESS_KEY_SECRET: "from-environment", HOME: "/home/me" } });
-    expect(loaded.secretValues.toSorted()).toEqual(["alibaba-secret-value", "from-environment", "zenlayer-token-value"]);
+    const env = { ZENLAYER_ACCESS_KEY_SECRET: "from-environment", AWS_SECRET_ACCESS_KEY: "aws-from-environment", AWS_SESSION_TOKEN: "aws-token-from-environment", AWS_ACCESS_KEY_ID: "AKIAENVIRONMENT", HOME: "/home/me" };
+    const loaded = await loadAllocateIpConfig({ cwd: directory.path, env });
+    expect(loaded.secretValues.toSorted()).toEqual(["alibaba-secret-value", "aws-from-environment", "aws-secret-value", "aws-session-token-value", "aws-token-from-environment", "from-environment", "zenlayer-token-value"]);
   });
 
   it("names every wrong field of the allocate blocks and the file", async () => {
@@ -62,5 +84,40 @@ describe("loadAllocateIpConfig", () => {
       issues: [{ path: "provider", message: expect.stringContaining(`${empty.path}/polycloud.config.json does not exist`) }],
     });
     await empty.remove();
+  });
+});
+
+describe("the example configurations (examples/*.json)", () => {
+  const examples = fileURLToPath(new URL("../examples/", import.meta.url));
+  const files = readdirSync(examples).filter((name) => name.endsWith(".json"));
+
+  it("include a real-cloud and an emulator file for every built-in provider", () => {
+    expect(files.toSorted()).toEqual([
+      "alibaba.config.json",
+      "aws.config.json",
+      "emulator.alibaba.config.json",
+      "emulator.aws.config.json",
+      "emulator.config.json",
+      "emulator.zenlayer.config.json",
+      "zenlayer.config.json",
+    ]);
+  });
+
+  it.each(files)("%s builds an allocator for every provider it names (settings valid, nothing sent)", async (name) => {
+    const file = JSON.parse(readFileSync(`${examples}${name}`, "utf8")) as { provider: string; providers?: Record<string, unknown> };
+    for (const selected of Object.keys(file.providers ?? { [file.provider]: {} })) {
+      const loaded = await loadAllocateIpConfig({ configPath: `${examples}${name}`, env: {}, provider: selected });
+      const allocator = await openIpAllocator(loaded);
+      expect(allocator.provider).toBe(selected);
+      await allocator.close();
+    }
+  });
+
+  it("point the emulator files at the documented fixed ports, aws-ec2 on 18082", async () => {
+    const loaded = await loadAllocateIpConfig({ configPath: `${examples}emulator.config.json`, env: {}, provider: "aws-ec2" });
+    expect(loaded.config).toMatchObject({ provider: "aws-ec2", region: "us-east-1", endpoint: "http://127.0.0.1:18082" });
+    expect(loaded.target).toEqual({ location: "us-east-1" });
+    const single = await loadAllocateIpConfig({ configPath: `${examples}emulator.aws.config.json`, env: {} });
+    expect(single.config).toEqual(loaded.config);
   });
 });

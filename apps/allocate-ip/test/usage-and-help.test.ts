@@ -8,7 +8,7 @@ describe("usage and help", () => {
   it("documents commands, environment variables and every exit code in --help", async () => {
     const run = await runCaptured(["--help"], { cwd });
     expect(run.exitCode).toBe(0);
-    for (const text of ["allocate [options]", "describe [options] <id>", "release [options] <id>", "wait [options] <id>", "demo [options]", "POLYCLOUD_CONFIG", "POLYCLOUD_PROVIDER", "ZENLAYER_TOKEN", "NO_COLOR"]) {
+    for (const text of ["allocate [options]", "describe [options] <id>", "release [options] <id>", "wait [options] <id>", "demo [options]", "POLYCLOUD_CONFIG", "POLYCLOUD_PROVIDER", "ZENLAYER_TOKEN", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "NO_COLOR"]) {
       expect(run.stdout).toContain(text);
     }
     for (const row of EXIT_CODE_TABLE) expect(run.stdout).toMatch(new RegExp(`^  ${row.exitCode} +${row.meaning.replace(/[()]/g, "\\$&")}`, "m"));
@@ -20,6 +20,13 @@ describe("usage and help", () => {
     for (const flag of ["--config", "--provider", "--location", "--instance", "--count", "--tag", "--idempotency-key", "--wait", "--keep-on-failure", "--timeout", "--json", "--verbose", "Exit codes:"]) {
       expect(run.stdout).toContain(flag);
     }
+  });
+
+  it("names every built-in provider in --provider's help and the demo's description", async () => {
+    const allocate = await runCaptured(["allocate", "--help"], { cwd });
+    expect(allocate.stdout.replace(/\s+/g, " ")).toContain("(e.g. alibaba-ecs, zenlayer-eip, aws-ec2)");
+    const top = await runCaptured(["--help"], { cwd });
+    expect(top.stdout.replace(/\s+/g, " ")).toMatch(/demo \[options\] run every built-in provider \(alibaba-ecs, zenlayer-eip, aws-ec2\)/);
   });
 
   it("prints the version", async () => {

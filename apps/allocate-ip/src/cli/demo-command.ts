@@ -4,22 +4,22 @@ import { runDemo } from "../demo/run-demo.js";
 import type { CliIo } from "./cli-io.js";
 import { runCommand, type CommonOptions } from "./run-command.js";
 
-/** `demo`: both providers against in-process emulators, one code path, one table. */
+/** `demo`: every built-in provider against in-process emulators, one code path, one table. */
 export function addDemoCommand(program: Command, io: CliIo, reportExitCode: (code: number) => void): void {
   program
     .command("demo")
-    .description("run both providers against local emulators: allocate, describe, release")
+    .description("run every built-in provider (alibaba-ecs, zenlayer-eip, aws-ec2) against local emulators: allocate, describe, release")
     .option("--json", "print exactly one JSON object on stdout: {\"demo\": [one entry per provider]}")
     .option("-v, --verbose", "log every request and response on stderr, credentials redacted")
     .action(async (options: CommonOptions) => {
       const exitCode = await runCommand(io, options, async (context) => {
         const outcomes = await runDemo({ signal: io.signal, hooks: context.hooks, onProgress: (message) => context.progress.show(message) });
         const lines = [
-          "The same allocatePublicIp() call, run against two local emulators; only the config file differed:",
+          "The same allocatePublicIp() call, run against three local emulators; only the config file differed:",
           "",
           ...formatDemoTable(outcomes),
           "",
-          "Both addresses were allocated, described and released; the emulators are stopped.",
+          "Every address was allocated, described and released; the emulators are stopped.",
         ];
         context.writeResult({ demo: outcomes }, lines);
         for (const outcome of outcomes) for (const warning of outcome.warnings) context.writeNote(`warning (${outcome.provider}): ${warning}`);

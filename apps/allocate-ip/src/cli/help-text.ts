@@ -9,6 +9,11 @@ const ENVIRONMENT_VARIABLES: ReadonlyArray<readonly [string, string]> = [
   ["ZENLAYER_ACCESS_KEY_ID", "Zenlayer access key id, when the configuration has no credentials"],
   ["ZENLAYER_ACCESS_KEY_SECRET", "Zenlayer access key secret"],
   ["ZENLAYER_TOKEN", "Zenlayer bearer token, instead of an access key"],
+  ["AWS_ACCESS_KEY_ID", "AWS access key id, when the configuration has no credentials and no profile is chosen"],
+  ["AWS_SECRET_ACCESS_KEY", "AWS secret access key"],
+  ["AWS_SESSION_TOKEN", "AWS session token of temporary credentials (optional)"],
+  ["AWS_PROFILE", "profile of the shared credentials file (~/.aws/credentials); a chosen profile wins over the keys above"],
+  ["AWS_SHARED_CREDENTIALS_FILE", "shared credentials file instead of ~/.aws/credentials"],
   ["NO_COLOR, CI", "when set, no spinner (it is also off when stderr is not a terminal, and with --json or --verbose)"],
 ];
 

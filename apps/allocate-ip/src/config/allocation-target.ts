@@ -6,7 +6,7 @@ import type { FieldIssue } from "@polycloud/core";
  * @public
  */
 export interface AllocationTarget {
-  /** Region (Alibaba ECS) or zone (Zenlayer), as the provider's capabilities say. */
+  /** Region (Alibaba ECS, AWS EC2) or zone (Zenlayer), as the provider's capabilities say. */
   location?: string;
   /** Instance to allocate onto or associate with. */
   instanceId?: string;

@@ -33,7 +33,7 @@ export interface RunDemoOptions {
 }
 
 /**
- * Starts both emulators in-process, then on each provider runs the sample ({@link allocatePublicIp})
+ * Starts the emulators in-process (Alibaba ECS, Zenlayer, AWS EC2), then on each provider runs the sample ({@link allocatePublicIp})
  * from a config file in a temp dir, waits until ready, describes and releases. Everything it started or
  * wrote is closed and removed before it returns, so the process can exit at once.
  * @public
@@ -45,7 +45,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoOutcome
   const emulator = await startEmulator();
   const directory = await mkdtemp(join(tmpdir(), "allocate-ip-demo-"));
   try {
-    const configPaths = await writeDemoConfigs(directory, { alibaba: emulator.alibaba.endpoint, zenlayer: emulator.zenlayer.endpoint });
+    const configPaths = await writeDemoConfigs(directory, { alibaba: emulator.alibaba.endpoint, zenlayer: emulator.zenlayer.endpoint, aws: emulator.aws.endpoint });
     const outcomes: DemoOutcome[] = [];
     for (const configPath of configPaths) outcomes.push(await runOnOneProvider(configPath, options));
     return outcomes;

@@ -24,13 +24,32 @@ export function zenlayerSettings(endpoint: string, extra: Record<string, unknown
   };
 }
 
-/** One file holding both providers, as in examples/emulator.config.json: `provider` alone picks one. */
-export function twoProviderConfig(provider: string, endpoints: { alibaba: string; zenlayer: string }): Record<string, unknown> {
+/** AWS spells the secret `secretAccessKey`; the emulator's default seed serves `us-east-1`. */
+export function awsSettings(endpoint: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    region: "us-east-1",
+    endpoint,
+    credentials: { accessKeyId: TEST_KEY_ID, secretAccessKey: TEST_KEY_SECRET },
+    retry: { maxAttempts: 1 },
+    ...extra,
+  };
+}
+
+/** The endpoints of a running emulator, by provider. */
+export interface EmulatorEndpoints {
+  alibaba: string;
+  zenlayer: string;
+  aws: string;
+}
+
+/** One file holding every provider, as in examples/emulator.config.json: `provider` alone picks one. */
+export function multiProviderConfig(provider: string, endpoints: EmulatorEndpoints): Record<string, unknown> {
   return {
     provider,
     providers: {
       "alibaba-ecs": { ...alibabaSettings(endpoints.alibaba), allocate: { instanceId: "i-polycloud0002" } },
       "zenlayer-eip": { ...zenlayerSettings(endpoints.zenlayer), allocate: { location: "SEL-A" } },
+      "aws-ec2": { ...awsSettings(endpoints.aws), allocate: { location: "us-east-1" } },
     },
   };
 }
