@@ -1,33 +1,13 @@
 import { IpAllocatorError } from "@polycloud/core";
-import { afterEach, describe, expect, it } from "vitest";
-import { startInMemoryCloud, type RunningInMemoryCloud, type StartInMemoryCloudOptions } from "./cloud/index.js";
-import { createInMemoryAllocator, type InMemoryDependencies } from "./create-in-memory-allocator.js";
-import type { InMemoryAllocator } from "./in-memory-allocator.js";
-import type { InMemorySettings } from "./in-memory-settings.js";
+import { describe, expect, it } from "vitest";
+import type { RunningInMemoryCloud } from "./cloud/index.js";
+import { useInMemoryCloud } from "./__fixtures__/use-in-memory-cloud.js";
 import { IDEMPOTENCY_TAG_KEY } from "./validate-in-memory-request.js";
 
 const ACCESS_TOKEN = "in-memory-test-token-31d8";
 const request = { location: { zone: "mem-1a" } };
-let far: RunningInMemoryCloud | undefined;
-const allocators: InMemoryAllocator[] = [];
-
-async function startCloud(options: StartInMemoryCloudOptions = {}): Promise<RunningInMemoryCloud> {
-  far = await startInMemoryCloud({ accessToken: ACCESS_TOKEN, ...options });
-  return far;
-}
-
-/** An allocator on the running cloud, closed after the test. */
-function connect(settings: Partial<InMemorySettings> = {}, dependencies: InMemoryDependencies = {}): InMemoryAllocator {
-  const allocator = createInMemoryAllocator({ endpoint: far?.endpoint ?? "", accessToken: ACCESS_TOKEN, ...settings }, { random: () => 0.5, ...dependencies });
-  allocators.push(allocator);
-  return allocator;
-}
-
-afterEach(async () => {
-  await Promise.all(allocators.splice(0).map((allocator) => allocator.close()));
-  await far?.close();
-  far = undefined;
-});
+const harness = useInMemoryCloud(ACCESS_TOKEN);
+const { startCloud, connect } = harness;
 
 describe("allocate converges on one allocation per key", () => {
   it("reads a lost answer back by its key instead of allocating again", async () => {

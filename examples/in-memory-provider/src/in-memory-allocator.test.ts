@@ -1,7 +1,7 @@
 import { CLOCK, IpAllocatorError, registerValue, resolveToken } from "@polycloud/core";
 import { createAllocatorContainer, disposeAllocatorContainer } from "@polycloud/core/di";
-import { afterEach, describe, expect, it } from "vitest";
-import { startInMemoryCloud, type RunningInMemoryCloud, type StartInMemoryCloudOptions } from "./cloud/index.js";
+import { describe, expect, it } from "vitest";
+import { useInMemoryCloud } from "./__fixtures__/use-in-memory-cloud.js";
 import { createInMemoryAllocator } from "./create-in-memory-allocator.js";
 import { inMemoryModule } from "./di.js";
 import { InMemoryAllocator } from "./in-memory-allocator.js";
@@ -9,25 +9,8 @@ import { IN_MEMORY_ALLOCATOR, IN_MEMORY_ENVIRONMENT } from "./in-memory-tokens.j
 
 const ACCESS_TOKEN = "in-memory-test-token-5a90";
 const request = { location: { zone: "mem-1a" } };
-let far: RunningInMemoryCloud | undefined;
-const allocators: InMemoryAllocator[] = [];
-
-async function startCloud(options: StartInMemoryCloudOptions = {}): Promise<RunningInMemoryCloud> {
-  far = await startInMemoryCloud({ accessToken: ACCESS_TOKEN, ...options });
-  return far;
-}
-
-function connect(): InMemoryAllocator {
-  const allocator = createInMemoryAllocator({ endpoint: far?.endpoint ?? "", accessToken: ACCESS_TOKEN });
-  allocators.push(allocator);
-  return allocator;
-}
-
-afterEach(async () => {
-  await Promise.all(allocators.splice(0).map((allocator) => allocator.close()));
-  await far?.close();
-  far = undefined;
-});
+const harness = useInMemoryCloud(ACCESS_TOKEN);
+const { startCloud, connect } = harness;
 
 describe("InMemoryAllocator", () => {
   it("allocates, describes, releases; the address returns to the pool", async () => {
@@ -83,7 +66,7 @@ describe("InMemoryAllocator", () => {
 
   it("resolves from a DI container; two configured allocators live side by side", async () => {
     await startCloud();
-    const endpoint = far?.endpoint ?? "";
+    const endpoint = harness.far?.endpoint ?? "";
     const parent = createAllocatorContainer();
     registerValue(parent, IN_MEMORY_ENVIRONMENT, { env: { IN_MEMORY_ACCESS_TOKEN: ACCESS_TOKEN } });
     const good = createAllocatorContainer(parent);

@@ -1,39 +1,19 @@
 import { IpAllocatorError } from "@polycloud/core";
 import { collectHookEvents, expectNoSecrets } from "@polycloud/testkit";
-import { afterEach, describe, expect, it } from "vitest";
-import { startInMemoryCloud, type RunningInMemoryCloud, type StartInMemoryCloudOptions } from "./cloud/index.js";
-import { createInMemoryAllocator, type InMemoryDependencies } from "./create-in-memory-allocator.js";
-import type { InMemoryAllocator } from "./in-memory-allocator.js";
-import type { InMemorySettings } from "./in-memory-settings.js";
+import { describe, expect, it } from "vitest";
+import { useInMemoryCloud } from "./__fixtures__/use-in-memory-cloud.js";
 
 const ACCESS_TOKEN = "in-memory-test-token-8b1f";
 const request = { location: { zone: "mem-1a" } };
-let far: RunningInMemoryCloud | undefined;
-const allocators: InMemoryAllocator[] = [];
-
-async function startCloud(options: StartInMemoryCloudOptions = {}): Promise<RunningInMemoryCloud> {
-  far = await startInMemoryCloud({ accessToken: ACCESS_TOKEN, ...options });
-  return far;
-}
-
-function connect(settings: Partial<InMemorySettings> = {}, dependencies: InMemoryDependencies = {}): InMemoryAllocator {
-  const allocator = createInMemoryAllocator({ endpoint: far?.endpoint ?? "", accessToken: ACCESS_TOKEN, ...settings }, { random: () => 0.5, ...dependencies });
-  allocators.push(allocator);
-  return allocator;
-}
-
-afterEach(async () => {
-  await Promise.all(allocators.splice(0).map((allocator) => allocator.close()));
-  await far?.close();
-  far = undefined;
-});
+const harness = useInMemoryCloud(ACCESS_TOKEN);
+const { startCloud, connect } = harness;
 
 describe("the in-memory client on the wire", () => {
   it("sends JSON with a Bearer token, reports each attempt to the hooks redacted, and keeps the request id", async () => {
     await startCloud();
     const events = collectHookEvents();
     const result = await connect().allocate(request, { hooks: events.hooks });
-    expect(events.requests).toMatchObject([{ method: "POST", url: `${far?.endpoint}/v1/AllocateIps`, headers: { authorization: "Bearer [REDACTED]", "content-type": "application/json" } }]);
+    expect(events.requests).toMatchObject([{ method: "POST", url: `${harness.far?.endpoint}/v1/AllocateIps`, headers: { authorization: "Bearer [REDACTED]", "content-type": "application/json" } }]);
     expect(JSON.parse(events.requests[0]?.body ?? "")).toMatchObject({ zone: "mem-1a", count: 1 });
     expect(result.requestId).toMatch(/^req-/);
     expect(events.responses[0]?.requestId).toBe(result.requestId);
@@ -92,10 +72,10 @@ describe("the in-memory client on the wire", () => {
     expect((await fromEnv.allocate(request)).ips).toHaveLength(1);
     // Building it succeeds; the first call fails, before anything is sent.
     const without = connect({ accessToken: undefined }, { env: {} });
-    const requestsBefore = far?.cloud.requests;
+    const requestsBefore = harness.far?.cloud.requests;
     const error = await without.allocate(request).catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: "UNAUTHENTICATED", details: { lookedIn: ["settings.accessToken", "env:IN_MEMORY_ACCESS_TOKEN"] } });
-    expect(far?.cloud.requests).toBe(requestsBefore);
+    expect(harness.far?.cloud.requests).toBe(requestsBefore);
   });
 
   it("admits at most rateLimit.maxRequests per window", async () => {
