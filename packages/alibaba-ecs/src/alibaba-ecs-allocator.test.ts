@@ -1,6 +1,8 @@
 import { AllocationResultSchema, DescribeResultSchema, ReleaseResultSchema } from "@polycloud/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { STOPPED_INSTANCE_ID, TEST_REGION, TEST_SECURITY_TOKEN, startTestEmulator, type TestEmulator } from "./__fixtures__/start-test-emulator.js";
+import { DEFAULT_ALIBABA_SEED } from "@polycloud/emulator";
+import { STOPPED_INSTANCE_ID, TEST_REGION, TEST_SECURITY_TOKEN, VPC_INSTANCE_ID, startTestEmulator, type TestEmulator } from "./__fixtures__/start-test-emulator.js";
+import { describeRestartNeeded } from "./map-instance-to-allocated-ip.js";
 import { RELEASE_DEPRECATION_WARNING } from "./release-public-ip.js";
 
 let test: TestEmulator;
@@ -27,11 +29,14 @@ describe("allocate / describe / release against the emulator", () => {
     const allocated = await allocator.allocate({ location: { region: TEST_REGION }, instanceId });
     expect(AllocationResultSchema.parse(allocated)).toEqual(allocated);
     const [ip] = allocated.ips;
-    // One request, no read of the instance: the address is known, "ready" waits for describe to see it Running.
+    // One request, no read of the instance. The address is assigned, but not effective before a restart: never "ready".
     expect(ip).toMatchObject({ id: instanceId, instanceId, state: "pending", location: { region: TEST_REGION } });
     expect(ip?.providerState).toBeUndefined();
     expect(ip?.address).toBe(test.emulator.alibabaState.getInstance(instanceId)?.publicIpAddress);
-    expect(allocated).toMatchObject({ provider: "alibaba-ecs", reconciled: false, warnings: [], metadata: { attempts: 1, totalRetryDelayMs: 0 } });
+    expect(test.emulator.alibabaState.getInstance(instanceId)?.publicIpEffective).toBe(false);
+    expect(allocated).toMatchObject({ provider: "alibaba-ecs", reconciled: false, warnings: [describeRestartNeeded(instanceId, ip?.address ?? "")], metadata: { attempts: 1, totalRetryDelayMs: 0 } });
+    expect(allocated.warnings[0]).toMatch(/RebootInstance.*StartInstance/);
+    expect(allocated.warnings[0]).not.toMatch(/provisioning/i);
     expect(allocated.requestId).toMatch(/^[0-9A-F-]{36}$/);
     expect(test.countAllocations()).toBe(1);
 
@@ -47,16 +52,25 @@ describe("allocate / describe / release against the emulator", () => {
     expect((await allocator.describe(instanceId)).ip.address).toBeUndefined();
   });
 
-  it("reports the deprecation in capabilities and treats a second release as a no-op", async () => {
+  it("reports the deprecation in capabilities; a second release is NOT_FOUND, as on every provider", async () => {
     const allocator = test.createAllocator();
     expect(allocator.capabilities).toMatchObject({ release: "deprecated", provisioning: "synchronous", requiresInstance: true, maxCountPerCall: 1, idempotency: "reconciled", locationKind: "region" });
     const instanceId = test.nextInstanceId();
     await allocator.allocate({ location: { region: TEST_REGION }, instanceId });
     await allocator.release(instanceId);
-    const second = await allocator.release(instanceId);
-    expect(second.state).toBe("released");
-    expect(second.warnings).toEqual([RELEASE_DEPRECATION_WARNING, `${instanceId} has no public IP: nothing was released.`]);
+    const second = await allocator.release(instanceId).catch((thrown: unknown) => thrown);
+    expect(second).toMatchObject({ code: "NOT_FOUND", provider: "alibaba-ecs", operation: "release", requestId: expect.stringMatching(/^[0-9A-F-]{36}$/) });
+    expect((second as Error).message).toContain("released already");
     expect(test.emulator.events.count({ provider: "alibaba", kind: "release" })).toBe(1);
+  });
+
+  it("a VPC instance's release is FAILED_PRECONDITION with a hint about VPC, keeping code, status and request id", async () => {
+    const allocator = test.createAllocator();
+    await allocator.allocate({ location: { region: TEST_REGION }, instanceId: VPC_INSTANCE_ID });
+    const error = await allocator.release(VPC_INSTANCE_ID).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: "FAILED_PRECONDITION", providerCode: "OperationDenied", httpStatus: 400, retryable: false, details: { hint: expect.stringContaining("VPC") } });
+    expect((error as { requestId?: string }).requestId).toMatch(/^[0-9A-F-]{36}$/);
+    expect(test.emulator.alibabaState.getInstance(VPC_INSTANCE_ID)?.publicIpAddress).toBeDefined();
   });
 
   it("describes an unknown instance as NOT_FOUND with the provider's code and request id", async () => {
@@ -76,7 +90,7 @@ describe("allocate / describe / release against the emulator", () => {
 
   it("warns that tags cannot be applied instead of dropping them silently", async () => {
     const result = await test.createAllocator().allocate({ location: { region: TEST_REGION }, instanceId: test.nextInstanceId(), tags: { team: "edge" } });
-    expect(result.warnings).toEqual(["Tags were not applied: ECS system public IPs cannot carry tags."]);
+    expect(result.warnings).toContain("Tags were not applied: ECS system public IPs cannot carry tags.");
   });
 });
 
@@ -127,20 +141,40 @@ describe("waitUntilReady", () => {
     await expect(test.createAllocator().waitUntilReady(test.nextInstanceId())).rejects.toMatchObject({ code: "FAILED_PRECONDITION", details: { lastState: "released" } });
   });
 
-  it("times out honestly on a Stopped instance, carrying the last state", async () => {
-    // The real clock: with the manual one, polls would spin without pause until the deadline.
+  it("fails fast on a Stopped instance: only a StartInstance would make its IP effective", async () => {
     const allocator = test.createAllocator({}, { clock: undefined });
-    await allocator.allocate({ location: { region: TEST_REGION }, instanceId: STOPPED_INSTANCE_ID, providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", internetMaxBandwidthOut: 1 } } });
-    const error = await allocator.waitUntilReady(STOPPED_INSTANCE_ID, { timeoutMs: 150, pollIntervalMs: 20, maxPollIntervalMs: 40 }).catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ code: "TIMEOUT", operation: "waitUntilReady", details: { lastState: "pending", providerState: "Stopped" } });
+    const allocated = await allocator.allocate({ location: { region: TEST_REGION }, instanceId: STOPPED_INSTANCE_ID, providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", internetMaxBandwidthOut: 1 } } });
+    expect(allocated.ips[0]).toMatchObject({ state: "pending", providerState: "Stopped" });
+    const started = Date.now();
+    const error = await allocator.waitUntilReady(STOPPED_INSTANCE_ID, { timeoutMs: 60_000 }).catch((thrown: unknown) => thrown);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(error).toMatchObject({ code: "FAILED_PRECONDITION", operation: "waitUntilReady", details: { lastState: "pending", providerState: "Stopped", hint: expect.stringContaining("StartInstance") } });
+  });
+});
+
+describe("waitUntilReady on an instance that is still starting", () => {
+  const STARTING_INSTANCE_ID = "i-polycloud-starting";
+  let starting: TestEmulator;
+  beforeEach(async () => {
+    const instances = [...DEFAULT_ALIBABA_SEED.instances, { instanceId: STARTING_INSTANCE_ID, status: "Starting" as const, internetMaxBandwidthOut: 5, publicIpAddress: "47.96.250.1" }];
+    starting = await startTestEmulator({ seed: { alibaba: { ...DEFAULT_ALIBABA_SEED, instances } } });
+  });
+  afterEach(async () => {
+    await starting.close();
+  });
+
+  it("times out honestly, carrying the last state", async () => {
+    // The real clock: with the manual one, polls would spin without pause until the deadline.
+    const allocator = starting.createAllocator({}, { clock: undefined });
+    const error = await allocator.waitUntilReady(STARTING_INSTANCE_ID, { timeoutMs: 150, pollIntervalMs: 20, maxPollIntervalMs: 40 }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: "TIMEOUT", operation: "waitUntilReady", details: { lastState: "pending", providerState: "Starting" } });
   });
 
   it("stops when the caller aborts", async () => {
-    const allocator = test.createAllocator({}, { clock: undefined });
-    await allocator.allocate({ location: { region: TEST_REGION }, instanceId: STOPPED_INSTANCE_ID, providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", internetMaxBandwidthOut: 1 } } });
+    const allocator = starting.createAllocator({}, { clock: undefined });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 60);
-    await expect(allocator.waitUntilReady(STOPPED_INSTANCE_ID, { signal: controller.signal, pollIntervalMs: 10 })).rejects.toMatchObject({ code: "CANCELLED", details: { lastState: "pending" } });
+    await expect(allocator.waitUntilReady(STARTING_INSTANCE_ID, { signal: controller.signal, pollIntervalMs: 10 })).rejects.toMatchObject({ code: "CANCELLED", details: { lastState: "pending" } });
   });
 });
 

@@ -32,7 +32,7 @@ import { AlibabaEcsClient, type AlibabaEcsEnvironment, type AlibabaEcsSigningSou
 import { ALIBABA_ECS_PROVIDER, type AlibabaEcsResolvedSettings } from "./alibaba-ecs-settings.js";
 import { ALIBABA_ECS_ENVIRONMENT, ALIBABA_ECS_LIFECYCLE, ALIBABA_ECS_SETTINGS, ALIBABA_ECS_SIGNING_SOURCE, type AlibabaEcsLifecycle } from "./alibaba-ecs-tokens.js";
 import { describeInstanceAttribute } from "./describe-instance-attribute.js";
-import { describeFreshIp, describePendingIp, mapInstanceToAllocatedIp } from "./map-instance-to-allocated-ip.js";
+import { describeFreshIp, describePendingIp, describeRestartNeeded, mapInstanceToAllocatedIp } from "./map-instance-to-allocated-ip.js";
 import { RELEASE_DEPRECATION_WARNING, releasePublicIp } from "./release-public-ip.js";
 import { INSTANCE_ID_PATTERN, validateAlibabaEcsRequest } from "./validate-alibaba-ecs-request.js";
 import { waitForPublicIpReady } from "./wait-for-public-ip-ready.js";
@@ -108,7 +108,8 @@ export class AlibabaEcsAllocator implements IpAllocator {
       const converged = await allocatePublicIp(operation, this.client, { instanceId, options: providerOptions, clientToken, settle: { reads: checks, intervalMs }, retryWhenAbsent, releaseOnFailure });
       const allocated = converged.resources[0] as NonNullable<(typeof converged.resources)[0]>;
       const ip = allocated.instance ? mapInstanceToAllocatedIp(allocated.instance, this.settings.region, allocated.ipAddress) : describeFreshIp(instanceId, this.settings.region, allocated);
-      const warnings = allocated.instance && ip.state === "pending" ? [describePendingIp(instanceId, allocated.instance.Status)] : [];
+      // A fresh AllocatePublicIpAddress answer needs a restart to take effect; a read instance shows its status.
+      const warnings = allocated.instance ? (ip.state === "pending" ? [describePendingIp(instanceId, allocated.instance.Status)] : []) : [describeRestartNeeded(instanceId, allocated.ipAddress)];
       if (Object.keys(request.tags).length > 0) warnings.push("Tags were not applied: ECS system public IPs cannot carry tags.");
       const metadata = operation.metadata();
       if (allocated.requestId !== undefined) metadata.requestId = allocated.requestId;
@@ -127,19 +128,22 @@ export class AlibabaEcsAllocator implements IpAllocator {
     });
   }
 
-  /** Releases the instance's public IP with the deprecated `ReleasePublicIpAddress` (a warning says so). */
+  /**
+   * Releases the instance's public IP with the deprecated `ReleasePublicIpAddress` (a warning says so). NOT_FOUND
+   * when the instance has none (released already, or never allocated), as on every provider; FAILED_PRECONDITION
+   * for a VPC instance (ECS answers `OperationDenied`).
+   */
   async release(id: string, options?: OperationOptions): Promise<ReleaseResult> {
     const instanceId = this.validateId(id, "release");
     return this.engine.run("release", options, async (operation) => {
-      const { requestId, released } = await releasePublicIp(operation, this.client, instanceId);
-      // Releasing twice (or an instance that never had one) is a no-op, so a retried release stays safe.
-      const warnings = released ? [RELEASE_DEPRECATION_WARNING] : [RELEASE_DEPRECATION_WARNING, `${instanceId} has no public IP: nothing was released.`];
-      return { provider: this.provider, id: instanceId, state: "released", requestId, metadata: operation.metadata(), warnings };
+      const { requestId } = await releasePublicIp(operation, this.client, instanceId);
+      return { provider: this.provider, id: instanceId, state: "released", requestId, metadata: operation.metadata(), warnings: [RELEASE_DEPRECATION_WARNING] };
     });
   }
 
   /**
-   * Polls until the instance is Running with a public IP. FAILED_PRECONDITION when it has none; TIMEOUT /
+   * Polls until the instance is Running with a public IP. FAILED_PRECONDITION at once when it has none, or when it
+   * is Stopped (only a StartInstance, which polycloud does not send, would make its IP effective); TIMEOUT /
    * CANCELLED carry the last state in `details`. Default deadline `waitTimeoutMs` ({@link DEFAULT_WAIT_TIMEOUT_MS}).
    */
   async waitUntilReady(id: string, options: WaitOptions = {}): Promise<DescribeResult> {

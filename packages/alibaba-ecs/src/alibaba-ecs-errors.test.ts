@@ -2,7 +2,7 @@ import { IpAllocatorError } from "@polycloud/core";
 import { ALIBABA_SEED_ERROR_CODES } from "@polycloud/emulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TEST_REGION, startTestEmulator, type TestEmulator } from "./__fixtures__/start-test-emulator.js";
-import { ALIBABA_ECS_ERROR_TABLE } from "./map-alibaba-ecs-error.js";
+import { ALIBABA_ECS_ACTION_ERROR_TABLE, ALIBABA_ECS_ERROR_TABLE } from "./map-alibaba-ecs-error.js";
 
 let test: TestEmulator;
 beforeEach(async () => {
@@ -27,7 +27,8 @@ describe("every AllocatePublicIpAddress seed code arrives typed (emulator error-
   it.each(ALIBABA_SEED_ERROR_CODES.map((entry) => [entry.code, entry.httpStatus] as const))("%s (HTTP %i)", async (code, httpStatus) => {
     test.emulator.faults.add({ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "error-code", code });
     const error = await allocateExpectingError();
-    expect(error).toMatchObject({ code: ALIBABA_ECS_ERROR_TABLE[code]?.code, providerCode: code, httpStatus, provider: "alibaba-ecs", operation: "allocate" });
+    const rule = ALIBABA_ECS_ACTION_ERROR_TABLE["AllocatePublicIpAddress"]?.[code] ?? ALIBABA_ECS_ERROR_TABLE[code];
+    expect(error).toMatchObject({ code: rule?.code, providerCode: code, httpStatus, provider: "alibaba-ecs", operation: "allocate" });
     expect(error.requestId).toMatch(/^[0-9A-F-]{36}$/);
     expect(error.details).toMatchObject({ recommend: expect.stringContaining(encodeURIComponent(code)), hostId: expect.any(String) });
     expect(test.countAllocations()).toBe(0);
@@ -55,9 +56,17 @@ describe("gateway codes arrive typed (emulator error-code faults)", () => {
 });
 
 describe("state-triggered codes (no fault: the emulator's own checks)", () => {
-  it("InvalidInstanceId.NotFound for an unknown instance", async () => {
+  it.each(["allocate-public-ip-address", "modify-instance-network-spec"] as const)("an unknown instance on allocate (%s) is INVALID_ARGUMENT naming instanceId, as on AWS and Zenlayer", async (method) => {
     const allocator = test.createAllocator();
-    await expect(allocator.allocate({ location: { region: TEST_REGION }, instanceId: "i-missing" })).rejects.toMatchObject({ code: "NOT_FOUND", providerCode: "InvalidInstanceId.NotFound", httpStatus: 404 });
+    const error = await allocator.allocate({ location: { region: TEST_REGION }, instanceId: "i-missing", providerOptions: { "alibaba-ecs": { method } } }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "instanceId" }], providerCode: "InvalidInstanceId.NotFound", httpStatus: 404, retryable: false });
+    expect((error as { requestId?: string }).requestId).toMatch(/^[0-9A-F-]{36}$/);
+  });
+
+  it("an unknown instance on describe and release stays NOT_FOUND (it is the id asked for)", async () => {
+    const allocator = test.createAllocator();
+    await expect(allocator.describe("i-missing")).rejects.toMatchObject({ code: "NOT_FOUND", providerCode: "InvalidInstanceId.NotFound" });
+    await expect(allocator.release("i-missing")).rejects.toMatchObject({ code: "NOT_FOUND", providerCode: "InvalidInstanceId.NotFound" });
   });
 
   it("InvalidIpAddress.NotPublic for a private address", async () => {

@@ -87,6 +87,23 @@ describe("bad input is INVALID_ARGUMENT naming the field, before any request", (
     ["an unknown method", { ...base, providerOptions: { "alibaba-ecs": { method: "magic" } } }, "providerOptions.alibaba-ecs.method"],
     ["ipAddress with ModifyInstanceNetworkSpec", { ...base, providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", ipAddress: "47.96.1.1" } } }, "providerOptions.alibaba-ecs.ipAddress"],
     ["bandwidth with AllocatePublicIpAddress", { ...base, providerOptions: { "alibaba-ecs": { internetMaxBandwidthOut: 5 } } }, "providerOptions.alibaba-ecs.internetMaxBandwidthOut"],
+    // Out of range, over the documented length, or carrying control characters: refused before any request.
+    ...[0, 101, 2.5, Number.POSITIVE_INFINITY, Number.NaN, -1].map((value): [string, unknown, string] => [
+      `internetMaxBandwidthOut ${value}`,
+      { ...base, providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", internetMaxBandwidthOut: value } } },
+      "providerOptions.alibaba-ecs.internetMaxBandwidthOut",
+    ]),
+    ...[-1, 4095, 1e20, 1.5, "4095", "12345678901", "720\r\n", "7\u00002", " 720"].map((value): [string, unknown, string] => [
+      `vlanId ${JSON.stringify(value)}`,
+      { ...base, providerOptions: { "alibaba-ecs": { vlanId: value } } },
+      "providerOptions.alibaba-ecs.vlanId",
+    ]),
+    ...["47.96.1.1\n", "47.96.1.1\r\nX-Injected: 1", "47.96.\u00001.1", "047.096.001.001.1"].map((value): [string, unknown, string] => [
+      `ipAddress ${JSON.stringify(value)}`,
+      { ...base, providerOptions: { "alibaba-ecs": { ipAddress: value } } },
+      "providerOptions.alibaba-ecs.ipAddress",
+    ]),
+    ["a method with a trailing newline", { ...base, providerOptions: { "alibaba-ecs": { method: "allocate-public-ip-address\n" } } }, "providerOptions.alibaba-ecs.method"],
   ])("allocate with %s", async (_label, request, path) => {
     const allocator = test.createAllocator();
     const error = await allocator.allocate(request as AllocateRequestInput).catch((thrown: unknown) => thrown);

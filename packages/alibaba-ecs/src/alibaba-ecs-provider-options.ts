@@ -3,24 +3,46 @@ import { z } from "zod";
 /** How `allocate` asks ECS for the public IP. @public */
 export type AlibabaAllocationMethod = "allocate-public-ip-address" | "modify-instance-network-spec";
 
+/** Highest IEEE 802.1Q VLAN id; Alibaba documents none for `VlanId` (example 720), so the standard's bound applies. */
+const MAX_VLAN_ID = 4094;
+
+/** CR, LF, NUL and the other C0 / DEL control characters: never valid in an ECS parameter, and a header-injection risk. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+const VlanIdSchema = z
+  .union([
+    z
+      .string()
+      .refine((value) => !CONTROL_CHARACTERS.test(value), "must not contain control characters (CR, LF, NUL, …)")
+      .refine((value) => /^\d{1,4}$/.test(value), `must be a numeric VLAN id of at most 4 digits (0–${MAX_VLAN_ID})`)
+      .refine((value) => Number(value) <= MAX_VLAN_ID, `must be at most ${MAX_VLAN_ID}`),
+    z.number().int("must be an integer").min(0, "must be at least 0").max(MAX_VLAN_ID, `must be at most ${MAX_VLAN_ID}`),
+  ])
+  .transform(String);
+
 /**
- * `request.providerOptions["alibaba-ecs"]`, strict: an unknown key is an INVALID_ARGUMENT naming it.
+ * `request.providerOptions["alibaba-ecs"]`, strict: an unknown key is an INVALID_ARGUMENT naming it, and so is any
+ * value out of range, over its length limit or holding a control character, before any request.
  *
  * - `method`: `allocate-public-ip-address` (default, `AllocatePublicIpAddress`) or `modify-instance-network-spec`
  *   (`ModifyInstanceNetworkSpec` with `AllocatePublicIp=true` and a `ClientToken`, the path Alibaba now recommends).
- * - `ipAddress`, `vlanId`: `AllocatePublicIpAddress` only (`IpAddress` is whitelist-only at Alibaba).
- * - `internetMaxBandwidthOut`: `ModifyInstanceNetworkSpec` only; sets the outbound bandwidth (Mbit/s) a public IP needs.
+ * - `ipAddress` (dotted IPv4), `vlanId` (0–4094, a number or a string of digits): `AllocatePublicIpAddress` only
+ *   (`IpAddress` is whitelist-only at Alibaba).
+ * - `internetMaxBandwidthOut`: `ModifyInstanceNetworkSpec` only; the outbound bandwidth (integer Mbit/s, 1–100: the
+ *   pay-as-you-go range of the official model; 0 would leave the instance without a public IP).
  * @public
  */
 export const AlibabaEcsProviderOptionsSchema = z
   .object({
     method: z.enum(["allocate-public-ip-address", "modify-instance-network-spec"]).default("allocate-public-ip-address"),
-    ipAddress: z.ipv4("must be a dotted IPv4 address").optional(),
-    vlanId: z
-      .union([z.string().regex(/^\d{1,10}$/, "must be a numeric VLAN id"), z.number().int().min(0)])
-      .transform(String)
+    ipAddress: z
+      .string()
+      .max(15, "must be a dotted IPv4 address (at most 15 characters)")
+      .refine((value) => !CONTROL_CHARACTERS.test(value), "must not contain control characters (CR, LF, NUL, …)")
+      .pipe(z.ipv4("must be a dotted IPv4 address"))
       .optional(),
-    internetMaxBandwidthOut: z.number().int().min(1).max(100).optional(),
+    vlanId: VlanIdSchema.optional(),
+    internetMaxBandwidthOut: z.number().int("must be an integer").min(1, "must be at least 1").max(100, "must be at most 100").optional(),
   })
   .strict()
   .superRefine((options, context) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createAlibabaEcsAllocator } from "./create-alibaba-ecs-allocator.js";
 import { alibabaEcsPlugin } from "./alibaba-ecs-plugin.js";
 import { resolveAlibabaEcsSettings, resolveDefaultEndpoint } from "./alibaba-ecs-settings.js";
+import { ECS_ENDPOINT_MAP } from "./ecs-endpoint-map.js";
 
 describe("settings", () => {
   it.each([
@@ -10,9 +11,23 @@ describe("settings", () => {
     ["cn-beijing", "https://ecs.cn-beijing.aliyuncs.com"],
     ["ap-southeast-1", "https://ecs.ap-southeast-1.aliyuncs.com"],
     ["eu-central-1", "https://ecs.eu-central-1.aliyuncs.com"],
+    // Entries of the SDK's endpoint map: central or shared endpoints, not the regional rule.
+    ["cn-wuhan", "https://ecs.aliyuncs.com"],
+    ["cn-shanghai-finance-1", "https://ecs-cn-hangzhou.aliyuncs.com"],
+    ["cn-north-2-gov-1", "https://ecs.aliyuncs.com"],
+    ["cn-edge-1", "https://ecs.cn-qingdao-nebula.aliyuncs.com"],
+    ["eu-west-1-oxs", "https://ecs.cn-shenzhen-cloudstone.aliyuncs.com"],
   ])("derives the endpoint of %s as the official SDK does: %s", (region, endpoint) => {
     expect(resolveDefaultEndpoint(region)).toBe(endpoint);
     expect(resolveAlibabaEcsSettings({ region }).endpointUrl.origin).toBe(endpoint);
+  });
+
+  it("uses every entry of the official endpoint map (35 regions), each a valid region id", () => {
+    expect(Object.keys(ECS_ENDPOINT_MAP)).toHaveLength(35);
+    for (const [region, host] of Object.entries(ECS_ENDPOINT_MAP)) {
+      expect(resolveAlibabaEcsSettings({ region }).endpointUrl.origin, region).toBe(`https://${host}`);
+    }
+    expect(resolveDefaultEndpoint("toString")).toBe("https://ecs.toString.aliyuncs.com");
   });
 
   it("applies defaults: V3 signatures, a 10 s attempt timeout", () => {

@@ -1,16 +1,12 @@
 import { CredentialStringSchema, DEFAULT_OPERATION_TIMEOUT_MS, RateLimitSettingsSchema, checkEndpointSecurity, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, parseOrThrow } from "@polycloud/core";
 import { z } from "zod";
+import { resolveEcsEndpointHost } from "./ecs-endpoint-map.js";
 
 /** The provider name this package registers. @public */
 export const ALIBABA_ECS_PROVIDER = "alibaba-ecs";
 
 /** Alibaba region ids: lower-case words joined by dashes, e.g. `cn-hangzhou`, `ap-southeast-1`. @public */
 export const ALIBABA_REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+){1,4}$/;
-
-/** Regions whose ECS endpoint the official SDK takes from its endpoint map rather than the `ecs.<region>` rule. */
-const ENDPOINT_OVERRIDES: Readonly<Record<string, string>> = {
-  "cn-hangzhou": "ecs-cn-hangzhou.aliyuncs.com",
-};
 
 /** Per-attempt default: the SDK's effective 3 s (reference §5.1) is tight for slow regions; its docs say 10 s. */
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
@@ -100,12 +96,13 @@ export interface AlibabaEcsResolvedSettings extends AlibabaEcsSettings {
 }
 
 /**
- * The ECS endpoint the official SDK derives for a region: its endpoint map for `cn-hangzhou`
- * (`https://ecs-cn-hangzhou.aliyuncs.com`), the `https://ecs.<region>.aliyuncs.com` rule for every other region.
+ * The ECS endpoint the official SDK derives for a region: its endpoint map (`ECS_ENDPOINT_MAP`, e.g.
+ * `https://ecs-cn-hangzhou.aliyuncs.com`, or the central `https://ecs.aliyuncs.com` for `cn-wuhan`), else the
+ * `https://ecs.<region>.aliyuncs.com` rule.
  * @public
  */
 export function resolveDefaultEndpoint(region: string): string {
-  return `https://${ENDPOINT_OVERRIDES[region] ?? `ecs.${region}.aliyuncs.com`}`;
+  return `https://${resolveEcsEndpointHost(region)}`;
 }
 
 /**

@@ -66,7 +66,8 @@ export function allocatePublicIp(operation: Operation, client: AlibabaEcsClient,
       return { resources: [{ ...allocated[0], requestId: answer.RequestId }], requestId: answer.RequestId };
     },
     findByKey: readBack,
-    release: (releasing) => releasePublicIp(releasing, client, instanceId),
+    // Compensation: an instance that has no IP any more has nothing to give back.
+    release: (releasing) => releasePublicIp(releasing, client, instanceId, "no-op"),
     idOf: () => instanceId,
     isAlreadyDone: (error) => error.providerCode === "AllocatedAlready",
     settle: target.settle,

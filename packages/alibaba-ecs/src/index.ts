@@ -20,9 +20,20 @@ export {
   type AlibabaEcsSettings,
   type AlibabaEcsSettingsInput,
 } from "./alibaba-ecs-settings.js";
+export { ECS_ENDPOINT_MAP } from "./ecs-endpoint-map.js";
 export { AlibabaEcsProviderOptionsSchema, type AlibabaAllocationMethod, type AlibabaEcsProviderOptions, type AlibabaEcsProviderOptionsInput } from "./alibaba-ecs-provider-options.js";
 export { ALIBABA_CREDENTIAL_ENVIRONMENT } from "./resolve-alibaba-ecs-credentials.js";
 
 import { alibabaEcsPlugin } from "./alibaba-ecs-plugin.js";
 
 export default alibabaEcsPlugin;
+
+// Registers alibaba-ecs with core's typed configuration: defineConfig / createIpAllocator check its settings, and ECS allocates one address per call.
+import type { ProviderAllocateDefaults } from "@polycloud/core";
+import type { AlibabaEcsSettingsInput } from "./alibaba-ecs-settings.js";
+
+declare module "@polycloud/core" {
+  interface PolycloudProviderRegistry {
+    "alibaba-ecs": { settings: AlibabaEcsSettingsInput; allocate: ProviderAllocateDefaults<1> };
+  }
+}

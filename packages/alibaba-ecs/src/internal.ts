@@ -22,10 +22,12 @@ export {
 } from "./sign-alibaba-ecs-request.js";
 export { createCredentialRedactor, systemSigningSource } from "./alibaba-ecs-client.js";
 export {
+  ALIBABA_ECS_ACTION_ERROR_TABLE,
   ALIBABA_ECS_ERROR_PREFIX_RULES,
   ALIBABA_ECS_ERROR_TABLE,
   ALIBABA_ECS_RESPONSES,
   classifyAlibabaEcsError,
+  describeAlibabaEcsResponses,
   mapAlibabaEcsError,
   type AlibabaErrorResponse,
   type AlibabaErrorRule,
@@ -44,4 +46,6 @@ export {
   type InstanceAttributeResponse,
 } from "./parse-alibaba-ecs-response.js";
 export { INSTANCE_ID_PATTERN, validateAlibabaEcsRequest, type ValidatedAlibabaEcsRequest } from "./validate-alibaba-ecs-request.js";
-export { describePendingIp, mapInstanceToAllocatedIp, mapInstanceToIpState } from "./map-instance-to-allocated-ip.js";
+export { describeFreshIp, describePendingIp, describeRestartNeeded, mapInstanceToAllocatedIp, mapInstanceToIpState } from "./map-instance-to-allocated-ip.js";
+export { ECS_ACTION_PARAMETERS, addEcsCommonParameters } from "./add-ecs-common-parameters.js";
+export { resolveEcsEndpointHost } from "./ecs-endpoint-map.js";

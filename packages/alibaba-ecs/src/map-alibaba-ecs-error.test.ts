@@ -30,6 +30,7 @@ const EXPECTED: ReadonlyArray<readonly [string, number, IpAllocatorErrorCode, bo
   // ReleasePublicIpAddress.
   ["InvalidIpAddress.NeedInstanceId", 403, "INVALID_ARGUMENT", false, false],
   ["OperationTimesOverLimit", 403, "RESOURCE_EXHAUSTED", false, false],
+  ["DryRunOperation", 400, "INTERNAL", false, false],
   // Gateway and common codes.
   ["Throttling", 400, "RATE_LIMITED", true, false],
   ["Throttling.User", 400, "RATE_LIMITED", true, false],
@@ -71,7 +72,8 @@ describe("the Alibaba error table", () => {
     expect(rule.matchedBy).toBe("table");
     const error = mapAlibabaEcsError(
       { httpStatus, headers: {}, envelope: { Code: providerCode, Message: "m", RequestId: "R-1" }, body: "" },
-      { operation: "allocate", action: "AllocatePublicIpAddress", redactor: createRedactor() },
+      // An action without action-specific rules: the table alone decides.
+      { operation: "allocate", action: "DescribeInstanceAttribute", redactor: createRedactor() },
     );
     expect(error).toMatchObject({ code, retryable, ambiguous, providerCode, httpStatus, requestId: "R-1", provider: "alibaba-ecs", operation: "allocate" });
   });

@@ -1,5 +1,6 @@
 import { mapHttpStatusToCode, readHttpResponse, type IpAllocatorError, type IpAllocatorErrorCode, type Redactor, type ResponseDeclaration } from "@polycloud/core";
 import { ALIBABA_ECS_PROVIDER } from "./alibaba-ecs-settings.js";
+import { ALIBABA_ECS_ACTION_ERROR_TABLE } from "./action-error-rules.js";
 import { AlibabaErrorEnvelopeSchema, type AlibabaErrorEnvelope } from "./parse-alibaba-ecs-response.js";
 
 /** How one Alibaba error code maps onto the neutral taxonomy. @public */
@@ -11,6 +12,8 @@ export interface AlibabaErrorRule {
   ambiguous?: boolean;
   /** What to do about it, kept in `details.hint`. */
   hint?: string;
+  /** The request field at fault: the error lists it in `issues` (INVALID_ARGUMENT). */
+  field?: string;
 }
 
 const CLOCK_HINT = "Check the system clock: Alibaba accepts requests within 15 minutes of its time.";
@@ -45,9 +48,11 @@ export const ALIBABA_ECS_ERROR_TABLE: Readonly<Record<string, AlibabaErrorRule>>
   "InvalidVlanId.NotFound": { code: "NOT_FOUND" },
   "InvalidIpAddress.NotFound": { code: "NOT_FOUND" },
   InternalError: { code: "INTERNAL", retryable: true, ambiguous: true },
-  // ReleasePublicIpAddress and DescribeInstances.
+  // ReleasePublicIpAddress (its API page).
   "InvalidIpAddress.NeedInstanceId": { code: "INVALID_ARGUMENT" },
   OperationTimesOverLimit: { code: "RESOURCE_EXHAUSTED" },
+  // The adapter never sends DryRun: such an answer means nothing was done, and it is not what was asked for.
+  DryRunOperation: { code: "INTERNAL", hint: "ECS answered a DryRun check although polycloud sends no DryRun parameter; nothing was changed." },
   // Gateway and common codes (reference §2.5).
   Throttling: { code: "RATE_LIMITED" },
   "Throttling.User": { code: "RATE_LIMITED" },
@@ -96,14 +101,17 @@ export const ALIBABA_ECS_ERROR_PREFIX_RULES: ReadonlyArray<{ pattern: RegExp; ru
   { pattern: /^Unsupported/, rule: { code: "UNSUPPORTED" } },
 ];
 
+export { ALIBABA_ECS_ACTION_ERROR_TABLE } from "./action-error-rules.js";
+
 /**
- * The rule for a code: exact table, then prefix rules, then the HTTP status class. Any 5xx is ambiguous
- * (the request may have been processed) and transient.
+ * The rule for a code: the action's table, the exact table, then prefix rules, then the HTTP status class. Any
+ * 5xx is ambiguous (the request may have been processed) and transient.
  * @public
  */
-export function classifyAlibabaEcsError(providerCode: string | undefined, httpStatus: number): AlibabaErrorRule & { matchedBy: "table" | "prefix" | "http-status" } {
+export function classifyAlibabaEcsError(providerCode: string | undefined, httpStatus: number, action?: string): AlibabaErrorRule & { matchedBy: "table" | "prefix" | "http-status" } {
   const serverSide = httpStatus >= 500 ? { retryable: true, ambiguous: true } : {};
-  const exact = providerCode === undefined ? undefined : ALIBABA_ECS_ERROR_TABLE[providerCode];
+  const forAction = providerCode === undefined || action === undefined ? undefined : ALIBABA_ECS_ACTION_ERROR_TABLE[action]?.[providerCode];
+  const exact = forAction ?? (providerCode === undefined ? undefined : ALIBABA_ECS_ERROR_TABLE[providerCode]);
   if (exact !== undefined) return { ...serverSide, ...exact, matchedBy: "table" };
   const prefixed = providerCode === undefined ? undefined : ALIBABA_ECS_ERROR_PREFIX_RULES.find((entry) => entry.pattern.test(providerCode));
   if (prefixed !== undefined) return { ...serverSide, ...prefixed.rule, matchedBy: "prefix" };
@@ -130,11 +138,24 @@ export const ALIBABA_ECS_RESPONSES: ResponseDeclaration = {
     const [message, serverStringToSign] = splitServerStringToSign(rawMessage);
     return { providerCode, message, requestId, details: { recommend, hostId, serverStringToSign, accessDeniedDetail } };
   },
-  classify: (answer, response) => {
-    const { matchedBy, ...rule } = classifyAlibabaEcsError(answer.providerCode, response.status);
-    return rule;
-  },
+  classify: (answer, response) => withoutMatch(classifyAlibabaEcsError(answer.providerCode, response.status)),
 };
+
+const RESPONSES_BY_ACTION = new Map<string, ResponseDeclaration>();
+
+/** {@link ALIBABA_ECS_RESPONSES} with `action`'s own rules ({@link ALIBABA_ECS_ACTION_ERROR_TABLE}) first; one per action. @public */
+export function describeAlibabaEcsResponses(action: string): ResponseDeclaration {
+  const known = RESPONSES_BY_ACTION.get(action);
+  if (known !== undefined) return known;
+  const declaration: ResponseDeclaration = { ...ALIBABA_ECS_RESPONSES, classify: (answer, response) => withoutMatch(classifyAlibabaEcsError(answer.providerCode, response.status, action)) };
+  RESPONSES_BY_ACTION.set(action, declaration);
+  return declaration;
+}
+
+/** The rule without the test-facing `matchedBy`. */
+function withoutMatch({ matchedBy, ...rule }: ReturnType<typeof classifyAlibabaEcsError>): AlibabaErrorRule {
+  return rule;
+}
 
 /** What a test or tool hands {@link mapAlibabaEcsError}: an error answer as received. @public */
 export interface AlibabaErrorResponse {
@@ -165,7 +186,7 @@ export function mapAlibabaEcsError(response: AlibabaErrorResponse, context: MapA
   const headers = response.envelope === undefined ? response.headers : { ...response.headers, "content-type": "application/json" };
   const body = response.envelope === undefined ? response.body : JSON.stringify(response.envelope);
   try {
-    readHttpResponse({ status: response.httpStatus, headers, body }, ALIBABA_ECS_RESPONSES, context, () => undefined);
+    readHttpResponse({ status: response.httpStatus, headers, body }, describeAlibabaEcsResponses(context.action), context, () => undefined);
   } catch (thrown) {
     return thrown as IpAllocatorError;
   }

@@ -4,9 +4,9 @@ import { readPublicIpAddress, type InstanceAttributeResponse } from "./parse-ali
 
 /**
  * The neutral state of an instance's system public IP. The IP's id is the instance id (one public IP per
- * instance), so an instance without one reads as `released` (never allocated, or released since).
- * A new IP only carries traffic once the instance runs (it takes effect on StartInstance / RebootInstance),
- * so an IP on an instance that is not Running is `pending`.
+ * instance), so an instance without one reads as `released` (never allocated, or released since). An IP on an
+ * instance that is not Running carries no traffic: `pending`. On a Running instance it is `ready` as far as ECS
+ * shows: DescribeInstanceAttribute has no field for "allocated, restart pending" (see {@link describeFreshIp}).
  * @public
  */
 export function mapInstanceToIpState(instance: InstanceAttributeResponse, address = readPublicIpAddress(instance)): IpState {
@@ -34,9 +34,18 @@ export function describePendingIp(instanceId: string, status: string): string {
 }
 
 /**
+ * The note on every address AllocatePublicIpAddress assigns: the allocation itself is complete (nothing is still
+ * provisioning), but Alibaba documents that the new IP takes effect only after RebootInstance or StartInstance.
+ * @public
+ */
+export function describeRestartNeeded(instanceId: string, address: string): string {
+  return `${address} is assigned to ${instanceId}, but Alibaba documents that a public IP from AllocatePublicIpAddress takes effect only after RebootInstance (Running instance) or StartInstance (Stopped instance). polycloud does not restart instances, and ECS exposes no field for a pending restart, so describe and waitUntilReady cannot tell when it has happened.`;
+}
+
+/**
  * The IP an AllocatePublicIpAddress answer describes, without reading the instance: the address is assigned
- * at once, but it carries traffic only while the instance runs, and the answer does not say whether it does.
- * So it is `pending` until `describe` / `waitUntilReady` sees the instance Running.
+ * (synchronously), but it is not effective before a RebootInstance / StartInstance, which this allocator does not
+ * issue. So it is `pending`, with {@link describeRestartNeeded} in the result's warnings, never `ready`.
  * @public
  */
 export function describeFreshIp(instanceId: string, region: string, allocated: AllocatedPublicIp): AllocatedIp {

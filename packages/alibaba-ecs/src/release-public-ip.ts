@@ -11,20 +11,22 @@ export const RELEASE_DEPRECATION_WARNING =
 /** What a release did: the answering request, and whether there was an address to release. @internal */
 export interface ReleasedPublicIp {
   requestId: string;
-  /** False when the instance had no public IP (released before, or never allocated): nothing was sent. */
+  /** False when the instance had no public IP (released before, or never allocated) and `whenAbsent` is "no-op". */
   released: boolean;
 }
 
 /**
  * Releases the instance's current public IP with `ReleasePublicIpAddress`. Ambiguous failures are read back
- * (released when the address is gone from the instance); an instance without one is a no-op, so a retried or
- * repeated release converges.
+ * (released when the address is gone from the instance). An instance without one is NOT_FOUND, as a second
+ * release is on every provider (ECS itself answers `InvalidIpAddress.NotFound` for an IP the instance does not
+ * hold); `whenAbsent: "no-op"` makes it a no-op instead, for compensation after a failed allocate.
  * @internal
  */
-export async function releasePublicIp(operation: Operation, client: AlibabaEcsClient, instanceId: string): Promise<ReleasedPublicIp> {
+export async function releasePublicIp(operation: Operation, client: AlibabaEcsClient, instanceId: string, whenAbsent: "not-found" | "no-op" = "not-found"): Promise<ReleasedPublicIp> {
   const before = await describeInstanceAttribute(operation, client, instanceId);
   const address = readPublicIpAddress(before);
-  if (address === undefined) return { requestId: before.RequestId, released: false };
+  if (address === undefined && whenAbsent === "no-op") return { requestId: before.RequestId, released: false };
+  if (address === undefined) throw createNothingToReleaseError(operation, instanceId, before.RequestId);
   for (let round = 1; ; round += 1) {
     try {
       const params = { InstanceId: instanceId, PublicIpAddress: address };
@@ -40,6 +42,17 @@ export async function releasePublicIp(operation: Operation, client: AlibabaEcsCl
       if (round >= operation.retry.maxAttempts || !error.retryable || !operation.spendRetry(error, round)) throw new IpAllocatorError({ ...error.toOptions(), ambiguous: false, details: { ...error.details, reconciliation: `${instanceId} read back unchanged` } });
     }
   }
+}
+
+function createNothingToReleaseError(operation: Operation, instanceId: string, requestId: string): IpAllocatorError {
+  return new IpAllocatorError({
+    code: "NOT_FOUND",
+    message: `${instanceId} has no public IP to release: it was released already, or never allocated.`,
+    provider: ALIBABA_ECS_PROVIDER,
+    operation: operation.name,
+    requestId,
+    details: { action: "DescribeInstanceAttribute", resourceId: instanceId, hint: "Nothing to do: describe shows the instance without a public IP (state released)." },
+  });
 }
 
 function createOutcomeUnknownError(instanceId: string, error: IpAllocatorError, readError: IpAllocatorError): IpAllocatorError {

@@ -1,5 +1,6 @@
-import { createHmac, createSecretKey, hash, randomUUID, type KeyObject } from "node:crypto";
+import { createHmac, createSecretKey, hash, type KeyObject } from "node:crypto";
 import type { HttpRequest } from "@polycloud/core";
+import { buildCanonicalQuery, compareCodeUnits, percentEncode } from "./percent-encode.js";
 
 /** ECS API version every action of this adapter targets. @public */
 export const ECS_API_VERSION = "2014-05-26";
@@ -33,31 +34,7 @@ export interface V3RequestParts {
   canonicalQuery?: string;
 }
 
-/**
- * Alibaba's RFC 3986 encoding: UTF-8 bytes, `A-Z a-z 0-9 - _ . ~` kept, everything else `%XX` in upper-case
- * hex (space is `%20`, never `+`; `*` is `%2A`). `URLSearchParams` output is not equivalent.
- * @public
- */
-export function percentEncode(value: string): string {
-  // Most ECS values (ids, actions, dates) need no encoding at all: skip the work for them.
-  if (UNRESERVED_ONLY.test(value)) return value;
-  return encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
-
-function compareCodeUnits(left: string, right: string): number {
-  if (left === right) return 0;
-  return left < right ? -1 : 1;
-}
-
-/** `percentEncode(name)=percentEncode(value)` sorted by name in code-unit order and joined by `&`. @public */
-export function buildCanonicalQuery(params: Readonly<Record<string, string>>): string {
-  return Object.keys(params)
-    .sort(compareCodeUnits)
-    .map((name) => `${percentEncode(name)}=${percentEncode(params[name] ?? "")}`)
-    .join("&");
-}
+export { buildCanonicalQuery, percentEncode } from "./percent-encode.js";
 
 /**
  * V1 string to sign: `METHOD&%2F&percentEncode(canonicalQuery)` over every parameter except `Signature`.
@@ -136,21 +113,7 @@ export function signV3(parts: V3RequestParts, credentials: Pick<AlibabaEcsCreden
   return { canonicalRequest, stringToSign, signature, authorization };
 }
 
-/** `yyyy-MM-ddTHH:mm:ssZ` (UTC, second precision), the format of V1 `Timestamp` and V3 `x-acs-date`. @public */
-export function formatAcsTimestamp(epochMs: number): string {
-  // Every attempt within one second signs the same string: format each second once.
-  const second = Math.floor(epochMs / 1000);
-  if (second !== lastTimestamp.second) lastTimestamp = { second, text: `${new Date(second * 1000).toISOString().slice(0, 19)}Z` };
-  return lastTimestamp.text;
-}
-
-let lastTimestamp = { second: Number.NaN, text: "" };
-
-/** A fresh 128-bit hex nonce; Alibaba rejects a nonce it has seen within its replay window. @public */
-export function createSignatureNonce(): string {
-  // randomUUID draws from a pooled entropy buffer: ~15x cheaper per call than randomBytes(16).
-  return randomUUID().replaceAll("-", "");
-}
+export { createSignatureNonce, formatAcsTimestamp } from "./format-signing-values.js";
 
 /** Everything one signed ECS RPC call needs. @public */
 export interface SignAlibabaEcsRequestInput {

@@ -7,7 +7,9 @@ import type { InstanceAttributeResponse } from "./parse-alibaba-ecs-response.js"
 
 /**
  * Polls `DescribeInstanceAttribute` until the instance runs with a public IP (`ready`). An instance without a
- * public IP is FAILED_PRECONDITION at once (waiting cannot give it one); TIMEOUT / CANCELLED carry the last
+ * public IP, or a Stopped one, is FAILED_PRECONDITION at once: waiting cannot give it an IP, and only a
+ * StartInstance (which polycloud does not send) makes a Stopped instance's IP effective. Pending, Starting and
+ * Stopping are polled (they move on their own, a reboot passes through them). TIMEOUT / CANCELLED carry the last
  * state seen in `details` (`lastState`, `providerState`, `address`).
  * @internal
  */
@@ -16,7 +18,7 @@ export async function waitForPublicIpReady(operation: Operation, client: Alibaba
   try {
     const { value } = await pollUntil({
       read: async () => (last = await describeInstanceAttribute(operation, client, target.instanceId)),
-      check: (instance) => (mapInstanceToAllocatedIp(instance, target.region).state === "pending" ? "continue" : "done"),
+      check: (instance) => (mapInstanceToAllocatedIp(instance, target.region).state === "pending" && instance.Status !== "Stopped" ? "continue" : "done"),
       signal: operation.signal,
       clock: operation.environment.clock,
       random: operation.environment.random,
@@ -32,6 +34,16 @@ export async function waitForPublicIpReady(operation: Operation, client: Alibaba
         operation: operation.name,
         requestId: value.RequestId,
         details: { lastState: ip.state, providerState: ip.providerState },
+      });
+    }
+    if (ip.state === "pending") {
+      throw new IpAllocatorError({
+        code: "FAILED_PRECONDITION",
+        message: `${target.instanceId} is ${value.Status}: its public IP ${ip.address ?? ""} takes effect only after StartInstance, which polycloud does not send, so waiting cannot make it ready.`,
+        provider: ALIBABA_ECS_PROVIDER,
+        operation: operation.name,
+        requestId: value.RequestId,
+        details: { lastState: ip.state, providerState: ip.providerState, address: ip.address, hint: `Start the instance (StartInstance ${target.instanceId}), then wait again.` },
       });
     }
     return { provider: ALIBABA_ECS_PROVIDER, ip, requestId: value.RequestId, metadata: operation.metadata() };

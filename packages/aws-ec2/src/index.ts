@@ -40,3 +40,13 @@ export {
 } from "./aws-ec2-tokens.js";
 
 export default awsEc2Plugin;
+
+// Registers aws-ec2 with core's typed configuration: defineConfig / createIpAllocator check its settings, and EC2 allocates one Elastic IP per call.
+import type { ProviderAllocateDefaults } from "@polycloud/core";
+import type { AwsEc2Settings } from "./aws-ec2-settings.js";
+
+declare module "@polycloud/core" {
+  interface PolycloudProviderRegistry {
+    "aws-ec2": { settings: AwsEc2Settings; allocate: ProviderAllocateDefaults<1> };
+  }
+}

@@ -2,17 +2,21 @@ import { IpAllocatorError, createInvalidArgumentError, validateAllocateRequest, 
 import { z } from "zod";
 import { AWS_EC2_PROVIDER } from "./aws-ec2-settings.js";
 
+/** EC2 names and ids (border groups, pools): letters, digits and hyphens; no space or control character (CR/LF/NUL) reaches the signer. */
+const EC2_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+const EC2_NAME_MESSAGE = "must be an EC2 name: letters, digits and hyphens only";
+
 /**
  * `request.providerOptions["aws-ec2"]`: the AllocateAddress fields without a neutral equivalent. Unknown keys
- * are rejected.
+ * are rejected; values are 1–64 characters of an EC2 name, checked before any request.
  * @public
  */
 export const AwsEc2ProviderOptionsSchema = z
   .object({
     /** Where AWS advertises the address, e.g. a Local Zone's `us-west-2-lax-1`; default the region's own group. */
-    networkBorderGroup: z.string().min(1).max(64).optional(),
+    networkBorderGroup: z.string().max(64).regex(EC2_NAME_PATTERN, EC2_NAME_MESSAGE).optional(),
     /** An address pool (BYOIP `ipv4pool-ec2-…`, or `amazon`); default Amazon's pool. */
-    publicIpv4Pool: z.string().min(1).max(64).optional(),
+    publicIpv4Pool: z.string().max(64).regex(EC2_NAME_PATTERN, EC2_NAME_MESSAGE).optional(),
   })
   .strict();
 

@@ -8,21 +8,23 @@ export { loadEmulatorSeed, parseEmulatorSeed, type EmulatorSeed } from "./load-e
 export {
   FAULT_KINDS,
   FaultInjector,
-  createSeededRandom,
   type FaultKind,
   type FaultProvider,
   type FaultRule,
 } from "./shared/fault-rules.js";
+export { createSeededRandom } from "./shared/create-seeded-random.js";
 export { StateEventLog, type StateChangeEvent, type StateChangeEventFilter } from "./shared/state-event-log.js";
 export { SeedValidationError } from "./shared/seed-validation.js";
 export type { ProviderEmulator, ProviderEmulatorContext } from "./shared/provider-emulator.js";
 export {
   ALIBABA_ECS_API_VERSION,
+  ALIBABA_ERROR_CATALOGUE,
   ALIBABA_SEED_ERROR_CODES,
   DEFAULT_ALIBABA_SEED,
   createAlibabaEmulator,
   parseAlibabaSeed,
   type AlibabaAccountSeed,
+  type AlibabaCatalogueEntry,
   type AlibabaEmulatorOptions,
   type AlibabaFlowControlOptions,
   type AlibabaInstanceSeed,
@@ -34,6 +36,7 @@ export {
   type AlibabaState,
 } from "./alibaba/index.js";
 export {
+  DEFAULT_ZENLAYER_DESCRIBE_LAG_LISTINGS,
   DEFAULT_ZENLAYER_OPTIONS,
   DEFAULT_ZENLAYER_SEED,
   EIP_STATUSES,
@@ -60,6 +63,7 @@ export {
   type ZenlayerEmulatorOptions,
   type ZenlayerErrorCode,
   type ZenlayerErrorCodeInfo,
+  type ZenlayerErrorSourceKind,
   type ZenlayerInstanceSeed,
   type ZenlayerInstanceState,
   type ZenlayerInstanceStatus,

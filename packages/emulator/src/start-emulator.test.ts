@@ -44,6 +44,7 @@ describe("startEmulator", () => {
       expect(emulator.alibabaState.listInstances().map((instance) => [instance.instanceId, instance.status, instance.internetMaxBandwidthOut])).toEqual([
         ...Array.from({ length: 10 }, (_, index) => [`i-polycloud${String(index + 1).padStart(4, "0")}`, "Running", 5]),
         ["i-polycloud0099", "Stopped", 0],
+        ["i-polycloud0020", "Running", 5],
       ]);
       expect((await callV3(emulator.alibaba.endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).status).toBe(200);
       const zenlayer = await request(`${emulator.zenlayer.endpoint}/api/v2/bmc`, { method: "POST", body: "{}" });

@@ -6,7 +6,8 @@ import type { AlibabaState } from "./alibaba/alibaba-state.js";
 import { createAlibabaEmulator } from "./alibaba/create-alibaba-emulator.js";
 import { DEFAULT_AWS_SEED, createAwsEmulator, type AwsEmulatorOptions, type AwsState } from "./aws/index.js";
 import type { EmulatorSeed } from "./load-emulator-seed.js";
-import { FaultInjector, createSeededRandom, type FaultRule } from "./shared/fault-rules.js";
+import { createSeededRandom } from "./shared/create-seeded-random.js";
+import { FaultInjector, type FaultRule } from "./shared/fault-rules.js";
 import { StateEventLog } from "./shared/state-event-log.js";
 import {
   DEFAULT_ZENLAYER_SEED,

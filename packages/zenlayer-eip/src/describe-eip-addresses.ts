@@ -1,5 +1,6 @@
-import type { Operation } from "@polycloud/core";
+import { pollUntil, type Operation } from "@polycloud/core";
 import { DescribeEipAddressesResponseSchema, readEipTags, type EipAddress } from "./parse-zenlayer-eip-response.js";
+import type { PollPacing } from "./wait-for-eip-ready.js";
 import type { ZenlayerEipClient } from "./zenlayer-eip-client.js";
 import { IDEMPOTENCY_TAG_KEY } from "./zenlayer-eip-provider-options.js";
 
@@ -14,6 +15,25 @@ const MAX_PAGES = 10;
 export async function describeEipAddress(operation: Operation, client: ZenlayerEipClient, eipId: string): Promise<EipAddress | undefined> {
   const { response } = await operation.call((context) => client.call("DescribeEipAddresses", { eipIds: [eipId] }, DescribeEipAddressesResponseSchema, context));
   return (response.dataSet ?? []).find((eip) => eip.eipId === eipId);
+}
+
+/**
+ * Reads the EIP, tolerating `notFoundPolls` "not listed" answers: Describe lags behind Allocate, and an EIP
+ * described or released right after it was allocated (compensation, surplus) must not pass for gone.
+ * @internal
+ */
+export async function describeListedEip(operation: Operation, client: ZenlayerEipClient, eipId: string, pacing: PollPacing): Promise<EipAddress | undefined> {
+  let misses = 0;
+  const { value } = await pollUntil({
+    read: () => describeEipAddress(operation, client, eipId),
+    check: (eip) => (eip !== undefined || (misses += 1) > (pacing.notFoundPolls ?? 3) ? "done" : "continue"),
+    signal: operation.signal,
+    clock: operation.environment.clock,
+    random: operation.environment.random,
+    intervalMs: pacing.intervalMs,
+    maxIntervalMs: pacing.maxIntervalMs,
+  });
+  return value;
 }
 
 /**

@@ -43,3 +43,13 @@ export {
 } from "./zenlayer-eip-tokens.js";
 
 export default zenlayerEipPlugin;
+
+// Registers zenlayer-eip with core's typed configuration: defineConfig / createIpAllocator check its settings (up to 100 addresses per call).
+import type { ProviderAllocateDefaults } from "@polycloud/core";
+import type { ZenlayerEipSettings } from "./zenlayer-eip-settings.js";
+
+declare module "@polycloud/core" {
+  interface PolycloudProviderRegistry {
+    "zenlayer-eip": { settings: ZenlayerEipSettings; allocate: ProviderAllocateDefaults };
+  }
+}

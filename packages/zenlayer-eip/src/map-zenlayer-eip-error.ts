@@ -7,8 +7,9 @@ export type ZenlayerErrorMapping = ErrorRule;
 const SIGNATURE_HINT = "check the access key id and secret, and that this machine's clock is right (ZC2 timestamps must be near the server's)";
 
 /**
- * Every code of seed 002, of the reference's table (§3.1/§4) and of the emulator's chosen common codes.
- * Unknown codes fall back to prefix rules, then to the HTTP status ({@link mapZenlayerEipErrorCode}).
+ * Every code of Zenlayer's official common list, of seed 002, of the reference's table (§3.1/§4) and of the
+ * emulator's catalogue. Unknown codes fall back to prefix rules, then to the HTTP status
+ * ({@link mapZenlayerEipErrorCode}); official codes never do (a test pins that).
  * @public
  */
 export const ZENLAYER_ERROR_MAP: Readonly<Record<string, ZenlayerErrorMapping>> = Object.freeze({
@@ -19,12 +20,22 @@ export const ZENLAYER_ERROR_MAP: Readonly<Record<string, ZenlayerErrorMapping>> 
   REQUEST_TIMED_OUT: { code: "TIMEOUT" },
   INVALID_OPERATION_TIMEOUT: { code: "TIMEOUT" },
   OPERATION_FAILED_RESOURCE_NOT_FOUND: { code: "NOT_FOUND" },
+  INVALID_RESOURCE_NOT_FOUND: { code: "NOT_FOUND" },
+  AUTHFAILURE_INVALID_AUTHORIZATION: { code: "UNAUTHENTICATED", hint: "the Authorization header is malformed (a proxy may have rewritten it)" },
   AUTHFAILURE_SIGNATURE_FAILURE: { code: "UNAUTHENTICATED", hint: SIGNATURE_HINT },
-  AUTHFAILURE_INVALID_ACCESS_KEY: { code: "UNAUTHENTICATED", hint: "the access key id is unknown or disabled" },
+  AUTHFAILURE_SIGNATURE_EXPIRED: { code: "UNAUTHENTICATED", hint: "this machine's clock is more than five minutes off the server's: synchronise it (NTP)" },
+  // Authenticated, but the key may not call this action: a permission problem, not a credential one.
+  AUTHFAILURE_UNAUTHORIZED_OPERATION: { code: "PERMISSION_DENIED", hint: "the access key is not granted this action (or the action does not exist)" },
   AUTHFAILURE_INVALID_TOKEN: { code: "UNAUTHENTICATED", hint: "the Bearer token is unknown or expired" },
   MISSING_PARAMETER: { code: "INVALID_ARGUMENT" },
   INVALID_PARAMETER_TYPE: { code: "INVALID_ARGUMENT" },
   INVALID_PARAMETER_VALUE: { code: "INVALID_ARGUMENT" },
+  INVALID_PARAMETER_EXCEED_MAXIMUM: { code: "INVALID_ARGUMENT" },
+  INVALID_PARAMETER_LESS_MINIMUM: { code: "INVALID_ARGUMENT" },
+  INVALID_PARAMETER_EXCEED_LENGTH: { code: "INVALID_ARGUMENT" },
+  INVALID_PARAMETER_LESS_LENGTH: { code: "INVALID_ARGUMENT" },
+  INVALID_PARAMETER_PATTERN_ERROR: { code: "INVALID_ARGUMENT" },
+  INVALID_PARAMETER_DATE_FORMAT_ERROR: { code: "INVALID_ARGUMENT" },
   INVALID_REQUEST_BODY: { code: "INVALID_ARGUMENT" },
   REQUEST_BODY_TOO_LARGE: { code: "INVALID_ARGUMENT" },
   SECURITY_CHALLENGE: { code: "PERMISSION_DENIED", hint: "a Cloudflare challenge blocked the request (network-level block, not an API error)" },
@@ -42,14 +53,14 @@ export const ZENLAYER_ERROR_MAP: Readonly<Record<string, ZenlayerErrorMapping>> 
   OPERATION_DENIED_INSTANCE_RECYCLED: { code: "FAILED_PRECONDITION" },
   OPERATION_DENIED_INSTANCE_NOT_RUNNING: { code: "FAILED_PRECONDITION", hint: "the instance must be RUNNING" },
   OPERATION_DENIED_EIP_ZONE_NOT_SAME: { code: "FAILED_PRECONDITION", hint: "the EIP and the instance must be in the same zone" },
-  FAILED_OPERATION_FOR_RECYCLE_RESOURCE: { code: "FAILED_PRECONDITION" },
+  FAILED_OPERATION_FOR_RECYCLE_RESOURCE: { code: "FAILED_PRECONDITION", hint: "the EIP is in the recycle bin" },
+  OPERATION_FAILED_FOR_RECYCLE_RESOURCE: { code: "FAILED_PRECONDITION", hint: "the resource is in the recycle bin" },
   OPERATION_DENIED_EIP_STATUS_NOT_AVAILABLE: { code: "FAILED_PRECONDITION" },
   OPERATION_DENIED_EIP_ESXI_INSTANCE_ASSIGN: { code: "FAILED_PRECONDITION", hint: "instances running ESXi cannot take EIPs" },
   OPERATION_DENIED_EIP_INSTANCE_EXCEED_LIMIT: { code: "RESOURCE_EXHAUSTED", hint: "the instance has reached its EIP limit" },
   OPERATION_DENIED_EIP_STATUS_NOT_SUPPORT: { code: "FAILED_PRECONDITION" },
   INVALID_ESXI_NOT_SUPPORT: { code: "UNSUPPORTED" },
   OPERATION_FAILED_RESOURCE_GROUP_NOT_FOUND: { code: "INVALID_ARGUMENT", hint: "resourceGroupId is unknown, or the account has no authorised default resource group" },
-  INVALID_ACTION: { code: "UNSUPPORTED" },
   INVALID_VERSION: { code: "UNSUPPORTED", hint: "the endpoint does not accept this apiVersion" },
   INVALID_REQUEST_PATH: { code: "UNSUPPORTED", hint: "check the endpoint setting" },
   INVALID_HTTP_METHOD: { code: "UNSUPPORTED" },
@@ -59,7 +70,7 @@ const PREFIX_RULES: ReadonlyArray<readonly [RegExp, ZenlayerErrorMapping]> = [
   [/^AUTHFAILURE_/, { code: "UNAUTHENTICATED" }],
   [/^REQUEST_LIMIT/, { code: "RATE_LIMITED" }],
   [/_NOT_FOUND$/, { code: "NOT_FOUND" }],
-  [/^(OPERATION_DENIED_|FAILED_OPERATION_)/, { code: "FAILED_PRECONDITION" }],
+  [/^(OPERATION_DENIED_|FAILED_OPERATION_)|_FOR_RECYCLE_RESOURCE$/, { code: "FAILED_PRECONDITION" }],
   [/^(INVALID_PARAMETER|MISSING_PARAMETER)/, { code: "INVALID_ARGUMENT" }],
 ];
 

@@ -1,6 +1,6 @@
 import { IpAllocatorError, pollUntil, type Operation } from "@polycloud/core";
 import { z } from "zod";
-import { describeEipAddress } from "./describe-eip-addresses.js";
+import { describeEipAddress, describeListedEip } from "./describe-eip-addresses.js";
 import type { EipAddress } from "./parse-zenlayer-eip-response.js";
 import type { PollPacing } from "./wait-for-eip-ready.js";
 import type { ZenlayerEipClient } from "./zenlayer-eip-client.js";
@@ -9,7 +9,8 @@ import type { ZenlayerReleaseMode } from "./zenlayer-eip-settings.js";
 const EmptyResponseSchema = z.looseObject({});
 /** Statuses in which only queries are allowed (reference §4.1): Terminate waits them out. */
 const TRANSITIONAL_STATUSES = new Set(["CREATING", "ASSOCIATING", "UNASSOCIATING"]);
-const GONE_CODES = new Set(["INVALID_EIP_NOT_FOUND", "OPERATION_FAILED_RESOURCE_NOT_FOUND"]);
+/** "Already gone" answers: Terraform's list for release (INVALID_RESOURCE_NOT_FOUND is the older code). */
+const GONE_CODES = new Set(["INVALID_EIP_NOT_FOUND", "OPERATION_FAILED_RESOURCE_NOT_FOUND", "INVALID_RESOURCE_NOT_FOUND"]);
 
 /**
  * Releases one EIP in two phases (reference §4.4): TerminateEipAddress moves it to the recycle bin
@@ -20,7 +21,7 @@ const GONE_CODES = new Set(["INVALID_EIP_NOT_FOUND", "OPERATION_FAILED_RESOURCE_
  * @internal
  */
 export async function releaseEipAddress(operation: Operation, client: ZenlayerEipClient, eipId: string, mode: ZenlayerReleaseMode, pacing: PollPacing): Promise<"releasing" | "released"> {
-  const current = await describeListed(operation, client, eipId, pacing);
+  const current = await describeListedEip(operation, client, eipId, pacing);
   if (current === undefined) throw createNotFoundError(eipId);
   if (current.eipChargeType === "PREPAID") throw createPrepaidError(eipId);
   let eip: EipAddress | undefined = current;
@@ -40,24 +41,6 @@ export async function releaseEipAddress(operation: Operation, client: ZenlayerEi
       if (!isProviderCode(thrown, new Set(["OPERATION_DENIED_EIP_NOT_RECYCLED"]))) throw thrown;
     }
   }
-}
-
-/**
- * Reads the EIP, tolerating `notFoundPolls` "not listed" answers: Describe lags behind Allocate, and an EIP
- * released right after it was allocated (compensation, surplus) must not pass for gone while it still bills.
- */
-async function describeListed(operation: Operation, client: ZenlayerEipClient, eipId: string, pacing: PollPacing): Promise<EipAddress | undefined> {
-  let misses = 0;
-  const { value } = await pollUntil({
-    read: () => describeEipAddress(operation, client, eipId),
-    check: (eip) => (eip !== undefined || (misses += 1) > (pacing.notFoundPolls ?? 3) ? "done" : "continue"),
-    signal: operation.signal,
-    clock: operation.environment.clock,
-    random: operation.environment.random,
-    intervalMs: pacing.intervalMs,
-    maxIntervalMs: pacing.maxIntervalMs,
-  });
-  return value;
 }
 
 /** Terminates; false when the EIP turned out to be gone already (a retried attempt finished it). */

@@ -26,9 +26,10 @@ import {
   type WaitOptions,
 } from "@polycloud/core";
 import { allocateEipAddresses } from "./allocate-eip-addresses.js";
-import { describeEipAddress } from "./describe-eip-addresses.js";
+import { describeEipAddress, describeListedEip } from "./describe-eip-addresses.js";
 import { mapEipToAllocatedIp } from "./map-eip-to-allocated-ip.js";
 import { releaseEipAddress } from "./release-eip-address.js";
+import { UnlistedEipTracker } from "./track-unlisted-eips.js";
 import { validateZenlayerEipRequest } from "./validate-zenlayer-eip-request.js";
 import { waitForEipReady } from "./wait-for-eip-ready.js";
 import type { ZenlayerEipClient } from "./zenlayer-eip-client.js";
@@ -64,6 +65,7 @@ export class ZenlayerEipAllocator implements IpAllocator {
   readonly provider = "zenlayer-eip";
   readonly capabilities = ZENLAYER_EIP_CAPABILITIES;
   private readonly engine: LifecycleEngine;
+  private readonly unlisted = new UnlistedEipTracker();
 
   constructor(
     @inject(ZENLAYER_EIP_SETTINGS) private readonly settings: ResolvedZenlayerEipSettings,
@@ -97,16 +99,26 @@ export class ZenlayerEipAllocator implements IpAllocator {
     const zone = validated.request.location.zone;
     return this.engine.serialize(
       validated.request.idempotencyKey,
-      () => this.engine.run("allocate", options, (operation) => allocateEipAddresses(operation, this.client, validated, this.settings, this.versionWarnings())),
+      () =>
+        this.engine.run("allocate", options, async (operation) => {
+          const result = await allocateEipAddresses(operation, this.client, validated, this.settings, this.versionWarnings());
+          this.unlisted.add(result.ips.map((ip) => ip.id));
+          return result;
+        }),
       (earlier) => (earlier.ips[0]?.location.zone === zone ? { ...earlier, reconciled: true } : undefined),
     );
   }
 
-  /** Reads one EIP; NOT_FOUND when Describe does not list it (unknown, or released). */
+  /**
+   * Reads one EIP; NOT_FOUND when Describe does not list it (unknown, or released). An EIP this allocator
+   * allocated and Describe has not listed yet gets `notFoundPolls` polls first (Describe lags behind Allocate).
+   */
   async describe(id: string, options?: OperationOptions): Promise<DescribeResult> {
     const eipId = this.validateId(id, "describe");
+    const pacing = { intervalMs: this.settings.pollIntervalMs, maxIntervalMs: this.settings.maxPollIntervalMs, notFoundPolls: this.settings.notFoundPolls };
     return this.engine.run("describe", options, async (operation) => {
-      const eip = await describeEipAddress(operation, this.client, eipId);
+      const eip = this.unlisted.has(eipId) ? await describeListedEip(operation, this.client, eipId, pacing) : await describeEipAddress(operation, this.client, eipId);
+      this.unlisted.delete(eipId);
       if (eip === undefined) {
         throw new IpAllocatorError({ code: "NOT_FOUND", message: `EIP ${eipId} is not listed by DescribeEipAddresses: it does not exist or was released.`, provider: this.provider, operation: "describe", requestId: operation.requestId, details: { eipId } });
       }

@@ -120,7 +120,7 @@ describe("credentials and secrets", () => {
     harness = await startHarness();
     harness.fault({ kind: "clock-skew", skewSeconds: 3_600 });
     const error = await rejectionOf(harness.allocator.describe("eip-1"));
-    expect(error).toMatchObject({ code: "UNAUTHENTICATED", providerCode: "AUTHFAILURE_SIGNATURE_FAILURE" });
+    expect(error).toMatchObject({ code: "UNAUTHENTICATED", providerCode: "AUTHFAILURE_SIGNATURE_EXPIRED", retryable: false });
     expect(error.message).toContain("clock");
   });
 });

@@ -43,7 +43,9 @@ describe("zenlayerEipPlugin through createIpAllocator", () => {
 
   it("rejects invalid settings with INVALID_ARGUMENT naming the field", async () => {
     harness = await startHarness();
-    const error = await rejectionOf(createIpAllocator({ provider: "zenlayer-eip", apiVersion: "2020-01-01" }, { plugins: loadPlugin, env: {} }));
+    // Parsed from a JSON file, as polycloud.config.json would be: only the run-time check can catch it.
+    const config = JSON.parse('{ "provider": "zenlayer-eip", "apiVersion": "2020-01-01" }');
+    const error = await rejectionOf(createIpAllocator(config, { plugins: loadPlugin, env: {} }));
     expect(error).toMatchObject({ code: "INVALID_ARGUMENT" });
     expect(error.issues.map((issue) => issue.path)).toContain("apiVersion");
   });

@@ -1,20 +1,39 @@
 import { z } from "zod";
 
+/** Longest PREPAID subscription, in months (what the emulator accepts; Zenlayer publishes no maximum). @internal */
+export const MAX_PREPAID_PERIOD_MONTHS = 36;
+
+/** Longest id or code string sent on (resource group ids, discount codes): Zenlayer's 128-character tag limit. @internal */
+export const MAX_OPTION_STRING_LENGTH = 128;
+
+// C0 controls and DEL (CR, LF, NUL, …): never part of an id or code, and a header/log injection risk.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** A printable string of 1 to {@link MAX_OPTION_STRING_LENGTH} characters. */
+function createOptionString() {
+  return z
+    .string()
+    .min(1)
+    .max(MAX_OPTION_STRING_LENGTH)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), { message: "must not contain control characters (CR, LF, NUL, …)" });
+}
+
 /**
  * `request.providerOptions["zenlayer-eip"]`: the AllocateEipAddresses fields that have no neutral
- * equivalent. Unknown keys are rejected. PREPAID needs `eipChargePrepaid.period` (months).
+ * equivalent. Unknown keys are rejected. PREPAID needs `eipChargePrepaid.period` (months). Numbers are
+ * bounded and strings length-limited and free of control characters, so nothing out of range is ever sent.
  * @public
  */
 export const ZenlayerEipProviderOptionsSchema = z
   .object({
     /** POSTPAID (pay-as-you-go, the default) or PREPAID (monthly subscription, balance pre-deducted). */
     eipChargeType: z.enum(["POSTPAID", "PREPAID"]).default("POSTPAID"),
-    eipChargePrepaid: z.object({ period: z.number().int().min(1) }).strict().optional(),
+    eipChargePrepaid: z.object({ period: z.number().int().min(1).max(MAX_PREPAID_PERIOD_MONTHS) }).strict().optional(),
     /** Defaults to the account's default resource group. */
-    resourceGroupId: z.string().min(1).max(128).optional(),
+    resourceGroupId: createOptionString().optional(),
     /** Block size from DescribeEipAvailableResources; the zone's default (usually 32) when absent. */
     netmask: z.number().int().min(1).max(32).optional(),
-    marketingOptions: z.object({ discountCode: z.string().min(1).optional(), usePocVoucher: z.boolean().optional() }).strict().optional(),
+    marketingOptions: z.object({ discountCode: createOptionString().optional(), usePocVoucher: z.boolean().optional() }).strict().optional(),
   })
   .strict()
   .superRefine((options, context) => {

@@ -17,6 +17,8 @@ export const TEST_CREDENTIALS = { accessKeyId: TEST_ACCESS_KEY_ID, accessKeySecr
 export const RUNNING_INSTANCE_IDS = Array.from({ length: 10 }, (_, index) => `i-polycloud${String(index + 1).padStart(4, "0")}`);
 /** Stopped with bandwidth 0. */
 export const STOPPED_INSTANCE_ID = "i-polycloud0099";
+/** Running VPC instance with bandwidth 5: allocatable, but ReleasePublicIpAddress answers OperationDenied. */
+export const VPC_INSTANCE_ID = "i-polycloud0020";
 
 /** A running emulator plus helpers to build allocators against it. */
 export interface TestEmulator {

@@ -4,6 +4,7 @@ const RUNNING_INSTANCES: AlibabaInstanceSeed[] = Array.from({ length: 10 }, (_, 
   instanceId: `i-polycloud${String(index + 1).padStart(4, "0")}`,
   status: "Running",
   internetMaxBandwidthOut: 5,
+  instanceNetworkType: "classic",
 }));
 
 /**
@@ -11,8 +12,11 @@ const RUNNING_INSTANCES: AlibabaInstanceSeed[] = Array.from({ length: 10 }, (_, 
  * - one account: AccessKey id `polycloud-test-key-id`, secret `polycloud-test-key-secret`; the same pair also
  *   accepts the STS token `polycloud-test-security-token` (requests without a token work too);
  * - region `cn-hangzhou` (zone `cn-hangzhou-h`);
- * - Running instances `i-polycloud0001` … `i-polycloud0010` with InternetMaxBandwidthOut 5 and no public IP;
- * - a Stopped instance `i-polycloud0099` with InternetMaxBandwidthOut 0 (→ AllocateIpInvalidInstanceBandwidth);
+ * - Running classic-network instances `i-polycloud0001` … `i-polycloud0010` with InternetMaxBandwidthOut 5 and no
+ *   public IP (classic: ReleasePublicIpAddress works on them);
+ * - a Stopped classic instance `i-polycloud0099` with InternetMaxBandwidthOut 0 (→ AllocateIpInvalidInstanceBandwidth);
+ * - a Running VPC instance `i-polycloud0020` with InternetMaxBandwidthOut 5: it gets a public IP, but
+ *   ReleasePublicIpAddress answers `OperationDenied` (VPC);
  * - public IPs drawn from `47.96.0.0/16`; VlanId `720` known.
  */
 export const DEFAULT_ALIBABA_SEED: AlibabaSeed = deepFreeze({
@@ -24,7 +28,11 @@ export const DEFAULT_ALIBABA_SEED: AlibabaSeed = deepFreeze({
       securityToken: "polycloud-test-security-token",
     },
   ],
-  instances: [...RUNNING_INSTANCES, { instanceId: "i-polycloud0099", status: "Stopped", internetMaxBandwidthOut: 0 }],
+  instances: [
+    ...RUNNING_INSTANCES,
+    { instanceId: "i-polycloud0099", status: "Stopped", internetMaxBandwidthOut: 0, instanceNetworkType: "classic" },
+    { instanceId: "i-polycloud0020", status: "Running", internetMaxBandwidthOut: 5, instanceNetworkType: "vpc" },
+  ],
   publicIpCidr: "47.96.0.0/16",
   vlanIds: ["720"],
 });

@@ -9,9 +9,9 @@ describe("DescribeInstances and DescribeInstanceAttribute", () => {
   it("filters by InstanceIds, pages, and wraps Instances.Instance", async () => {
     const endpoint = await start();
     const page = await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou", PageSize: "4", PageNumber: "3" });
-    expect(page.json).toMatchObject({ TotalCount: 11, PageSize: 4, PageNumber: 3 });
+    expect(page.json).toMatchObject({ TotalCount: 12, PageSize: 4, PageNumber: 3 });
     const instances = (page.json["Instances"] as { Instance: Array<Record<string, unknown>> }).Instance;
-    expect(instances.map((instance) => instance["InstanceId"])).toEqual(["i-polycloud0009", "i-polycloud0010", "i-polycloud0099"]);
+    expect(instances.map((instance) => instance["InstanceId"])).toEqual(["i-polycloud0009", "i-polycloud0010", "i-polycloud0099", "i-polycloud0020"]);
     expect(instances[2]).toMatchObject({ Status: "Stopped", InternetMaxBandwidthOut: 0, PublicIpAddress: { IpAddress: [] }, RegionId: "cn-hangzhou" });
     const filtered = await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou", InstanceIds: '["i-polycloud0099","i-unknown"]' });
     expect(filtered.json["TotalCount"]).toBe(1);
@@ -31,7 +31,7 @@ describe("DescribeInstances and DescribeInstanceAttribute", () => {
       InstanceId: "i-polycloud0001",
       Status: "Running",
       InternetMaxBandwidthOut: 5,
-      InstanceNetworkType: "vpc",
+      InstanceNetworkType: "classic",
       PublicIpAddress: { IpAddress: [] },
       EipAddress: { AllocationId: "", IpAddress: "" },
       OperationLocks: { LockReason: [] },

@@ -19,6 +19,12 @@ export class AlibabaApiError extends Error {
   }
 }
 
+/** The error `action`'s docs give for `code` (status and message can differ between actions, e.g. `OperationDenied`). */
+export function actionError(action: string, code: string): AlibabaApiError {
+  const known = lookupAlibabaError(code, action);
+  return new AlibabaApiError(code, known.message, known.httpStatus);
+}
+
 /** `MissingParameter` naming the absent parameter, as ECS words it. */
 export function missingParameter(name: string): AlibabaApiError {
   return new AlibabaApiError(

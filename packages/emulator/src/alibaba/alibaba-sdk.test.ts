@@ -138,7 +138,7 @@ describe("@alicloud/pop-core (V1 HMAC-SHA1) against the emulator", () => {
       TotalCount: number;
       Instances: { Instance: Array<{ InstanceId: string }> };
     };
-    expect(described.TotalCount).toBe(11);
+    expect(described.TotalCount).toBe(12);
     expect(described.Instances.Instance.map((instance) => instance.InstanceId)).toEqual([
       "i-polycloud0006", "i-polycloud0007", "i-polycloud0008", "i-polycloud0009", "i-polycloud0010",
     ]);

@@ -30,7 +30,10 @@ export interface AlibabaInstanceSeed {
   internetChargeType?: "PayByTraffic" | "PayByBandwidth";
   /** Default "PostPaid". A PrePaid instance gets a public IP when ModifyInstanceNetworkSpec raises its bandwidth from 0. */
   instanceChargeType?: "PostPaid" | "PrePaid";
-  /** Default "vpc". */
+  /**
+   * Default "classic" (releasable). A "vpc" instance answers ReleasePublicIpAddress with `OperationDenied`
+   * ("Specified operation is denied as your instance is in VPC.", ReleasePublicIpAddress API page).
+   */
   instanceNetworkType?: "vpc" | "classic";
   /** Default: the seed's `regionId`. */
   regionId?: string;

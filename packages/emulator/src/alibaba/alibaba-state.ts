@@ -16,6 +16,11 @@ export interface AlibabaInstanceRecord {
   instanceNetworkType: "vpc" | "classic";
   privateIpAddress: string;
   publicIpAddress: string | undefined;
+  /**
+   * False from AllocatePublicIpAddress until the next StartInstance / RebootInstance: the seeds say a new public
+   * IP takes effect only then. ECS shows no such field; the inspection view exposes it for tests.
+   */
+  publicIpEffective: boolean;
   eipAddress: { allocationId: string; ipAddress: string } | undefined;
   lockReasons: string[];
   expired: boolean;
@@ -78,9 +83,12 @@ export class AlibabaStore {
         internetMaxBandwidthIn: instance.internetMaxBandwidthIn ?? 100,
         internetChargeType: instance.internetChargeType ?? "PayByTraffic",
         instanceChargeType: instance.instanceChargeType ?? "PostPaid",
-        instanceNetworkType: instance.instanceNetworkType ?? "vpc",
+        // Classic unless stated: ReleasePublicIpAddress is denied for VPC instances, and seeds written before that
+        // was modelled release their IPs.
+        instanceNetworkType: instance.instanceNetworkType ?? "classic",
         privateIpAddress: instance.privateIpAddress ?? `172.16.${Math.floor((index + 1) / 250)}.${((index + 1) % 250) + 1}`,
         publicIpAddress: instance.publicIpAddress,
+        publicIpEffective: instance.publicIpAddress !== undefined,
         eipAddress: instance.eipAddress === undefined ? undefined : { ...instance.eipAddress },
         lockReasons: [...(instance.lockReasons ?? [])],
         expired: instance.expired ?? false,

@@ -12,3 +12,4 @@ export type {
 } from "./alibaba-seed.js";
 export type { AlibabaInstanceView, AlibabaState } from "./alibaba-state.js";
 export { parseAlibabaSeed } from "./parse-alibaba-seed.js";
+export { ALIBABA_ERROR_CATALOGUE, type AlibabaCatalogueEntry } from "./alibaba-error-catalogue.js";

@@ -48,25 +48,28 @@ export function assertPublicIpSupported(instance: AlibabaInstanceRecord): void {
 
 /**
  * Gives the instance a public IP (the requested one, already validated, or a fresh one from the pool) and records
- * the `allocate` event. `InsufficientPublicIp` (400) when the pool is exhausted.
+ * the `allocate` event. `effective` says whether it carries traffic without a StartInstance / RebootInstance.
+ * `InsufficientPublicIp` (400) when the pool is exhausted.
  */
 export function assignPublicIp(
   instance: AlibabaInstanceRecord,
   action: string,
   context: AlibabaActionContext,
-  requestedIpAddress?: string,
+  options: { effective: boolean; requestedIpAddress?: string },
 ): string {
+  const requestedIpAddress = options.requestedIpAddress;
   let ipAddress = requestedIpAddress;
   if (ipAddress === undefined) ipAddress = context.store.ipPool.allocate();
   else context.store.ipPool.reserve(ipAddress);
   if (ipAddress === undefined) throw new AlibabaApiError("InsufficientPublicIp");
   instance.publicIpAddress = ipAddress;
+  instance.publicIpEffective = options.effective;
   context.events.record({
     provider: "alibaba",
     action,
     kind: "allocate",
     resourceId: instance.instanceId,
-    detail: { ipAddress },
+    detail: { ipAddress, effective: options.effective },
   });
   return ipAddress;
 }

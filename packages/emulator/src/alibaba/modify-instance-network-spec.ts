@@ -50,7 +50,8 @@ export const modifyInstanceNetworkSpec: AlibabaActionHandler = (params, context)
   const needsIp =
     instance.publicIpAddress === undefined && instance.eipAddress === undefined && (allocatePublicIp || prePaidRaisedFromZero);
   // Allocate first: it is the only step that can still fail, so a failure leaves the bandwidth untouched.
-  if (needsIp) assignPublicIp(instance, "ModifyInstanceNetworkSpec", context);
+  // Assumption: the ModifyInstanceNetworkSpec docs name no restart, so its IP is effective at once.
+  if (needsIp) assignPublicIp(instance, "ModifyInstanceNetworkSpec", context, { effective: true });
   for (const [attribute, value] of [["internetMaxBandwidthOut", bandwidthOut], ["internetMaxBandwidthIn", bandwidthIn]] as const) {
     if (value === undefined || instance[attribute] === value) continue;
     context.events.record({

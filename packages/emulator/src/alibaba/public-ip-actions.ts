@@ -1,4 +1,4 @@
-import { AlibabaApiError } from "./alibaba-envelope.js";
+import { AlibabaApiError, actionError } from "./alibaba-envelope.js";
 import {
   assertNotLocked,
   assertPublicIpSupported,
@@ -14,7 +14,8 @@ import { isPublicIpv4, parseIpv4 } from "../shared/ipv4.js";
 
 /**
  * `AllocatePublicIpAddress` (reference §3.1, seeds 000/001/003): checks in the order the docs list the
- * preconditions, then assigns the requested or a pooled IP. A second call answers per `secondAllocate`.
+ * preconditions, then assigns the requested or a pooled IP, not effective until the next StartInstance /
+ * RebootInstance (seeds 000, 001, 003). A second call answers per `secondAllocate`.
  */
 export const allocatePublicIpAddress: AlibabaActionHandler = (params, context) => {
   const instance = findInstance(params, context.store);
@@ -32,7 +33,7 @@ export const allocatePublicIpAddress: AlibabaActionHandler = (params, context) =
     throw new AlibabaApiError("InvalidVlanId.NotFound");
   }
   const requested = readRequestedIpAddress(params["IpAddress"], context);
-  return { IpAddress: assignPublicIp(instance, "AllocatePublicIpAddress", context, requested) };
+  return { IpAddress: assignPublicIp(instance, "AllocatePublicIpAddress", context, { effective: false, ...(requested === undefined ? {} : { requestedIpAddress: requested }) }) };
 };
 
 function readRequestedIpAddress(value: string | undefined, context: AlibabaActionContext): string | undefined {
@@ -44,28 +45,30 @@ function readRequestedIpAddress(value: string | undefined, context: AlibabaActio
   return value;
 }
 
+const RELEASE = "ReleasePublicIpAddress";
+
 /**
- * `ReleasePublicIpAddress` (reference §3.2): the IP must be the instance's system public IP
- * (`InvalidIpAddress.NotFound`, 400 on this API); `DryRun=true` answers `DryRunOperation` after the checks.
+ * `ReleasePublicIpAddress` (reference §3.2 and its API page): `InvalidIpAddress.NeedInstanceId` without an
+ * InstanceId; `OperationDenied` (400) for a VPC instance; `InvalidIpAddress.NotFound` (400 on this API) when the
+ * IP is not the instance's public IP, also when it was released already; `DryRun=true` answers `DryRunOperation`
+ * after the checks.
  */
 export const releasePublicIpAddress: AlibabaActionHandler = (params, context) => {
   const ipAddress = requireParameter(params, "PublicIpAddress");
-  if (params["InstanceId"] === undefined || params["InstanceId"] === "") {
-    throw new AlibabaApiError("InvalidIpAddress.NeedInstanceId");
-  }
+  if (params["InstanceId"] === undefined || params["InstanceId"] === "") throw actionError(RELEASE, "InvalidIpAddress.NeedInstanceId");
   const instance = findInstance(params, context.store);
   if (parseIpv4(ipAddress) === undefined) throw new AlibabaApiError("InvalidIpAddress.Malformed");
+  if (instance.instanceNetworkType === "vpc") throw actionError(RELEASE, "OperationDenied");
   assertNotLocked(instance);
   assertRunningOrStopped(instance);
-  if (instance.publicIpAddress !== ipAddress) {
-    throw new AlibabaApiError("InvalidIpAddress.NotFound", "The specified IP address is not found.", 400);
-  }
-  if (readBooleanParameter(params, "DryRun") === true) throw new AlibabaApiError("DryRunOperation");
+  if (instance.publicIpAddress !== ipAddress) throw actionError(RELEASE, "InvalidIpAddress.NotFound");
+  if (readBooleanParameter(params, "DryRun") === true) throw actionError(RELEASE, "DryRunOperation");
   instance.publicIpAddress = undefined;
+  instance.publicIpEffective = false;
   context.store.ipPool.release(ipAddress);
   context.events.record({
     provider: "alibaba",
-    action: "ReleasePublicIpAddress",
+    action: RELEASE,
     kind: "release",
     resourceId: instance.instanceId,
     detail: { ipAddress },

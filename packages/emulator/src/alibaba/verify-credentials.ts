@@ -2,36 +2,50 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { AlibabaApiError } from "./alibaba-envelope.js";
 import type { AlibabaAccountSeed } from "./alibaba-seed.js";
 
-/** What signature verification needs besides the request: accounts, the (possibly skewed) clock, the tolerance. */
+/** What signature verification needs besides the request: accounts, the server clock, the tolerance. */
 export interface VerificationContext {
   findAccount(accessKeyId: string): AlibabaAccountSeed | undefined;
-  /** Server clock used for the timestamp window, in ms (a clock-skew fault shifts it). */
+  /** Server clock in ms: STS token expiry, and the timestamp window in {@link checkRequestTime} (a clock-skew fault shifts it there). */
   nowMs: number;
   /** Allowed difference between the request timestamp and `nowMs`, in seconds. */
   toleranceSeconds: number;
 }
 
-/** Who a verified request comes from, and the nonce it used (checked for reuse by the caller). */
+/** The request's signed `Timestamp` / `x-acs-date`, well formed; its window is checked separately. */
+export interface RequestTimestamp {
+  name: string;
+  value: string;
+  epochMs: number;
+}
+
+/** Who a verified request comes from, the nonce it used (checked for reuse by the caller) and its timestamp. */
 export interface VerifiedCaller {
   accessKeyId: string;
   /** Undefined when a V3 request omitted the optional nonce header. */
   nonce: string | undefined;
+  timestamp: RequestTimestamp;
 }
 
 const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 /**
- * Checks a V1 `Timestamp` / V3 `x-acs-date`: present (`IllegalTimestamp`), `yyyy-MM-ddTHH:mm:ssZ`
- * (`InvalidTimeStamp.Format`) and within the tolerance of the server clock (`InvalidTimeStamp.Expired`).
+ * Reads a V1 `Timestamp` / V3 `x-acs-date`: present (`IllegalTimestamp`) and `yyyy-MM-ddTHH:mm:ssZ`
+ * (`InvalidTimeStamp.Format`). Its distance to the server clock is {@link checkRequestTime}'s job: the emulator
+ * checks it after picking the fault rule, whose clock-skew shifts that clock.
  */
-export function verifyTimestamp(value: string | undefined, name: string, context: VerificationContext): void {
+export function readTimestamp(value: string | undefined, name: string): RequestTimestamp {
   if (value === undefined || value === "") {
     throw new AlibabaApiError("IllegalTimestamp", `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
   }
-  const parsed = TIMESTAMP_PATTERN.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(parsed)) throw new AlibabaApiError("InvalidTimeStamp.Format", `Specified time stamp or date value is not well formatted: "${name}".`);
-  if (Math.abs(parsed - context.nowMs) > context.toleranceSeconds * 1000) {
-    throw new AlibabaApiError("InvalidTimeStamp.Expired", `Specified time stamp or date value is expired. Request time ${value}, server time ${formatServerTime(context.nowMs)}.`);
+  const epochMs = TIMESTAMP_PATTERN.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(epochMs)) throw new AlibabaApiError("InvalidTimeStamp.Format", `Specified time stamp or date value is not well formatted: "${name}".`);
+  return { name, value, epochMs };
+}
+
+/** `InvalidTimeStamp.Expired` when the verified request's timestamp is further than the tolerance from `context.nowMs`. */
+export function checkRequestTime(caller: VerifiedCaller, context: Pick<VerificationContext, "nowMs" | "toleranceSeconds">): void {
+  if (Math.abs(caller.timestamp.epochMs - context.nowMs) > context.toleranceSeconds * 1000) {
+    throw new AlibabaApiError("InvalidTimeStamp.Expired", `Specified time stamp or date value is expired. Request time ${caller.timestamp.value}, server time ${formatServerTime(context.nowMs)}.`);
   }
 }
 

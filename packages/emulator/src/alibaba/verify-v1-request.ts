@@ -5,14 +5,14 @@ import {
   findActiveAccount,
   signatureMismatch,
   verifySecurityToken,
-  verifyTimestamp,
+  readTimestamp,
   type VerificationContext,
   type VerifiedCaller,
 } from "./verify-credentials.js";
 
 /**
  * Verifies a V1 (`HMAC-SHA1`, RPC) request: every parameter from the query and form body except `Signature`
- * is signed, with the HTTP method actually used. Throws the cloud's error on any failure.
+ * is signed, with the HTTP method actually used (the timestamp's window is checked by the caller). Throws the cloud's error on any failure.
  */
 export function verifyV1Request(
   method: string,
@@ -34,14 +34,14 @@ export function verifyV1Request(
   }
   const nonce = params["SignatureNonce"];
   if (nonce === undefined || nonce === "") throw missingParameter("SignatureNonce");
-  verifyTimestamp(params["Timestamp"], "Timestamp", context);
+  const timestamp = readTimestamp(params["Timestamp"], "Timestamp");
   const account = findActiveAccount(accessKeyId, context);
   const stringToSign = buildV1StringToSign(method, pairs);
   if (!equalSecrets(signature, signV1(stringToSign, account.accessKeySecret))) {
     throw signatureMismatch(buildV1StringToSign(method, maskSecurityToken(pairs)));
   }
   verifySecurityToken(account, params["SecurityToken"], context.nowMs);
-  return { accessKeyId, nonce };
+  return { accessKeyId, nonce, timestamp };
 }
 
 /** The string to sign quoted back in errors must not repeat the STS token. */

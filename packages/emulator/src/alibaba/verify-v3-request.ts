@@ -6,7 +6,7 @@ import {
   findActiveAccount,
   signatureMismatch,
   verifySecurityToken,
-  verifyTimestamp,
+  readTimestamp,
   type VerificationContext,
   type VerifiedCaller,
 } from "./verify-credentials.js";
@@ -15,7 +15,7 @@ import {
 const REQUIRED_SIGNED_HEADERS = ["host", "x-acs-action", "x-acs-version", "x-acs-date"];
 
 /**
- * Verifies a V3 (`ACS3-HMAC-SHA256`) request from what was received: method, raw path and query, the signed
+ * Verifies a V3 (`ACS3-HMAC-SHA256`) request from what was received (the timestamp's window is checked by the caller, {@link checkRequestTime}): method, raw path and query, the signed
  * headers' received values (the `host` header with its port) and the actual body hash. Throws the cloud's error.
  */
 export function verifyV3Request(received: ReceivedRequest, context: VerificationContext): VerifiedCaller {
@@ -27,7 +27,7 @@ export function verifyV3Request(received: ReceivedRequest, context: Verification
   if (authorization.algorithm !== V3_ALGORITHM) {
     throw new AlibabaApiError("InvalidSignatureMethod", `Specified signature method "${authorization.algorithm}" is not supported.`);
   }
-  verifyTimestamp(readHeader(received, "x-acs-date"), "x-acs-date", context);
+  const timestamp = readTimestamp(readHeader(received, "x-acs-date"), "x-acs-date");
   const unsigned = findUnsignedHeader(received, authorization.signedHeaders);
   if (unsigned !== undefined) {
     throw new AlibabaApiError("IncompleteSignature", `The request signature does not conform to Aliyun standards: header "${unsigned}" must be signed.`);
@@ -49,7 +49,7 @@ export function verifyV3Request(received: ReceivedRequest, context: Verification
   const { stringToSign, signature } = signV3(canonicalRequest, account.accessKeySecret);
   if (!equalSecrets(authorization.signature, signature)) throw signatureMismatch(stringToSign);
   verifySecurityToken(account, readHeader(received, "x-acs-security-token"), context.nowMs);
-  return { accessKeyId: authorization.accessKeyId, nonce: readHeader(received, "x-acs-signature-nonce") };
+  return { accessKeyId: authorization.accessKeyId, nonce: readHeader(received, "x-acs-signature-nonce"), timestamp };
 }
 
 /**

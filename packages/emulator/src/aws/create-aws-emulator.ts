@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createSeededRandom, type FaultRule } from "../shared/fault-rules.js";
+import { createSeededRandom } from "../shared/create-seeded-random.js";
+import type { FaultRule } from "../shared/fault-rules.js";
 import { readRequestBody, runWithFault, sendReply, type EmulatorReply } from "../shared/http-exchange.js";
 import type { ProviderEmulator, ProviderEmulatorContext } from "../shared/provider-emulator.js";
 import { captureReceivedRequest, collectRequestPairs, pairsToParams, type ReceivedRequest } from "../shared/received-request.js";

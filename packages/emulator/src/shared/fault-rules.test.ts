@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FaultInjector, createSeededRandom, describeFaultRuleProblem } from "./fault-rules.js";
+import { createSeededRandom } from "./create-seeded-random.js";
+import { FaultInjector, describeFaultRuleProblem } from "./fault-rules.js";
 import { StateEventLog } from "./state-event-log.js";
 
 describe("createSeededRandom (mulberry32)", () => {

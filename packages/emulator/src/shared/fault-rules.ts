@@ -1,3 +1,5 @@
+import { createSeededRandom } from "./create-seeded-random.js";
+
 /** Which provider emulator a fault rule or state change belongs to. */
 export type FaultProvider = "alibaba" | "zenlayer" | "aws";
 
@@ -70,21 +72,6 @@ export interface FaultRule {
   httpStatus?: number;
   /** `error-code`: message of the answer. */
   message?: string;
-}
-
-/**
- * Creates a mulberry32 pseudo-random generator: tiny, fast and fully determined by its 32-bit seed,
- * which is what makes fault decisions and fake resource ids reproducible across runs.
- */
-export function createSeededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 interface RuleCounters {

@@ -2,12 +2,12 @@ export {
   FAULT_KINDS,
   FAULT_PROVIDERS,
   FaultInjector,
-  createSeededRandom,
   describeFaultRuleProblem,
   type FaultKind,
   type FaultProvider,
   type FaultRule,
 } from "./fault-rules.js";
+export { createSeededRandom } from "./create-seeded-random.js";
 export { StateEventLog, type StateChangeEvent, type StateChangeEventFilter } from "./state-event-log.js";
 export { MAX_BODY_BYTES, readRequestBody, runWithFault, sendReply, type EmulatorReply } from "./http-exchange.js";
 export type { ProviderEmulator, ProviderEmulatorContext } from "./provider-emulator.js";

@@ -129,6 +129,8 @@ export function allocateEipAddresses(parameters: ActionParameters, context: Zenl
       instanceId: null,
       next: { to: fails ? "CREATE_FAILED" : "AVAILABLE", at: now + settings.provisioningDelayMs },
       visibleAt: now + settings.describeLagMs,
+      hiddenListings: settings.describeLagListings,
+      hiddenListingsUntil: now + settings.describeLagMs + settings.describeLagListingsMaxMs,
       sequence,
     };
     store.eips.set(eipId, eip);

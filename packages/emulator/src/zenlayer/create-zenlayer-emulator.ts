@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { createSeededRandom, type FaultRule } from "../shared/fault-rules.js";
+import { createSeededRandom } from "../shared/create-seeded-random.js";
+import type { FaultRule } from "../shared/fault-rules.js";
 import { readRequestBody, runWithFault, sendReply, type EmulatorReply } from "../shared/http-exchange.js";
 import type { ProviderEmulator, ProviderEmulatorContext } from "../shared/provider-emulator.js";
 import { allocateEipAddresses } from "./allocate-eip-addresses.js";
@@ -10,7 +11,7 @@ import { parseJsonParameters } from "./parse-action-parameters.js";
 import { parseZenlayerSeed } from "./parse-zenlayer-seed.js";
 import { releaseEipAddresses, terminateEipAddress } from "./recycle-eip-addresses.js";
 import { resolveZenlayerOptions, type ZenlayerEmulatorOptions } from "./resolve-zenlayer-options.js";
-import { verifyZc2Request, verifyZc2Timestamp, type ZenlayerCaller } from "./verify-zc2-request.js";
+import { verifyZc2Permission, verifyZc2Request, verifyZc2Timestamp, type ZenlayerCaller } from "./verify-zc2-request.js";
 import type { ZenlayerActionHandler } from "./zenlayer-action-context.js";
 import { createRequestId, failureReply, successReply } from "./zenlayer-envelope.js";
 import { ZENLAYER_ERROR_CODES, ZenlayerApiError, type ZenlayerErrorCode } from "./zenlayer-error-codes.js";
@@ -53,7 +54,8 @@ function parseActionHeaders(headers: IncomingHttpHeaders): { action: string; han
   const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
   if (handler === undefined) {
     const hint = action === "UnassociateEipAddress" ? " (the bmc action is spelled UnAssociateEipAddress)" : "";
-    throw new ZenlayerApiError("INVALID_ACTION", `The action \`${action}\` is not supported${hint}.`);
+    // The common list's code for "the API does not exist or access was not granted".
+    throw new ZenlayerApiError("AUTHFAILURE_UNAUTHORIZED_OPERATION", `The action \`${action}\` does not exist or is not emulated${hint}.`);
   }
   return { action, handler };
 }
@@ -72,7 +74,7 @@ function describeFaultReply(requestId: string, kind: "throttle" | "server-error"
 /**
  * Creates the Zenlayer bmc EIP emulator: `POST /api/v2/bmc` verifying ZC2-HMAC-SHA256 (or Bearer) like
  * the cloud, then — in this order — action and version, the per-key rate limit, the fault rule for the
- * action, the timestamp window (shifted by a clock-skew rule) and the action itself. Lifecycles advance
+ * action, the timestamp window (shifted by a clock-skew rule), the key's allowed actions and the action itself. Lifecycles advance
  * lazily from `context.now()`, so the emulator owns no timers.
  */
 export function createZenlayerEmulator(
@@ -80,8 +82,9 @@ export function createZenlayerEmulator(
   context: ProviderEmulatorContext,
   options: ZenlayerEmulatorOptions = {},
 ): ProviderEmulator<ZenlayerState> {
-  const settings = resolveZenlayerOptions(options);
-  const store = new ZenlayerStore(parseZenlayerSeed(seed), settings, context.events);
+  const parsedSeed = parseZenlayerSeed(seed);
+  const settings = resolveZenlayerOptions(options, { describeLagMs: parsedSeed.describeLagMs, describeLagListings: parsedSeed.describeLagListings });
+  const store = new ZenlayerStore(parsedSeed, settings, context.events);
   const rateLimiter = new RequestRateLimiter(settings.rateLimit);
   // A separate stream for CREATE_FAILED draws: outcomes depend only on allocation order, not on polling.
   const drawLifecycleRandom = createSeededRandom(Math.floor(context.random() * 2 ** 32));
@@ -115,6 +118,7 @@ export function createZenlayerEmulator(
     const fault = context.faults.match("zenlayer", action);
     const skewSeconds = fault?.kind === "clock-skew" ? (fault.skewSeconds ?? 0) : 0;
     verifyZc2Timestamp(caller, context.now(), skewSeconds, settings.timestampWindowSeconds);
+    verifyZc2Permission(caller, action);
     await runWithFault({
       request,
       response,

@@ -3,6 +3,7 @@ import { formatEipAddress } from "./format-eip-address.js";
 import {
   readEnum,
   readInteger,
+  readIpv4Address,
   readString,
   readStringArray,
   readTagList,
@@ -18,7 +19,7 @@ const CHARGE_TYPES: readonly EipChargeType[] = ["PREPAID", "POSTPAID"];
 function readFilters(parameters: ActionParameters): Array<(eip: EipAddress) => boolean> {
   const eipIds = readStringArray(parameters, "eipIds", 100);
   const eipChargeType = readEnum(parameters, "eipChargeType", CHARGE_TYPES);
-  const ipAddress = readString(parameters, "ipAddress");
+  const ipAddress = readIpv4Address(parameters, "ipAddress");
   const zoneId = readString(parameters, "zoneId");
   const resourceGroupId = readString(parameters, "resourceGroupId");
   const eipStatus = readEnum(parameters, "eipStatus", EIP_STATUSES);
@@ -46,7 +47,8 @@ function readFilters(parameters: ActionParameters): Array<(eip: EipAddress) => b
 
 /**
  * DescribeEipAddresses (reference §4.3): the caller's EIPs in every status, including CREATE_FAILED,
- * RECYCLING and RECYCLE, newest first; an EIP younger than `describeLagMs` is not listed yet and a
+ * RECYCLING and RECYCLE, newest first; an EIP younger than `describeLagMs`, or still within its first
+ * `describeLagListings` matching answers (for at most `describeLagListingsMaxMs`), is not listed yet, and a
  * released one never again. Paging: pageSize 1–1000 (default 20), pageNum from 1 (default 1).
  */
 export function describeEipAddresses(parameters: ActionParameters, context: ZenlayerActionContext): Record<string, unknown> {
@@ -54,11 +56,17 @@ export function describeEipAddresses(parameters: ActionParameters, context: Zenl
   const filters = readFilters(parameters);
   const pageSize = readInteger(parameters, "pageSize", 1, 1000) ?? 20;
   const pageNum = readInteger(parameters, "pageNum", 1, Number.MAX_SAFE_INTEGER) ?? 1;
-  const matching = [...store.eips.values()]
-    .filter((eip) => eip.accountId === account.account.accountId && eip.visibleAt <= now)
-    .sort((left, right) => right.sequence - left.sequence)
-    .map((eip) => formatEipAddress(eip, store))
-    .filter((eip) => filters.every((test) => test(eip)));
+  const matching: EipAddress[] = [];
+  const candidates = [...store.eips.values()]
+    .filter((record) => record.accountId === account.account.accountId && record.visibleAt <= now)
+    .sort((left, right) => right.sequence - left.sequence);
+  for (const record of candidates) {
+    const eip = formatEipAddress(record, store);
+    if (!filters.every((test) => test(eip))) continue;
+    // The listing lag: an EIP this answer would list is left out while it has hidden listings left to spend.
+    if (record.hiddenListings > 0 && now < record.hiddenListingsUntil) record.hiddenListings -= 1;
+    else matching.push(eip);
+  }
   const start = (pageNum - 1) * pageSize;
   return { totalCount: matching.length, dataSet: matching.slice(start, start + pageSize) };
 }

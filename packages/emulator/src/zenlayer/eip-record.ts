@@ -47,6 +47,10 @@ export interface EipRecord {
   next: ScheduledTransition | undefined;
   /** DescribeEipAddresses lists the EIP only from this time on (describeLagMs). */
   visibleAt: number;
+  /** DescribeEipAddresses answers that will still leave the EIP out (describeLagListings), counted down per answer. */
+  hiddenListings: number;
+  /** From this time on the remaining hidden listings no longer count (describeLagListingsMaxMs). */
+  hiddenListingsUntil: number;
   /** Allocation order, for stable listing. */
   sequence: number;
 }

@@ -5,6 +5,7 @@ export {
   type ZenlayerRateLimit,
 } from "./resolve-zenlayer-options.js";
 export {
+  DEFAULT_ZENLAYER_DESCRIBE_LAG_LISTINGS,
   DEFAULT_ZENLAYER_SEED,
   ZENLAYER_INSTANCE_STATUSES,
   type ZenlayerAccessKeySeed,
@@ -21,6 +22,7 @@ export {
   ZENLAYER_ERROR_CODES,
   type ZenlayerErrorCode,
   type ZenlayerErrorCodeInfo,
+  type ZenlayerErrorSourceKind,
   type ZenlayerStatusSource,
 } from "./zenlayer-error-codes.js";
 export type {

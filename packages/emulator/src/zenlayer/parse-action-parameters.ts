@@ -18,6 +18,22 @@ function invalidValue(name: string, problem: string): ZenlayerApiError {
   return new ZenlayerApiError("INVALID_PARAMETER_VALUE", `The parameter \`${name}\` ${problem}.`);
 }
 
+/** The common list's specific validation codes. */
+type ValidationCode =
+  | "INVALID_PARAMETER_EXCEED_MAXIMUM"
+  | "INVALID_PARAMETER_LESS_MINIMUM"
+  | "INVALID_PARAMETER_EXCEED_LENGTH"
+  | "INVALID_PARAMETER_LESS_LENGTH"
+  | "INVALID_PARAMETER_PATTERN_ERROR";
+
+function invalid(code: ValidationCode, name: string, problem: string): ZenlayerApiError {
+  return new ZenlayerApiError(code, `The parameter \`${name}\` ${problem}.`);
+}
+
+// C0 controls and DEL: no official pattern is published, but no tag or filter value may carry them.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
 function missing(name: string): ZenlayerApiError {
   return new ZenlayerApiError("MISSING_PARAMETER", `The parameter \`${name}\` is empty.`);
 }
@@ -54,7 +70,8 @@ export function readInteger(parameters: ActionParameters, name: string, minimum:
   const value = parameters[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value)) throw wrongType(label, "an integer");
-  if (value < minimum || value > maximum) throw invalidValue(label, `must be between ${minimum} and ${maximum}`);
+  if (value < minimum) throw invalid("INVALID_PARAMETER_LESS_MINIMUM", label, `must be at least ${minimum}`);
+  if (value > maximum) throw invalid("INVALID_PARAMETER_EXCEED_MAXIMUM", label, `must be at most ${maximum}`);
   return value;
 }
 
@@ -85,24 +102,39 @@ export function readStringArray(parameters: ActionParameters, name: string, maxI
   }
   if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) throw wrongType(name, "an array of strings");
   if (required && value.length === 0) throw missing(name);
-  if (value.length > maxItems) throw invalidValue(name, `accepts at most ${maxItems} items`);
-  if (value.some((item) => item === "")) throw invalidValue(name, "must not contain empty strings");
+  if (value.length > maxItems) throw invalid("INVALID_PARAMETER_EXCEED_LENGTH", name, `accepts at most ${maxItems} items`);
+  if (value.some((item) => item === "")) throw invalid("INVALID_PARAMETER_LESS_LENGTH", name, "must not contain empty strings");
   return value as string[];
 }
 
-/** Reads a `[{key, value}]` list: keys unique, 1–128 characters; values up to 128 characters. */
+/** Reads an optional dotted IPv4 address (the `ipAddress` filter). */
+export function readIpv4Address(parameters: ActionParameters, name: string): string | undefined {
+  const value = readString(parameters, name);
+  if (value !== undefined && !IPV4.test(value)) throw invalid("INVALID_PARAMETER_PATTERN_ERROR", name, "must be a dotted IPv4 address");
+  return value;
+}
+
+/** Checks one tag key or value: 1–128 characters (the CLI's limit; another page says 64), no control characters. */
+function checkTagText(text: string, name: string): void {
+  if (text.length < 1) throw invalid("INVALID_PARAMETER_LESS_LENGTH", name, "must not be empty");
+  if (text.length > 128) throw invalid("INVALID_PARAMETER_EXCEED_LENGTH", name, "must be at most 128 characters");
+  if (CONTROL_CHARACTERS.test(text)) throw invalid("INVALID_PARAMETER_PATTERN_ERROR", name, "must not contain control characters");
+}
+
+/** Reads a `[{key, value}]` list: at most `maxItems`, keys unique, keys and values 1–128 characters without control characters. */
 export function readTagList(value: unknown, name: string, maxItems: number): ZenlayerTag[] {
   if (!Array.isArray(value)) throw wrongType(name, "an array of {key, value} objects");
-  if (value.length > maxItems) throw invalidValue(name, `accepts at most ${maxItems} tags`);
+  if (value.length > maxItems) throw invalid("INVALID_PARAMETER_EXCEED_LENGTH", name, `accepts at most ${maxItems} tags`);
   const keys = new Set<string>();
   return value.map((item, index) => {
     if (!isObject(item) || typeof item["key"] !== "string" || !["string", "undefined"].includes(typeof item["value"])) {
       throw wrongType(`${name}[${index}]`, "an object {key: string, value: string}");
     }
     const key = item["key"];
+    // Zenlayer refuses empty tag values (both official tag pages), so an absent value is an empty one.
     const tagValue = (item["value"] as string | undefined) ?? "";
-    if (key.length < 1 || key.length > 128) throw invalidValue(`${name}[${index}].key`, "must be 1 to 128 characters");
-    if (tagValue.length > 128) throw invalidValue(`${name}[${index}].value`, "must be at most 128 characters");
+    checkTagText(key, `${name}[${index}].key`);
+    checkTagText(tagValue, `${name}[${index}].value`);
     if (keys.has(key)) throw invalidValue(name, `repeats the key \`${key}\``);
     keys.add(key);
     return { key, value: tagValue };

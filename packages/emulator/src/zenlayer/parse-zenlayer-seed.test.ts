@@ -17,6 +17,15 @@ describe("parseZenlayerSeed", () => {
     expect(Object.isFrozen(DEFAULT_ZENLAYER_SEED.zones[0])).toBe(true);
   });
 
+  it("keeps a key's allowedActions and the seed's listing lag", () => {
+    const account = { accountId: "a", accessKeys: [{ accessKeyId: "k", accessKeySecret: "s", allowedActions: ["DescribeEipAddresses"] }], resourceGroups: [] };
+    const parsed = parseZenlayerSeed({ zones: DEFAULT_ZENLAYER_SEED.zones, accounts: [account], describeLagListings: 3, describeLagMs: 50 });
+    expect(parsed.accounts[0]?.accessKeys[0]?.allowedActions).toEqual(["DescribeEipAddresses"]);
+    expect([parsed.describeLagListings, parsed.describeLagMs]).toEqual([3, 50]);
+    expect(resolveZenlayerOptions({ describeLagListings: 0 }, { describeLagListings: 3 }).describeLagListings).toBe(0);
+    expect(resolveZenlayerOptions({}, { describeLagListings: 3 }).describeLagListings).toBe(3);
+  });
+
   it.each([
     [null, '"zenlayer" must be an object'],
     [{ accounts: [] }, '"zenlayer.zones" must be an array'],
@@ -31,6 +40,9 @@ describe("parseZenlayerSeed", () => {
       "accounts[0].instances[0].zoneId",
     ],
     [{ zones: DEFAULT_ZENLAYER_SEED.zones, accounts: [DEFAULT_ZENLAYER_SEED.accounts[0], DEFAULT_ZENLAYER_SEED.accounts[0]] }, "duplicates"],
+    [{ zones: DEFAULT_ZENLAYER_SEED.zones, accounts: [{ accountId: "a", accessKeys: [{ accessKeyId: "k", accessKeySecret: "s", allowedActions: "DescribeEipAddresses" }], resourceGroups: [] }] }, "accounts[0].accessKeys[0].allowedActions"],
+    [{ ...DEFAULT_ZENLAYER_SEED, describeLagListings: 1.5 }, "zenlayer.describeLagListings"],
+    [{ ...DEFAULT_ZENLAYER_SEED, describeLagMs: -1 }, "zenlayer.describeLagMs"],
   ])("rejects %j naming the bad field", (value, fragment) => {
     expect(() => parseZenlayerSeed(value)).toThrow(fragment);
   });

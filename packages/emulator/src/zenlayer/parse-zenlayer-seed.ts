@@ -6,6 +6,7 @@ import {
   readObject,
   readOptionalBoolean,
   readOptionalInteger,
+  readOptionalStringArray,
   readString,
   rejectUnknownKeys,
 } from "../shared/seed-validation.js";
@@ -28,7 +29,7 @@ export interface ResolvedZenlayerAccount extends Required<Omit<ZenlayerAccountSe
   resourceGroups: Required<ZenlayerResourceGroupSeed>[];
   instances: Required<ZenlayerInstanceSeed>[];
 }
-/** A validated seed with every default filled in. */
+/** A validated seed with every default filled in (the lag fields stay absent when the seed leaves them out). */
 export interface ResolvedZenlayerSeed extends ZenlayerSeed {
   zones: ResolvedZenlayerZone[];
   accounts: ResolvedZenlayerAccount[];
@@ -110,10 +111,12 @@ function parseAccount(value: unknown, field: string, ids: GlobalIds): ResolvedZe
   const accessKeys = readArray(account["accessKeys"], `${field}.accessKeys`).map((item, index) => {
     const keyField = `${field}.accessKeys[${index}]`;
     const key = readObject(item, keyField);
-    rejectUnknownKeys(key, ["accessKeyId", "accessKeySecret"], keyField);
+    rejectUnknownKeys(key, ["accessKeyId", "accessKeySecret", "allowedActions"], keyField);
+    const allowedActions = readOptionalStringArray(key["allowedActions"], `${keyField}.allowedActions`);
     return {
       accessKeyId: requireUnique(ids.accessKeyIds, readString(key["accessKeyId"], `${keyField}.accessKeyId`), `${keyField}.accessKeyId`),
       accessKeySecret: readString(key["accessKeySecret"], `${keyField}.accessKeySecret`),
+      ...(allowedActions === undefined ? {} : { allowedActions }),
     };
   });
   const bearerTokens = readArray(account["bearerTokens"] ?? [], `${field}.bearerTokens`).map((token, index) =>
@@ -140,7 +143,7 @@ function parseAccount(value: unknown, field: string, ids: GlobalIds): ResolvedZe
  */
 export function parseZenlayerSeed(value: unknown, field = "zenlayer"): ResolvedZenlayerSeed {
   const seed = readObject(value, field);
-  rejectUnknownKeys(seed, ["zones", "accounts"], field);
+  rejectUnknownKeys(seed, ["zones", "accounts", "describeLagListings", "describeLagMs"], field);
   const ids: GlobalIds = {
     zoneIds: new Set(),
     accountIds: new Set(),
@@ -153,5 +156,12 @@ export function parseZenlayerSeed(value: unknown, field = "zenlayer"): ResolvedZ
     parseAccount(account, `${field}.accounts[${index}]`, ids),
   );
   if (accounts.length === 0) throw new SeedValidationError(`${field}.accounts`, "must list at least one account");
-  return { zones, accounts };
+  const describeLagListings = readOptionalInteger(seed["describeLagListings"], `${field}.describeLagListings`, 0, 100);
+  const describeLagMs = readOptionalInteger(seed["describeLagMs"], `${field}.describeLagMs`, 0, 3_600_000);
+  return {
+    zones,
+    accounts,
+    ...(describeLagListings === undefined ? {} : { describeLagListings }),
+    ...(describeLagMs === undefined ? {} : { describeLagMs }),
+  };
 }

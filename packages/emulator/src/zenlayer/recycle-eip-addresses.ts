@@ -29,12 +29,19 @@ export function terminateEipAddress(parameters: ActionParameters, context: Zenla
 
 /**
  * ReleaseEipAddresses (reference §4.4): deletes up to 100 EIPs that are all in RECYCLE, or none of them
- * (an unknown id answers INVALID_EIP_NOT_FOUND, any other status OPERATION_DENIED_EIP_NOT_RECYCLED).
+ * (an unknown or released id answers OPERATION_FAILED_RESOURCE_NOT_FOUND, any other status
+ * OPERATION_DENIED_EIP_NOT_RECYCLED).
  */
 export function releaseEipAddresses(parameters: ActionParameters, context: ZenlayerActionContext): Record<string, unknown> {
   const { store, account, action } = context;
   const eipIds = [...new Set(readStringArray(parameters, "eipIds", 100, true))];
-  const eips = eipIds.map((eipId) => store.findEip(account.account.accountId, eipId));
+  const eips = eipIds.map((eipId) => {
+    // The batch release answers the common "resource not found" code (what Terraform's release tolerates).
+    if (!store.ownsEip(account.account.accountId, eipId)) {
+      throw new ZenlayerApiError("OPERATION_FAILED_RESOURCE_NOT_FOUND", `The resource \`${eipId}\` is not found.`);
+    }
+    return store.findEip(account.account.accountId, eipId);
+  });
   const notRecycled = eips.find((eip) => eip.status !== "RECYCLE");
   if (notRecycled !== undefined) {
     throw new ZenlayerApiError("OPERATION_DENIED_EIP_NOT_RECYCLED", `The EIP \`${notRecycled.eipId}\` is not in the recycle bin.`);

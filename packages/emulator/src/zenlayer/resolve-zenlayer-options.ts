@@ -20,8 +20,18 @@ export interface ZenlayerEmulatorOptions {
   recycleDelayMs?: number;
   /** An EIP left in RECYCLE is released after this long, like the cloud's 24 h recycle bin (default 86 400 000). */
   recycleRetentionMs?: number;
-  /** A new EIP is absent from DescribeEipAddresses for this long (default 0). */
+  /** A new EIP is absent from DescribeEipAddresses for this long (default: the seed's `describeLagMs`, else 0). */
   describeLagMs?: number;
+  /**
+   * A new EIP is absent from the first this-many DescribeEipAddresses answers that would list it (default: the
+   * seed's `describeLagListings`, else 0; the default seed uses 2). 0 turns the listing lag off.
+   */
+  describeLagListings?: number;
+  /**
+   * The listing lag ends this long after the EIP could first be listed, even with listings left (default 500):
+   * the cloud's lag is short in time, so a client that comes back later must find the EIP.
+   */
+  describeLagListingsMaxMs?: number;
   /** Accepted distance between X-ZC-Timestamp and the server clock, in seconds (default 300). */
   timestampWindowSeconds?: number;
   /** Per-access-key rate limit answered with 429 REQUEST_LIMIT_EXCEEDED, or false to disable (default 100 per 1000 ms). */
@@ -42,6 +52,8 @@ export const DEFAULT_ZENLAYER_OPTIONS: Readonly<ResolvedZenlayerOptions> = Objec
   recycleDelayMs: 300,
   recycleRetentionMs: 86_400_000,
   describeLagMs: 0,
+  describeLagListings: 0,
+  describeLagListingsMaxMs: 500,
   timestampWindowSeconds: 300,
   rateLimit: Object.freeze({ maxRequests: 100, windowMs: 1000 }),
   maxBodyBytes: MAX_BODY_BYTES,
@@ -57,10 +69,16 @@ function requireProbability(name: string, value: number): number {
   return value;
 }
 
-/** Applies defaults and rejects out-of-range options with a RangeError naming the option. */
-export function resolveZenlayerOptions(options: ZenlayerEmulatorOptions = {}): ResolvedZenlayerOptions {
+/** The seed's own defaults for options (its listing lag). */
+export type ZenlayerSeedOptionDefaults = Pick<ZenlayerEmulatorOptions, "describeLagMs" | "describeLagListings">;
+
+/**
+ * Applies defaults, then the seed's (`seedDefaults`), then `options`, and rejects out-of-range options with a
+ * RangeError naming the option.
+ */
+export function resolveZenlayerOptions(options: ZenlayerEmulatorOptions = {}, seedDefaults: ZenlayerSeedOptionDefaults = {}): ResolvedZenlayerOptions {
   const resolved: ResolvedZenlayerOptions = { ...DEFAULT_ZENLAYER_OPTIONS };
-  for (const [name, value] of Object.entries(options)) {
+  for (const [name, value] of [...Object.entries(seedDefaults), ...Object.entries(options)]) {
     if (value !== undefined) (resolved as unknown as Record<string, unknown>)[name] = value;
   }
   for (const name of [
@@ -69,11 +87,14 @@ export function resolveZenlayerOptions(options: ZenlayerEmulatorOptions = {}): R
     "recycleDelayMs",
     "recycleRetentionMs",
     "describeLagMs",
+    "describeLagListings",
+    "describeLagListingsMaxMs",
     "timestampWindowSeconds",
     "maxBodyBytes",
   ] as const) {
     requireNonNegative(name, resolved[name]);
   }
+  if (!Number.isInteger(resolved.describeLagListings)) throw new RangeError("Zenlayer emulator option describeLagListings must be an integer >= 0");
   requireProbability("failureRate", resolved.failureRate);
   for (const [zoneId, rate] of Object.entries(resolved.failureRateByZone)) requireProbability(`failureRateByZone.${zoneId}`, rate);
   if (resolved.rateLimit !== false) {

@@ -18,7 +18,7 @@ interface VectorInput {
 
 function directoryFor(accessKeyId: string, accessKeySecret: string): ZenlayerCredentialDirectory {
   return {
-    findAccessKey: (id) => (id === accessKeyId ? { accountId: "account", accessKeySecret } : undefined),
+    findAccessKey: (id) => (id === accessKeyId ? { accountId: "account", accessKeySecret, allowedActions: undefined } : undefined),
     findBearerToken: (token) => (token === "pat_exampletoken" ? { accountId: "account" } : undefined),
   };
 }
@@ -134,7 +134,7 @@ describe("verifyZc2Request rules", () => {
     );
   });
 
-  it("rejects SignedHeaders without host, a missing signature method, a bad timestamp and an unknown key", () => {
+  it("answers AUTHFAILURE_INVALID_AUTHORIZATION for an Authorization header it cannot parse", () => {
     const signed = sign(input);
     const headers = headersFor(input, signed.authorization);
     const withoutHost = computeZc2Signature({
@@ -144,14 +144,31 @@ describe("verifyZc2Request rules", () => {
       accessKeySecret: input.accessKeyPassword,
     });
     const hostless = `ZC2-HMAC-SHA256 Credential=${input.accessKeyId}, SignedHeaders=content-type, Signature=${withoutHost.signature}`;
-    expect(errorCodeOf(() => verifyZc2Request({ ...headers, authorization: hostless }, body, directory))).toBe("AUTHFAILURE_SIGNATURE_FAILURE");
+    const malformed = [
+      undefined,
+      "",
+      "Basic abc",
+      "Bearer",
+      signed.authorization.replace("ZC2-HMAC-SHA256", "ZC3-HMAC-SHA256"),
+      signed.authorization.replace(/, Signature=\w+/, ""),
+      signed.authorization.replace(/Credential=[^,]+, /, ""),
+      hostless,
+      signed.authorization.replace("content-type;host", "content-type;host;host"),
+    ];
+    for (const authorization of malformed) {
+      expect(errorCodeOf(() => verifyZc2Request({ ...headers, authorization }, body, directory)), String(authorization)).toBe("AUTHFAILURE_INVALID_AUTHORIZATION");
+    }
+  });
+
+  it("answers AUTHFAILURE_SIGNATURE_FAILURE for a parseable header that does not verify, an unknown key included", () => {
+    const signed = sign(input);
+    const headers = headersFor(input, signed.authorization);
     expect(errorCodeOf(() => verifyZc2Request({ ...headers, "x-zc-signature-method": undefined }, body, directory))).toBe(
       "AUTHFAILURE_SIGNATURE_FAILURE",
     );
     expect(errorCodeOf(() => verifyZc2Request({ ...headers, "x-zc-timestamp": "soon" }, body, directory))).toBe("AUTHFAILURE_SIGNATURE_FAILURE");
-    expect(errorCodeOf(() => verifyZc2Request({ ...headers, authorization: "Basic abc" }, body, directory))).toBe("AUTHFAILURE_SIGNATURE_FAILURE");
     const stranger = signed.authorization.replace(input.accessKeyId, "someone-else");
-    expect(errorCodeOf(() => verifyZc2Request({ ...headers, authorization: stranger }, body, directory))).toBe("AUTHFAILURE_INVALID_ACCESS_KEY");
+    expect(errorCodeOf(() => verifyZc2Request({ ...headers, authorization: stranger }, body, directory))).toBe("AUTHFAILURE_SIGNATURE_FAILURE");
   });
 
   it("never echoes the secret or the expected signature in its messages", () => {
@@ -167,10 +184,10 @@ describe("verifyZc2Request rules", () => {
   });
 
   it("checks the timestamp window against a possibly skewed server clock", () => {
-    const caller = { accountId: "account", rateLimitKey: "key", timestampSeconds: 1_700_000_000 };
+    const caller = { accountId: "account", rateLimitKey: "key", timestampSeconds: 1_700_000_000, allowedActions: undefined };
     expect(() => verifyZc2Timestamp(caller, 1_700_000_300_000, 0, 300)).not.toThrow();
-    expect(errorCodeOf(() => verifyZc2Timestamp(caller, 1_700_000_301_000, 0, 300))).toBe("AUTHFAILURE_SIGNATURE_FAILURE");
-    expect(errorCodeOf(() => verifyZc2Timestamp(caller, 1_700_000_000_000, -301, 300))).toBe("AUTHFAILURE_SIGNATURE_FAILURE");
+    expect(errorCodeOf(() => verifyZc2Timestamp(caller, 1_700_000_301_000, 0, 300))).toBe("AUTHFAILURE_SIGNATURE_EXPIRED");
+    expect(errorCodeOf(() => verifyZc2Timestamp(caller, 1_700_000_000_000, -301, 300))).toBe("AUTHFAILURE_SIGNATURE_EXPIRED");
     expect(() => verifyZc2Timestamp({ ...caller, timestampSeconds: undefined }, 0, 9999, 300)).not.toThrow();
   });
 });

@@ -3,9 +3,16 @@ import type { IncomingHttpHeaders } from "node:http";
 import { ZenlayerApiError } from "./zenlayer-error-codes.js";
 import { ZC2_ALGORITHM, computeZc2Signature } from "./sign-zc2-request.js";
 
+/** An access key as the directory knows it; `allowedActions` undefined means every action. */
+export interface ZenlayerAccessKeyRecord {
+  accountId: string;
+  accessKeySecret: string;
+  allowedActions: ReadonlySet<string> | undefined;
+}
+
 /** Looks credentials up without exposing secrets to the rest of the emulator. */
 export interface ZenlayerCredentialDirectory {
-  findAccessKey(accessKeyId: string): { accountId: string; accessKeySecret: string } | undefined;
+  findAccessKey(accessKeyId: string): ZenlayerAccessKeyRecord | undefined;
   findBearerToken(token: string): { accountId: string } | undefined;
 }
 
@@ -16,6 +23,8 @@ export interface ZenlayerCaller {
   rateLimitKey: string;
   /** Unix seconds from `X-ZC-Timestamp`; undefined in Bearer mode, which sends none. */
   timestampSeconds: number | undefined;
+  /** Actions the access key may call; undefined means every action (Bearer tokens, unrestricted keys). */
+  allowedActions: ReadonlySet<string> | undefined;
 }
 
 const AUTHORIZATION_PATTERN =
@@ -24,6 +33,10 @@ const TIMESTAMP_PATTERN = /^\d{1,12}$/;
 
 function signatureFailure(reason: string): ZenlayerApiError {
   return new ZenlayerApiError("AUTHFAILURE_SIGNATURE_FAILURE", `The request signature could not be verified: ${reason}.`);
+}
+
+function invalidAuthorization(reason: string): ZenlayerApiError {
+  return new ZenlayerApiError("AUTHFAILURE_INVALID_AUTHORIZATION", `The Authorization header does not follow the Zenlayer Cloud format: ${reason}.`);
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -40,13 +53,15 @@ function equalSecrets(received: string, expected: string): boolean {
 function verifyBearerToken(token: string, directory: ZenlayerCredentialDirectory): ZenlayerCaller {
   const match = directory.findBearerToken(token);
   if (match === undefined) throw new ZenlayerApiError("AUTHFAILURE_INVALID_TOKEN", "The Bearer token is invalid or expired.");
-  return { accountId: match.accountId, rateLimitKey: `account:${match.accountId}`, timestampSeconds: undefined };
+  return { accountId: match.accountId, rateLimitKey: `account:${match.accountId}`, timestampSeconds: undefined, allowedActions: undefined };
 }
 
 /**
  * Verifies a request's credentials over the raw received body and the received header values (reference
- * §2.1): Bearer token, or ZC2-HMAC-SHA256 with SignedHeaders ⊇ {content-type, host}. The timestamp window
- * is checked separately by {@link verifyZc2Timestamp}, because a clock-skew fault is chosen after this step.
+ * §2.1): Bearer token, or ZC2-HMAC-SHA256 with SignedHeaders ⊇ {content-type, host}. An Authorization header
+ * that cannot be parsed is AUTHFAILURE_INVALID_AUTHORIZATION; one that parses but does not verify (unknown key
+ * included: the common list has no code of its own for it) is AUTHFAILURE_SIGNATURE_FAILURE. The timestamp
+ * window is checked separately by {@link verifyZc2Timestamp}, because a clock-skew fault is chosen after this step.
  * Error messages never contain a secret, the expected signature or the string to sign.
  */
 export function verifyZc2Request(
@@ -55,13 +70,13 @@ export function verifyZc2Request(
   directory: ZenlayerCredentialDirectory,
 ): ZenlayerCaller {
   const authorization = headerValue(headers, "authorization")?.trim();
-  if (authorization === undefined || authorization === "") throw signatureFailure("the Authorization header is missing");
+  if (authorization === undefined || authorization === "") throw invalidAuthorization("the header is missing");
   const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (bearer !== null) return verifyBearerToken(bearer[1] as string, directory);
 
   const parts = AUTHORIZATION_PATTERN.exec(authorization);
   if (parts === null) {
-    throw signatureFailure(`Authorization must read "${ZC2_ALGORITHM} Credential=<id>, SignedHeaders=<names>, Signature=<hex>"`);
+    throw invalidAuthorization(`it must read "${ZC2_ALGORITHM} Credential=<id>, SignedHeaders=<names>, Signature=<hex>" or "Bearer <token>"`);
   }
   const [, accessKeyId, signedHeaderList, receivedSignature] = parts as unknown as [string, string, string, string];
   const method = headerValue(headers, "x-zc-signature-method");
@@ -71,10 +86,10 @@ export function verifyZc2Request(
 
   const signedNames = signedHeaderList.split(";").map((name) => name.trim().toLowerCase());
   if (new Set(signedNames).size !== signedNames.length || signedNames.includes("")) {
-    throw signatureFailure("SignedHeaders lists an empty or duplicated header name");
+    throw invalidAuthorization("SignedHeaders lists an empty or duplicated header name");
   }
   if (!signedNames.includes("content-type") || !signedNames.includes("host")) {
-    throw signatureFailure("SignedHeaders must include content-type and host");
+    throw invalidAuthorization("SignedHeaders must include content-type and host");
   }
   const signedHeaders = signedNames.map((name) => {
     const value = headerValue(headers, name);
@@ -83,24 +98,29 @@ export function verifyZc2Request(
   });
 
   const key = directory.findAccessKey(accessKeyId);
-  if (key === undefined) {
-    throw new ZenlayerApiError("AUTHFAILURE_INVALID_ACCESS_KEY", `The access key id ${accessKeyId} does not exist.`);
-  }
+  if (key === undefined) throw signatureFailure(`the access key id ${accessKeyId} does not exist`);
   const expected = computeZc2Signature({ signedHeaders, body, timestamp, accessKeySecret: key.accessKeySecret });
   if (!equalSecrets(receivedSignature, expected.signature)) {
     throw signatureFailure("the signature does not match the request (check the secret, body bytes, Content-Type and Host)");
   }
-  return { accountId: key.accountId, rateLimitKey: `key:${accessKeyId}`, timestampSeconds: Number(timestamp) };
+  return { accountId: key.accountId, rateLimitKey: `key:${accessKeyId}`, timestampSeconds: Number(timestamp), allowedActions: key.allowedActions };
+}
+
+/** Refuses an action the caller's access key is not allowed (seed `allowedActions`). */
+export function verifyZc2Permission(caller: ZenlayerCaller, action: string): void {
+  if (caller.allowedActions !== undefined && !caller.allowedActions.has(action)) {
+    throw new ZenlayerApiError("AUTHFAILURE_UNAUTHORIZED_OPERATION", `The access key is not authorized to call ${action}.`);
+  }
 }
 
 /**
  * Rejects a timestamp further than `windowSeconds` from the server clock (`nowMs` shifted by a clock-skew
- * fault's `skewSeconds`). The reference lists clock skew as a cause of AUTHFAILURE_SIGNATURE_FAILURE.
+ * fault's `skewSeconds`) with AUTHFAILURE_SIGNATURE_EXPIRED: the official common list gives five minutes.
  */
 export function verifyZc2Timestamp(caller: ZenlayerCaller, nowMs: number, skewSeconds: number, windowSeconds: number): void {
   if (caller.timestampSeconds === undefined) return;
   const serverSeconds = Math.floor(nowMs / 1000) + skewSeconds;
   if (Math.abs(serverSeconds - caller.timestampSeconds) > windowSeconds) {
-    throw signatureFailure(`X-ZC-Timestamp is more than ${windowSeconds} s away from the server clock`);
+    throw new ZenlayerApiError("AUTHFAILURE_SIGNATURE_EXPIRED", `The signature has expired: X-ZC-Timestamp is more than ${windowSeconds} s away from the server clock.`);
   }
 }

@@ -53,7 +53,7 @@ describe("Zenlayer emulator authentication over HTTP", () => {
       "AllocateEipAddresses PREPAID 1 month": [200, undefined],
       "DescribeEipAddresses by ids": [200, undefined],
       TerminateEipAddress: [404, "INVALID_EIP_NOT_FOUND"],
-      ReleaseEipAddresses: [404, "INVALID_EIP_NOT_FOUND"],
+      ReleaseEipAddresses: [404, "OPERATION_FAILED_RESOURCE_NOT_FOUND"],
       "UnAssociateEipAddress (action name spelling)": [404, "INVALID_EIP_NOT_FOUND"],
       "error envelope 404": [404, "INVALID_EIP_NOT_FOUND"],
       "429 REQUEST_LIMIT_EXCEEDED then 200 (rate-limit retry)": [404, "INVALID_EIP_NOT_FOUND"],
@@ -82,27 +82,27 @@ describe("Zenlayer emulator authentication over HTTP", () => {
     expect(mismatch.json?.["code"]).toBe("AUTHFAILURE_SIGNATURE_FAILURE");
   });
 
-  it("supports Bearer tokens and rejects unknown tokens, unknown keys and wrong secrets", async () => {
+  it("supports Bearer tokens and rejects unknown tokens, unknown keys and wrong secrets (the common list has no unknown-key code)", async () => {
     harness = await startZenlayerHarness();
     expect((await harness.call("DescribeEipAddresses", {}, { bearerToken: "polycloud-test-token" })).status).toBe(200);
     const badToken = await harness.call("DescribeEipAddresses", {}, { bearerToken: "nope" });
     expect([badToken.status, badToken.json?.["code"]]).toEqual([401, "AUTHFAILURE_INVALID_TOKEN"]);
     const unknownKey = await harness.call("DescribeEipAddresses", {}, { accessKeyId: "who" });
-    expect([unknownKey.status, unknownKey.json?.["code"]]).toEqual([401, "AUTHFAILURE_INVALID_ACCESS_KEY"]);
+    expect([unknownKey.status, unknownKey.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_FAILURE"]);
     const wrongSecret = await harness.call("DescribeEipAddresses", {}, { accessKeySecret: "polycloud-test-key-secreT" });
     expect([wrongSecret.status, wrongSecret.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_FAILURE"]);
     expect(wrongSecret.text).not.toContain("polycloud-test-key-secret");
   });
 
-  it("enforces the ±300 s timestamp window, and a clock-skew fault shifts the server clock", async () => {
+  it("enforces the ±300 s timestamp window with AUTHFAILURE_SIGNATURE_EXPIRED, and a clock-skew fault shifts the server clock", async () => {
     harness = await startZenlayerHarness();
     const nowSeconds = Math.floor(harness.clock.now() / 1000);
     expect((await harness.call("DescribeEipAddresses", {}, { timestamp: nowSeconds - 300 })).status).toBe(200);
     const stale = await harness.call("DescribeEipAddresses", {}, { timestamp: nowSeconds - 301 });
-    expect([stale.status, stale.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_FAILURE"]);
+    expect([stale.status, stale.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_EXPIRED"]);
     const ruleId = harness.faults.add({ provider: "zenlayer", action: "DescribeEipAddresses", kind: "clock-skew", skewSeconds: 600, times: 1 });
     const skewed = await harness.call("DescribeEipAddresses", {});
-    expect([skewed.status, skewed.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_FAILURE"]);
+    expect([skewed.status, skewed.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_EXPIRED"]);
     expect(harness.faults.fired()[ruleId]).toBe(1);
     expect((await harness.call("DescribeEipAddresses", {})).status).toBe(200);
   });

@@ -111,10 +111,10 @@ describe("Zenlayer rate limit and robustness", () => {
       ["DescribeEipAddresses", JSON.stringify({ pad: "x".repeat(100) }), {}, 413, "REQUEST_BODY_TOO_LARGE"],
       ["DescribeEipAddresses", "{not json", {}, 400, "INVALID_REQUEST_BODY"],
       ["DescribeEipAddresses", "[1,2]", {}, 400, "INVALID_PARAMETER_TYPE"],
-      ["DescribeEipAddresses", { pageSize: 1001 }, {}, 400, "INVALID_PARAMETER_VALUE"],
+      ["DescribeEipAddresses", { pageSize: 1001 }, {}, 400, "INVALID_PARAMETER_EXCEED_MAXIMUM"],
       ["DescribeEipAddresses", { eipIds: "eip-1" }, {}, 400, "INVALID_PARAMETER_TYPE"],
-      ["UnassociateEipAddress", {}, {}, 400, "INVALID_ACTION"],
-      ["DeleteEverything", {}, {}, 400, "INVALID_ACTION"],
+      ["UnassociateEipAddress", {}, {}, 403, "AUTHFAILURE_UNAUTHORIZED_OPERATION"],
+      ["DeleteEverything", {}, {}, 403, "AUTHFAILURE_UNAUTHORIZED_OPERATION"],
       ["DescribeEipAddresses", {}, { version: "2020-01-01" }, 400, "INVALID_VERSION"],
       ["DescribeEipAddresses", {}, { path: "/api/v2/zec" }, 404, "INVALID_REQUEST_PATH"],
       ["DescribeEipAddresses", {}, { method: "PUT" }, 405, "INVALID_HTTP_METHOD"],
@@ -127,7 +127,7 @@ describe("Zenlayer rate limit and robustness", () => {
     const invalidUtf8 = await harness.call("DescribeEipAddresses", Buffer.from([0x7b, 0xff, 0x7d]));
     expect([invalidUtf8.status, invalidUtf8.json?.["code"]]).toEqual([400, "INVALID_REQUEST_BODY"]);
     const unsigned = await harness.call("DescribeEipAddresses", {}, { rawHeaders: { "content-type": "application/json", "x-zc-action": "DescribeEipAddresses", "x-zc-version": "2026-02-01" } });
-    expect([unsigned.status, unsigned.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_FAILURE"]);
+    expect([unsigned.status, unsigned.json?.["code"]]).toEqual([401, "AUTHFAILURE_INVALID_AUTHORIZATION"]);
     expect((await harness.call("DescribeEipAddresses", {})).status).toBe(200);
   });
 });

@@ -82,7 +82,7 @@ describe("Zenlayer EIP lifecycle", () => {
     await expectError("AllocateEipAddresses", { zoneId: "SEL-A" }, 400, "MISSING_PARAMETER");
     await expectError("AllocateEipAddresses", { zoneId: "SEL-A", eipChargeType: "PREPAID" }, 400, "MISSING_PARAMETER");
     await expectError("AllocateEipAddresses", { zoneId: "SEL-A", eipChargeType: "MONTHLY" }, 400, "INVALID_PARAMETER_VALUE");
-    await expectError("AllocateEipAddresses", { zoneId: "SEL-A", eipChargeType: "POSTPAID", amount: 101 }, 400, "INVALID_PARAMETER_VALUE");
+    await expectError("AllocateEipAddresses", { zoneId: "SEL-A", eipChargeType: "POSTPAID", amount: 101 }, 400, "INVALID_PARAMETER_EXCEED_MAXIMUM");
     await expectError("AllocateEipAddresses", { zoneId: "SEL-A", eipChargeType: "POSTPAID", amount: "2" }, 400, "INVALID_PARAMETER_TYPE");
     await expectError("AllocateEipAddresses", { zoneId: 7, eipChargeType: "POSTPAID" }, 400, "INVALID_PARAMETER_TYPE");
     await expectError("AllocateEipAddresses", { zoneId: "SEL-A", eipChargeType: "POSTPAID", resourceGroupId: "rg-x" }, 404, "OPERATION_FAILED_RESOURCE_GROUP_NOT_FOUND");
@@ -125,11 +125,11 @@ describe("Zenlayer EIP lifecycle", () => {
     harness.clock.advance(500);
     expect((await describeOne(eipId))?.["eipStatus"]).toBe("RECYCLE");
     await expectError("AssociateEipAddress", { eipId, instanceId: "bmc-sel-0001" }, 403, "FAILED_OPERATION_FOR_RECYCLE_RESOURCE");
-    await expectError("ReleaseEipAddresses", { eipIds: [eipId, "eip-99999999"] }, 404, "INVALID_EIP_NOT_FOUND");
+    await expectError("ReleaseEipAddresses", { eipIds: [eipId, "eip-99999999"] }, 404, "OPERATION_FAILED_RESOURCE_NOT_FOUND");
     expect((await harness.call("ReleaseEipAddresses", { eipIds: [eipId] })).status).toBe(200);
     const gone = await harness.call("DescribeEipAddresses", { eipIds: [eipId] });
     expect(gone.json?.["response"]).toMatchObject({ totalCount: 0, dataSet: [] });
-    await expectError("ReleaseEipAddresses", { eipIds: [eipId] }, 404, "INVALID_EIP_NOT_FOUND");
+    await expectError("ReleaseEipAddresses", { eipIds: [eipId] }, 404, "OPERATION_FAILED_RESOURCE_NOT_FOUND");
     expect(harness.events.list({ resourceId: eipId }).map((event) => [event.action, event.kind, event.detail?.["to"]])).toEqual([
       ["AllocateEipAddresses", "allocate", undefined],
       ["lifecycle", "status", "AVAILABLE"],

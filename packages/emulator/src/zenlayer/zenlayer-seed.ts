@@ -33,6 +33,11 @@ export interface ZenlayerZoneSeed {
 export interface ZenlayerAccessKeySeed {
   accessKeyId: string;
   accessKeySecret: string;
+  /**
+   * Actions this key may call, e.g. `["DescribeEipAddresses"]` for a read-only key; any other action answers
+   * 403 AUTHFAILURE_UNAUTHORIZED_OPERATION. Absent: every action.
+   */
+  allowedActions?: string[];
 }
 
 /** A resource group of an account. */
@@ -71,7 +76,19 @@ export interface ZenlayerAccountSeed {
 export interface ZenlayerSeed {
   zones: ZenlayerZoneSeed[];
   accounts: ZenlayerAccountSeed[];
+  /**
+   * A new EIP (and its tags) is left out of the first this-many DescribeEipAddresses answers that would list it,
+   * like the cloud's listing lag (Terraform tolerates 3 "not found" polls), for at most
+   * `ZenlayerEmulatorOptions.describeLagListingsMaxMs` (500 ms). Default 0; the default seed uses 2.
+   * `ZenlayerEmulatorOptions.describeLagListings` overrides it; 0 turns the lag off.
+   */
+  describeLagListings?: number;
+  /** A new EIP is not listed for this long, in ms (default 0); `ZenlayerEmulatorOptions.describeLagMs` overrides it. */
+  describeLagMs?: number;
 }
+
+/** Listings a new EIP of {@link DEFAULT_ZENLAYER_SEED} is left out of: fewer than the 3 misses clients tolerate. */
+export const DEFAULT_ZENLAYER_DESCRIBE_LAG_LISTINGS = 2;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null) {
@@ -84,9 +101,11 @@ function deepFreeze<T>(value: T): T {
 /**
  * The seed tests and the demo rely on: one account (`polycloud-test-key-id` / `polycloud-test-key-secret`,
  * Bearer `polycloud-test-token`), zones SEL-A and HKG-A selling and FRA-A sold out, resource groups
- * `rg-default` (default) and `rg-polycloud`, and bare-metal instances to associate with.
+ * `rg-default` (default) and `rg-polycloud`, bare-metal instances to associate with, and a listing lag:
+ * a new EIP is missing from its first {@link DEFAULT_ZENLAYER_DESCRIBE_LAG_LISTINGS} Describe answers.
  */
 export const DEFAULT_ZENLAYER_SEED: ZenlayerSeed = deepFreeze({
+  describeLagListings: DEFAULT_ZENLAYER_DESCRIBE_LAG_LISTINGS,
   zones: [
     { zoneId: "SEL-A", status: "SELL", cidr: "198.18.0.0/20", netmasks: [32, 30, 29], prepaidMonthlyPrice: 4 },
     { zoneId: "HKG-A", status: "SELL", cidr: "198.18.16.0/20", netmasks: [32], prepaidMonthlyPrice: 5 },

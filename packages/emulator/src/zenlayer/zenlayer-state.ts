@@ -10,7 +10,7 @@ export interface ZenlayerEipState extends EipAddress {
   accountId: string;
   /** The reserved block's first address even while CREATING (null after CREATE_FAILED). */
   reservedAddress: string | null;
-  /** False during the `describeLagMs` window after allocation. */
+  /** False during the `describeLagMs` window and until its `describeLagListings` are spent (or expired). */
   listedByDescribe: boolean;
 }
 
@@ -68,7 +68,7 @@ export function createZenlayerState(store: ZenlayerStore, now: () => number): Ze
         ...formatEipAddress(eip, current),
         accountId: eip.accountId,
         reservedAddress: eip.address === null ? null : formatIpv4(eip.address),
-        listedByDescribe: eip.visibleAt <= time,
+        listedByDescribe: eip.visibleAt <= time && (eip.hiddenListings === 0 || time >= eip.hiddenListingsUntil),
       }));
     },
     get zones(): ZenlayerZoneState[] {

@@ -2,7 +2,7 @@ import type { StateChangeEvent, StateEventLog } from "../shared/state-event-log.
 import type { EipRecord, EipStatus, ScheduledTransition } from "./eip-record.js";
 import type { ResolvedZenlayerAccount, ResolvedZenlayerSeed, ResolvedZenlayerZone } from "./parse-zenlayer-seed.js";
 import type { ResolvedZenlayerOptions } from "./resolve-zenlayer-options.js";
-import type { ZenlayerCredentialDirectory } from "./verify-zc2-request.js";
+import type { ZenlayerAccessKeyRecord, ZenlayerCredentialDirectory } from "./verify-zc2-request.js";
 import { ZenlayerApiError } from "./zenlayer-error-codes.js";
 import type { ZenlayerInstanceSeed } from "./zenlayer-seed.js";
 import { ZoneAddressPool, parseIpv4Cidr, type Ipv4Network } from "./zone-address-pool.js";
@@ -46,7 +46,7 @@ export class ZenlayerStore {
   constructor(seed: ResolvedZenlayerSeed, settings: ResolvedZenlayerOptions, events: StateEventLog) {
     this.#events = events;
     this.#settings = settings;
-    const accessKeys = new Map<string, { accountId: string; accessKeySecret: string }>();
+    const accessKeys = new Map<string, ZenlayerAccessKeyRecord>();
     const bearerTokens = new Map<string, { accountId: string }>();
     for (const zone of seed.zones) {
       // parseZenlayerSeed has already validated the CIDR.
@@ -55,7 +55,10 @@ export class ZenlayerStore {
     }
     for (const account of seed.accounts) {
       this.accounts.set(account.accountId, { account, balance: account.balance });
-      for (const key of account.accessKeys) accessKeys.set(key.accessKeyId, { accountId: account.accountId, accessKeySecret: key.accessKeySecret });
+      for (const key of account.accessKeys) {
+        const allowedActions = key.allowedActions === undefined ? undefined : new Set(key.allowedActions);
+        accessKeys.set(key.accessKeyId, { accountId: account.accountId, accessKeySecret: key.accessKeySecret, allowedActions });
+      }
       for (const token of account.bearerTokens) bearerTokens.set(token, { accountId: account.accountId });
       for (const instance of account.instances) this.instances.set(instance.instanceId, { ...instance, accountId: account.accountId });
     }
@@ -80,6 +83,11 @@ export class ZenlayerStore {
   /** Records one state change of an EIP. */
   record(action: string, kind: StateChangeEvent["kind"], eip: EipRecord, detail: Record<string, unknown>): void {
     this.#events.record({ provider: "zenlayer", action, kind, resourceId: eip.eipId, detail: { accountId: eip.accountId, ...detail } });
+  }
+
+  /** Whether `eipId` names an EIP of the account that is not released. */
+  ownsEip(accountId: string, eipId: string): boolean {
+    return this.eips.get(eipId)?.accountId === accountId;
   }
 
   /** The caller's EIP, or INVALID_EIP_NOT_FOUND (404) for unknown, released or foreign ids. */

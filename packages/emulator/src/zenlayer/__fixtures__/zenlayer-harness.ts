@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Agent, request } from "undici";
-import { FaultInjector, createSeededRandom, type FaultRule } from "../../shared/fault-rules.js";
+import { createSeededRandom } from "../../shared/create-seeded-random.js";
+import { FaultInjector, type FaultRule } from "../../shared/fault-rules.js";
 import { StateEventLog } from "../../shared/state-event-log.js";
 import type { ProviderEmulator } from "../../shared/provider-emulator.js";
 import { createZenlayerEmulator } from "../create-zenlayer-emulator.js";
@@ -57,7 +58,10 @@ export interface ZenlayerHarness {
   close(): Promise<void>;
 }
 
-/** Starts a harness; `randomSeed` seeds both the injector and the context PRNG like startEmulator does. */
+/**
+ * Starts a harness; `randomSeed` seeds both the injector and the context PRNG like startEmulator does. The listing
+ * lag is off unless `options.describeLagListings` asks for it.
+ */
 export async function startZenlayerHarness(
   setup: { seed?: ZenlayerSeed; options?: ZenlayerEmulatorOptions; rules?: FaultRule[]; randomSeed?: number; clockMs?: number } = {},
 ): Promise<ZenlayerHarness> {
@@ -66,7 +70,9 @@ export async function startZenlayerHarness(
   const faults = new FaultInjector(setup.rules ?? [], setup.randomSeed ?? 1);
   const events = new StateEventLog(now);
   const random = createSeededRandom(setup.randomSeed ?? 1);
-  const emulator = createZenlayerEmulator(setup.seed ?? DEFAULT_ZENLAYER_SEED, { faults, events, now, random }, setup.options);
+  // The default seed's listing lag is tested on its own (zenlayer-listing-lag.test.ts); elsewhere it is off unless asked for.
+  const options: ZenlayerEmulatorOptions = { describeLagListings: 0, ...setup.options };
+  const emulator = createZenlayerEmulator(setup.seed ?? DEFAULT_ZENLAYER_SEED, { faults, events, now, random }, options);
   const server: Server = createServer((incoming, outgoing) => emulator.handle(incoming, outgoing));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;

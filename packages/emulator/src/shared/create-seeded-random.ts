@@ -1,0 +1,14 @@
+/**
+ * Creates a mulberry32 pseudo-random generator: tiny, fast and fully determined by its 32-bit seed,
+ * which is what makes fault decisions and fake resource ids reproducible across runs.
+ */
+export function createSeededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = state;
+    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
