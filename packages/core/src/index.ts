@@ -63,5 +63,23 @@ export type { DependencyContainer } from "tsyringe";
 
 export { defineIpAllocatorPlugin, isIpAllocator, isIpAllocatorPlugin, type IpAllocatorPlugin, type PluginContext, type SettingsSchema } from "./config/ip-allocator-plugin.js";
 export { BUILT_IN_PROVIDERS, loadIpAllocatorPlugin, type LoadPluginOptions, type PluginSource } from "./config/load-ip-allocator-plugin.js";
-export { DEFAULT_CONFIG_FILE, PolycloudConfigSchema, loadConfig, type LoadConfigOptions, type LoadedConfig, type PolycloudConfig } from "./config/load-config.js";
+export { checkPluginPath, classifyPluginSpecifier, type PluginAllowRule } from "./config/check-plugin-specifier.js";
+export { DEFAULT_CONFIG_FILE, PROVIDER_REQUIRED, PolycloudConfigSchema, loadConfig, type LoadConfigOptions, type LoadedConfig, type PolycloudConfig } from "./config/load-config.js";
+export { CONFIG_FORMAT_KEYS } from "./config/select-provider-settings.js";
+export { parseAllocateDefaults, resolveAllocateDefaults, type AllocateDefaults, type AllocateDefaultsInput } from "./config/parse-allocate-defaults.js";
+export { MAX_CONFIG_FILE_BYTES, readConfigFile, type ReadConfigFileOptions } from "./config/read-config-file.js";
+export { locateJsonSyntaxError, type JsonErrorPosition } from "./config/locate-json-syntax-error.js";
+export { formatSuggestion, suggestClosestKey } from "./config/suggest-closest-key.js";
+export { mapSchemaIssues } from "./config/map-schema-issues.js";
+export {
+  defineConfig,
+  type PolycloudConfigFile,
+  type PolycloudProviderRegistry,
+  type ProviderAllocateDefaults,
+  type ProviderAllocateDefaultsOf,
+  type ProviderConfig,
+  type ProviderSection,
+  type ProviderSettings,
+  type RegisteredProvider,
+} from "./config/define-config.js";
 export { createIpAllocator, type CreateIpAllocatorOptions } from "./config/create-ip-allocator.js";

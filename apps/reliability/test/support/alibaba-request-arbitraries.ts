@@ -6,7 +6,7 @@ import { anyValue, commonCorruptions, corrupt, notAnObject, notARequest, printab
 const validOptions: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.constant({}),
   fc.record(
-    { method: fc.constant("allocate-public-ip-address"), ipAddress: fc.ipV4(), vlanId: fc.oneof(fc.stringMatching(/^\d{1,10}$/), fc.nat()) },
+    { method: fc.constant("allocate-public-ip-address"), ipAddress: fc.ipV4(), vlanId: fc.oneof(fc.integer({ min: 0, max: 4094 }).map(String), fc.integer({ min: 0, max: 4094 })) },
     { requiredKeys: [] },
   ),
   fc.record({ method: fc.constant("modify-instance-network-spec"), internetMaxBandwidthOut: fc.integer({ min: 1, max: 100 }) }, { requiredKeys: ["method"] }),
@@ -44,7 +44,7 @@ const alibabaCorruptions: fc.Arbitrary<Corruption> = fc.oneof(
   setOptions("unknown key", fc.tuple(fc.string({ minLength: 1 }).filter((key) => !["method", "ipAddress", "vlanId", "internetMaxBandwidthOut"].includes(key)), anyValue).map(([key, value]) => ({ [key]: value }))),
   setOptions("unknown method", fc.string().filter((method) => method !== "allocate-public-ip-address" && method !== "modify-instance-network-spec").map((method) => ({ method }))),
   setOptions("bad ipAddress", fc.oneof(fc.constantFrom("256.1.1.1", "1.2.3", "::1", "example.com", ""), fc.integer()).map((ipAddress) => ({ ipAddress }))),
-  setOptions("bad vlanId", fc.oneof(fc.constantFrom("abc", "12345678901", "-1", ""), fc.integer({ max: -1 }), fc.double({ noInteger: true, min: 0.1, max: 1e6 })).map((vlanId) => ({ vlanId }))),
+  setOptions("bad vlanId", fc.oneof(fc.constantFrom("abc", "12345678901", "-1", "", "4095", "7\r\n"), fc.integer({ max: -1 }), fc.integer({ min: 4095 }), fc.double({ noInteger: true, min: 0.1, max: 1e6 })).map((vlanId) => ({ vlanId }))),
   setOptions("bandwidth out of range", fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 101 })).map((internetMaxBandwidthOut) => ({ method: "modify-instance-network-spec", internetMaxBandwidthOut }))),
   setOptions("bandwidth without modify-instance-network-spec", fc.integer({ min: 1, max: 100 }).map((internetMaxBandwidthOut) => ({ internetMaxBandwidthOut }))),
   setOptions("ipAddress with modify-instance-network-spec", fc.ipV4().map((ipAddress) => ({ method: "modify-instance-network-spec", ipAddress }))),

@@ -67,7 +67,14 @@ describe("createIpAllocator", () => {
 describe("loadConfig", () => {
   it("reads polycloud.config.json from the working directory, resolving relative paths next to it", async () => {
     const loaded = await loadConfig({ cwd: directory, env: {} });
-    expect(loaded).toEqual({ config: { provider: "./my-plugin.js", region: "eu-1" }, path: join(directory, "polycloud.config.json"), baseDirectory: directory });
+    expect(loaded).toEqual({
+      config: { provider: "./my-plugin.js", region: "eu-1" },
+      provider: "./my-plugin.js",
+      // No allocate block: the location defaults to the configured region.
+      allocate: { location: { region: "eu-1" } },
+      path: join(directory, "polycloud.config.json"),
+      baseDirectory: directory,
+    });
     const allocator = await createIpAllocator(loaded.config, { baseDirectory: loaded.baseDirectory });
     expect(allocator.provider).toBe("my-cloud");
   });

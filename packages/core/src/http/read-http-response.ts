@@ -96,8 +96,8 @@ export function readHttpResponse<T>(response: HttpResponse, declaration: Respons
     new IpAllocatorError({
       ...base,
       code: rule.code,
-      message: `${declaration.label} ${context.action} failed with ${answer.providerCode} (HTTP ${response.status}): ${message}${rule.hint ? ` (${rule.hint})` : ""}`,
-      providerCode: answer.providerCode,
+      message: `${declaration.label} ${context.action} failed with ${context.redactor.text(answer.providerCode)} (HTTP ${response.status}): ${message}${rule.hint ? ` (${rule.hint})` : ""}`,
+      providerCode: context.redactor.text(answer.providerCode),
       requestId: redactOptional(answer.requestId ?? headerRequestId, context.redactor),
       retryable: rule.retryable ?? (serverSide ? true : undefined),
       ambiguous: rule.ambiguous ?? serverSide,
@@ -118,14 +118,20 @@ export function parseJsonBody(response: HttpResponse): unknown {
   }
 }
 
-/** Provider strings kept in details are echoes of the wire: mask them like the message. */
+/** Provider strings kept in details are echoes of the wire: mask them like the message, at any depth. */
 function redactDetails(details: Record<string, unknown> | undefined, redactor: Redactor): Record<string, unknown> {
   const masked: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(details ?? {})) {
-    if (value === undefined) continue;
-    masked[name] = typeof value === "string" ? redactor.text(value) : typeof value === "object" && value !== null ? JSON.parse(redactor.text(JSON.stringify(value))) : value;
-  }
+  for (const [name, value] of Object.entries(details ?? {})) if (value !== undefined) masked[name] = redactValue(value, redactor, 0);
   return masked;
+}
+
+/** Strings (keys too) masked one by one: masking a serialised form could cut through its quotes. */
+function redactValue(value: unknown, redactor: Redactor, depth: number): unknown {
+  if (typeof value === "string") return redactor.text(value);
+  if (typeof value !== "object" || value === null) return value;
+  if (depth > 16) return "[nested too deep]";
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redactor, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactor.text(key), redactValue(item, redactor, depth + 1)]));
 }
 
 function throwError(error: IpAllocatorError): never {

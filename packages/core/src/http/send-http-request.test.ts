@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createOperationSignal } from "../retry/create-operation-signal.js";
 import type { RequestEvent } from "../spec/operation-options.js";
 import { createHttpDispatcher } from "./create-http-dispatcher.js";
+import { createRedactor } from "./redact.js";
 import { sendHttpRequest } from "./send-http-request.js";
 
 const servers: Server[] = [];
@@ -30,6 +31,26 @@ describe("sendHttpRequest", () => {
     });
     const response = await sendHttpRequest({ method: "POST", url, headers: {} }, base);
     expect(response).toEqual({ status: 503, headers: expect.objectContaining({ "x-request-id": "abc" }), body: '{"Code":"ServiceUnavailable"}' });
+  });
+
+  it("returns a server's echo of the credentials and of the request's signature masked, in the body and the headers", async () => {
+    const secret = "echoed-secret-0123456789";
+    const signature = "9f86d081884c7d659a2feaa0c55ad015";
+    const url = await listen((request, response) => {
+      const echo = `${request.headers.authorization} ${secret} ${encodeURIComponent(secret)}`;
+      response.writeHead(200, { "x-request-id": echo, "content-type": "application/json" });
+      response.end(JSON.stringify({ RequestId: echo, NextToken: "page-2" }));
+    });
+    const events: unknown[] = [];
+    const response = await sendHttpRequest(
+      { method: "POST", url, headers: { authorization: `HMAC-SHA256 Credential=key-id, Signature=${signature}` } },
+      { ...base, redactor: createRedactor([secret]), requestIdHeader: "x-request-id", hooks: { onResponse: (event) => events.push(event) } },
+    );
+    const shown = JSON.stringify([response, events]);
+    expect(shown).not.toContain(secret);
+    expect(shown).not.toContain(signature);
+    expect(response.headers["x-request-id"]).toBe("HMAC-SHA256 Credential=key-id, Signature=[REDACTED] [REDACTED] [REDACTED]");
+    expect(JSON.parse(response.body)).toMatchObject({ NextToken: "page-2" });
   });
 
   it("maps a refused connection to NETWORK that provably never reached the server", async () => {

@@ -4,7 +4,9 @@ import { NEVER_ABORTED_SIGNAL } from "../retry/create-operation-signal.js";
 import { readSharedDeadline, watchSharedDeadline } from "../retry/share-deadline-signal.js";
 import { callHook } from "../retry/run-with-retry.js";
 import type { OperationHooks } from "../spec/operation-options.js";
+import { listRequestSecrets } from "./list-request-secrets.js";
 import { mapNetworkError } from "./map-network-error.js";
+import { createSecretMask } from "./mask-secret-values.js";
 import { createRedactor, type Redactor } from "./redact.js";
 
 /** A fully signed request, ready for the wire. @public */
@@ -37,7 +39,10 @@ export interface SendHttpRequestOptions {
   /** Larger responses fail as INTERNAL instead of filling memory. Default 4 MiB. */
   maxResponseBytes?: number;
   hooks?: OperationHooks;
-  /** Masks credentials in what hooks see. Default masks headers, signature parameters and secret fields. */
+  /**
+   * Masks credentials in what hooks see, and (its `values`) in the response: a server echoing a credential in a
+   * body or a header returns it masked. Default masks headers, signature parameters and secret fields.
+   */
   redactor?: Redactor;
   /** Response header carrying the provider request id, for the response hook. */
   requestIdHeader?: string;
@@ -48,7 +53,9 @@ const defaultRedactor = createRedactor();
 /**
  * Sends one HTTP request with undici and reads the whole response. Network failures and timeouts become
  * typed NETWORK / TIMEOUT errors (see {@link mapNetworkError}); HTTP error statuses are returned, not
- * thrown, because only the adapter can read its provider's error envelope.
+ * thrown, because only the adapter can read its provider's error envelope. The response comes back with the
+ * credentials (the redactor's values) and this request's signature masked in its body and header values, so
+ * nothing read from it (request ids, messages, details, results) can show them.
  * @public
  */
 export async function sendHttpRequest(request: HttpRequest, options: SendHttpRequestOptions): Promise<HttpResponse> {
@@ -98,6 +105,9 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
   } finally {
     unwatch?.();
   }
+  const mask = createResponseMask(request, options.redactor);
+  body = mask(body);
+  for (const name of Object.keys(headers)) headers[name] = mask(headers[name] as string);
   if (hooks?.onResponse) {
     const requestId = options.requestIdHeader ? headers[options.requestIdHeader] : undefined;
     callHook(() =>
@@ -112,6 +122,13 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
     );
   }
   return { status: response.statusCode, headers, body };
+}
+
+/** The redactor's credential values, then this request's own signature (built per request: it changes each time). */
+function createResponseMask(request: HttpRequest, redactor: Redactor | undefined): (text: string) => string {
+  const maskCredentials = redactor?.values;
+  const maskRequest = createSecretMask(listRequestSecrets(request), { allForms: false });
+  return (text) => maskRequest(maskCredentials === undefined ? text : maskCredentials(text));
 }
 
 type ReadContext = { provider: string; operation: string; signal?: AbortSignal };

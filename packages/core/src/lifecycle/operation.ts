@@ -7,6 +7,7 @@ import type { RetryOptions } from "../retry/retry-options.js";
 import { callHook, runWithRetry } from "../retry/run-with-retry.js";
 import type { ResponseMetadata } from "../spec/allocation-result.js";
 import type { OperationHooks, OperationOptions } from "../spec/operation-options.js";
+import { trackRequestDelivery, wasNeverSent } from "./track-request-delivery.js";
 
 /** What every operation of one allocator shares. @public */
 export interface OperationEnvironment {
@@ -78,7 +79,7 @@ export class Operation {
   async call<T>(attempt: (context: AttemptContext) => Promise<T>, options: CallOptions = {}): Promise<T> {
     const { clock, random, provider } = this.environment;
     try {
-      const outcome = await runWithRetry((attemptNumber) => attempt({ operation: this.name, attempt: attemptNumber, signal: this.signal, hooks: this.hooks }), {
+      const outcome = await runWithRetry((attemptNumber) => this.deliver(() => attempt({ operation: this.name, attempt: attemptNumber, signal: this.signal, hooks: this.hooks })), {
         provider,
         operation: this.name,
         retry: this.retry,
@@ -94,6 +95,23 @@ export class Operation {
       const error = thrown as IpAllocatorError;
       this.record(error.attempts, error.totalRetryDelayMs, error.requestId);
       throw error;
+    }
+  }
+
+  /**
+   * Runs one attempt, noting whether it may have reached the provider. An ambiguous failure of an attempt whose
+   * requests were never written to a socket (the deadline or Ctrl-C came while connecting) did nothing: it is
+   * rethrown as not ambiguous, so a mutation is neither read back nor reported as OUTCOME_UNKNOWN.
+   */
+  private async deliver<T>(attempt: () => Promise<T>): Promise<T> {
+    const { result, delivery } = trackRequestDelivery(attempt);
+    try {
+      return await result;
+    } catch (thrown) {
+      if (wasNeverSent(delivery) && IpAllocatorError.isInstance(thrown) && thrown.ambiguous) {
+        throw new IpAllocatorError({ ...thrown.toOptions(), ambiguous: false, details: { ...thrown.details, neverSent: true } });
+      }
+      throw thrown;
     }
   }
 

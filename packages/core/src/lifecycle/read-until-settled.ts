@@ -49,7 +49,8 @@ function settleDelay(step: number, intervalMs: number, random: () => number): nu
  * @public
  */
 export function createOutcomeUnknownError(operation: Operation, key: string, cause: IpAllocatorError, reason: IpAllocatorError | undefined, reads: number): IpAllocatorError {
-  const why = reason === undefined ? "it could not be read back" : reason.code === "TIMEOUT" || reason.code === "CANCELLED" ? reason.message : `reading it back failed (${reason.code}${reason.providerCode ? ` ${reason.providerCode}` : ""})`;
+  // The deadline's own message ends with a period; the sentence below adds its own.
+  const why = reason === undefined ? "it could not be read back" : reason.code === "TIMEOUT" || reason.code === "CANCELLED" ? reason.message.replace(/\.+$/, "") : `reading it back failed (${reason.code}${reason.providerCode ? ` ${reason.providerCode}` : ""})`;
   const metadata = operation.metadata();
   return new IpAllocatorError({
     code: "OUTCOME_UNKNOWN",
