@@ -10,7 +10,7 @@ export type { AllocationTarget } from "./config/allocation-target.js";
 export { mergeTargets, toAllocateRequest } from "./to-allocate-request.js";
 export { runCli, type RunCliOptions } from "./cli/run-cli.js";
 export type { CliIo, CliStream } from "./cli/cli-io.js";
-export { EXIT_CODE_TABLE, USAGE_EXIT_CODE, exitCodeFor, type ExitCodeRow } from "./cli/exit-codes.js";
+export { EXIT_CODE_TABLE, USAGE_EXIT_CODE, exitCodeFor, exitCodeForError, type ExitCodeRow } from "./cli/exit-codes.js";
 export { toErrorJson } from "./cli/format-output.js";
 export { runDemo, type DemoOutcome, type RunDemoOptions } from "./demo/run-demo.js";
 export { formatDemoTable } from "./demo/format-demo-table.js";

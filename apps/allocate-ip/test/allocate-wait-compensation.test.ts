@@ -3,7 +3,7 @@
 // of each kept one. Exit codes stay those of the original error.
 import { startEmulator, type RunningEmulator } from "@polycloud/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { exitCodeFor } from "../src/index.js";
+import { exitCodeForError } from "../src/index.js";
 import { alibabaSettings, awsSettings, zenlayerSettings } from "./support/emulator-configs.js";
 import { buildBin, runBin, runPrintedCommand } from "./support/run-bin.js";
 import { createTempDirectory, parseSingleJson, writeConfig, type CliRun } from "./support/run-captured.js";
@@ -117,7 +117,7 @@ describe("allocate --wait on Zenlayer with an instance that does not exist", () 
     expect(run.allocatedByEmulator).toHaveLength(1);
     expect(error.allocatedIds).toEqual(run.allocatedByEmulator);
     expect(error.releasedIds).toEqual(run.allocatedByEmulator);
-    expect(exitCodeFor(error.code)).toBe(run.exitCode);
+    expect(exitCodeForError(error)).toBe(run.exitCode);
     expectReleased(run.allocatedByEmulator);
   });
 
@@ -156,24 +156,26 @@ describe("allocate --wait on Zenlayer with an instance that does not exist", () 
   });
 });
 
-describe("allocate --wait --timeout on a Stopped Alibaba instance", () => {
+describe("allocate --wait on a Stopped Alibaba instance", () => {
   const argv = ["allocate", "-c", "alibaba.json", "--instance", STOPPED_ALIBABA_INSTANCE, "--wait", "--timeout", "1000"];
 
-  it("times out, names the instance's public IP (its id is the instance id) and releases it", async () => {
+  it("fails at once (waiting cannot start the instance), shows the adapter's hint once, and releases the IP", async () => {
     const run = await runAllocate(argv);
-    expect(run.exitCode, run.stderr).toBe(6);
-    expect(run.stderr).toContain("TIMEOUT (exit 6)");
+    expect(run.exitCode, run.stderr).toBe(4);
+    expect(run.stderr).toContain("FAILED_PRECONDITION (exit 4)");
+    expect(run.stderr.split("\n").filter((line) => line.includes("StartInstance i-polycloud"))).toHaveLength(1);
+    expect(run.stderr).toMatch(/^ {2}hint {8}Start the instance/m);
     expect(run.allocatedByEmulator).toEqual([STOPPED_ALIBABA_INSTANCE]);
     expect(readField(run.stderr, "allocated")).toEqual([STOPPED_ALIBABA_INSTANCE]);
     expect(readField(run.stderr, "released")).toEqual([STOPPED_ALIBABA_INSTANCE]);
     expect(emulator.alibabaState.getInstance(STOPPED_ALIBABA_INSTANCE)?.publicIpAddress).toBeUndefined();
   });
 
-  it("with --json, names it in allocatedIds and releasedIds", async () => {
+  it("with --json, names it in allocatedIds and releasedIds, with the hint", async () => {
     const run = await runAllocate([...argv, "--json"]);
-    expect(run.exitCode, run.stdout).toBe(6);
+    expect(run.exitCode, run.stdout).toBe(4);
     const { error } = parseSingleJson(run.stdout) as { error: CompensatedError };
-    expect(error).toMatchObject({ code: "TIMEOUT", provider: "alibaba-ecs", allocatedIds: [STOPPED_ALIBABA_INSTANCE], releasedIds: [STOPPED_ALIBABA_INSTANCE], keptIds: [], releaseCommands: [] });
+    expect(error).toMatchObject({ code: "FAILED_PRECONDITION", provider: "alibaba-ecs", hint: expect.stringContaining("Start the instance"), allocatedIds: [STOPPED_ALIBABA_INSTANCE], releasedIds: [STOPPED_ALIBABA_INSTANCE], keptIds: [], releaseCommands: [] });
     expect(emulator.alibabaState.getInstance(STOPPED_ALIBABA_INSTANCE)?.publicIpAddress).toBeUndefined();
   });
 });

@@ -75,15 +75,16 @@ describe("the allocate-ip executable", () => {
     await mkdir(project);
     await symlink(join(appDirectory, "node_modules"), join(project, "node_modules"), "dir");
     const script = join(appDirectory, "examples", "sample.mjs");
-    const runs: Array<{ config: Record<string, unknown>; env: Record<string, string>; line: RegExp }> = [
-      { config: { provider: "alibaba-ecs", ...alibabaSettings(emulator.alibaba.endpoint) }, env: { LOCATION: "cn-hangzhou", INSTANCE_ID: "i-polycloud0009" }, line: /^\d+\.\d+\.\d+\.\d+ i-polycloud0009 pending \S+$/ },
-      { config: { provider: "zenlayer-eip", ...zenlayerSettings(emulator.zenlayer.endpoint) }, env: { LOCATION: "SEL-A" }, line: /^\S+ \S+ pending \S+$/ },
+    // The allocate defaults come from the file (no environment variables): only the config differs.
+    const runs: Array<{ config: Record<string, unknown>; line: RegExp }> = [
+      { config: { provider: "alibaba-ecs", ...alibabaSettings(emulator.alibaba.endpoint), allocate: { instanceId: "i-polycloud0009" } }, line: /^\d+\.\d+\.\d+\.\d+ i-polycloud0009 pending \S+$/ },
+      { config: { provider: "zenlayer-eip", ...zenlayerSettings(emulator.zenlayer.endpoint), allocate: { location: "SEL-A" } }, line: /^\S+ \S+ pending \S+$/ },
       // EC2 allocates, then associates with the running instance, in the one call: ready at once.
-      { config: { provider: "aws-ec2", ...awsSettings(emulator.aws.endpoint) }, env: { LOCATION: "us-east-1", INSTANCE_ID: "i-0123456789abcdef3" }, line: /^198\.51\.100\.\d+ eipalloc-[0-9a-f]{17} ready \S+$/ },
+      { config: { provider: "aws-ec2", ...awsSettings(emulator.aws.endpoint), allocate: { instanceId: "i-0123456789abcdef3" } }, line: /^198\.51\.100\.\d+ eipalloc-[0-9a-f]{17} ready \S+$/ },
     ];
-    for (const { config, env, line } of runs) {
+    for (const { config, line } of runs) {
       await writeConfig(project, "polycloud.config.json", config);
-      const run = await runBin([], project, { script, env });
+      const run = await runBin([], project, { script });
       expect(run.exitCode, run.stderr).toBe(0);
       expect(run.stdout.trim()).toMatch(line);
     }

@@ -76,7 +76,7 @@ interface ErrorCase {
 }
 
 const ERROR_CASES: ErrorCase[] = [
-  { label: "an instance that does not exist", argv: ["allocate", "-c", "alibaba.json", "-i", "i-polycloudmissing"], code: "NOT_FOUND", exitCode: 4 },
+  { label: "an instance that does not exist", argv: ["allocate", "-c", "alibaba.json", "-i", "i-polycloudmissing"], code: "INVALID_ARGUMENT", exitCode: 2 },
   { label: "a wrong secret", argv: ["describe", "i-polycloud0005", "-c", "wrong-secret.json"], code: "UNAUTHENTICATED", exitCode: 3 },
   { label: "a RAM denial", argv: ["describe", "i-polycloud0005", "-c", "alibaba.json"], fault: { provider: "alibaba", kind: "error-code", code: "Forbidden.RAM", httpStatus: 403, message: "User not authorized to operate on the specified resource." }, code: "PERMISSION_DENIED", exitCode: 3 },
   { label: "a sold-out zone", argv: ["allocate", "-c", "zenlayer.json", "-l", "FRA-A"], code: "RESOURCE_EXHAUSTED", exitCode: 5 },

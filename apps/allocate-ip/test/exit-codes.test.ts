@@ -1,6 +1,6 @@
-import { IP_ALLOCATOR_ERROR_CODES } from "@polycloud/core";
+import { IP_ALLOCATOR_ERROR_CODES, IpAllocatorError } from "@polycloud/core";
 import { describe, expect, it } from "vitest";
-import { EXIT_CODE_TABLE, exitCodeFor } from "../src/index.js";
+import { EXIT_CODE_TABLE, exitCodeFor, exitCodeForError } from "../src/index.js";
 import { listUnmappedErrorCodes } from "../src/cli/exit-codes.js";
 
 describe("exit codes", () => {
@@ -30,5 +30,15 @@ describe("exit codes", () => {
     ["SOMETHING_NEW", 1],
   ])("%s exits %i", (code, exitCode) => {
     expect(exitCodeFor(code)).toBe(exitCode);
+  });
+
+  it.each([
+    ["a provider 5xx that exhausted the retries (retryable INTERNAL)", { code: "INTERNAL", retryable: true, httpStatus: 500 }, 6],
+    ["an unreadable 2xx answer", { code: "INTERNAL", retryable: true, httpStatus: 200 }, 1],
+    ["a bug", { code: "INTERNAL" }, 1],
+    ["a 5xx the provider says not to retry", { code: "INTERNAL", retryable: false, httpStatus: 500 }, 1],
+    ["UNAVAILABLE", { code: "UNAVAILABLE", httpStatus: 503 }, 6],
+  ] as const)("%s exits %i", (_label, options, exitCode) => {
+    expect(exitCodeForError(new IpAllocatorError({ message: "m", ...options }))).toBe(exitCode);
   });
 });

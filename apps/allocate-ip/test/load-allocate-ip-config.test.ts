@@ -35,16 +35,19 @@ describe("loadAllocateIpConfig", () => {
   it("merges the selected provider's section over the top level and drops the app's own keys", async () => {
     const loaded = await loadAllocateIpConfig({ cwd: directory.path, env: {} });
     expect(loaded.config).toEqual({ provider: "alibaba-ecs", timeoutMs: 5_000, region: "cn-hangzhou", credentials: { accessKeyId: "id-1", accessKeySecret: "alibaba-secret-value" } });
-    expect(loaded.target).toEqual({ tags: { team: "edge" }, count: 1, instanceId: "i-1" });
+    // No location in the file: a region-based provider's location is its configured region.
+    expect(loaded.target).toEqual({ tags: { team: "edge" }, count: 1, instanceId: "i-1", location: "cn-hangzhou" });
+    expect(loaded.allocate).toEqual({ tags: { team: "edge" }, count: 1, instanceId: "i-1", location: { region: "cn-hangzhou" } });
     expect(loaded.baseDirectory).toBe(directory.path);
   });
 
-  it("selects another section when the provider is overridden by flag or environment", async () => {
+  it("selects another section when the provider is overridden by flag or environment, without the other provider's top-level settings", async () => {
     const byFlag = await loadAllocateIpConfig({ cwd: directory.path, env: {}, provider: "zenlayer-eip" });
     const byEnvironment = await loadAllocateIpConfig({ cwd: directory.path, env: { POLYCLOUD_PROVIDER: "zenlayer-eip" } });
     for (const loaded of [byFlag, byEnvironment]) {
-      expect(loaded.config).toEqual({ provider: "zenlayer-eip", timeoutMs: 5_000, endpoint: "http://127.0.0.1:1", credentials: { token: "zenlayer-token-value" } });
+      expect(loaded.config).toEqual({ provider: "zenlayer-eip", endpoint: "http://127.0.0.1:1", credentials: { token: "zenlayer-token-value" } });
       expect(loaded.target).toEqual({ location: "SEL-A", tags: { tier: "gold" }, count: 1 });
+      expect(loaded.allocate).toEqual({ location: { zone: "SEL-A" }, tags: { tier: "gold" }, count: 1 });
     }
   });
 
@@ -52,7 +55,6 @@ describe("loadAllocateIpConfig", () => {
     for (const loaded of [await loadAllocateIpConfig({ cwd: directory.path, env: {}, provider: "aws-ec2" }), await loadAllocateIpConfig({ cwd: directory.path, env: { POLYCLOUD_PROVIDER: "aws-ec2" } })]) {
       expect(loaded.config).toEqual({
         provider: "aws-ec2",
-        timeoutMs: 5_000,
         region: "us-east-1",
         profile: "prod",
         credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "aws-secret-value", sessionToken: "aws-session-token-value" },
@@ -61,17 +63,19 @@ describe("loadAllocateIpConfig", () => {
     }
   });
 
-  it("collects every credential value of the file and the environment for masking", async () => {
+  it("collects the selected provider's credential values and the environment's for masking", async () => {
     const env = { ZENLAYER_ACCESS_KEY_SECRET: "from-environment", AWS_SECRET_ACCESS_KEY: "aws-from-environment", AWS_SESSION_TOKEN: "aws-token-from-environment", AWS_ACCESS_KEY_ID: "AKIAENVIRONMENT", HOME: "/home/me" };
     const loaded = await loadAllocateIpConfig({ cwd: directory.path, env });
-    expect(loaded.secretValues.toSorted()).toEqual(["alibaba-secret-value", "aws-from-environment", "aws-secret-value", "aws-session-token-value", "aws-token-from-environment", "from-environment", "zenlayer-token-value"]);
+    expect(loaded.secretValues.toSorted()).toEqual(["alibaba-secret-value", "aws-from-environment", "aws-token-from-environment", "from-environment"]);
+    const aws = await loadAllocateIpConfig({ cwd: directory.path, env: {}, provider: "aws-ec2" });
+    expect(aws.secretValues.toSorted()).toEqual(["aws-secret-value", "aws-session-token-value"]);
   });
 
   it("names every wrong field of the allocate blocks and the file", async () => {
     const failure = loadAllocateIpConfig({ cwd: directory.path, env: {}, configPath: "bad-allocate.json" });
     await expect(failure).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
     const error = (await failure.catch((thrown: unknown) => thrown)) as { message: string; issues: { path: string }[] };
-    expect(error.issues.map((issue) => issue.path)).toEqual(["allocate.colour", "allocate.count", "providers.zenlayer-eip.allocate.location"]);
+    expect(error.issues.map((issue) => issue.path).toSorted()).toEqual(["allocate.colour", "allocate.count", "providers.zenlayer-eip.allocate.location"]);
     expect(error.message).toContain("bad-allocate.json");
     await expect(loadAllocateIpConfig({ cwd: directory.path, env: {}, configPath: "bad-providers.json" })).rejects.toMatchObject({ issues: [{ path: "providers" }] });
   });

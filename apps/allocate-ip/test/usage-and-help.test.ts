@@ -54,7 +54,7 @@ describe("usage and help", () => {
     const run = await runCaptured(["allocate", "--count", "0", "--json"], { cwd });
     expect(run.exitCode).toBe(2);
     expect(parseSingleJson(run.stdout)).toEqual({
-      error: { code: "INVALID_ARGUMENT", message: expect.stringContaining("--count"), provider: "polycloud", providerCode: null, retryable: false, requestId: null, httpStatus: null },
+      error: { code: "INVALID_ARGUMENT", message: expect.stringContaining("--count"), provider: "polycloud", providerCode: null, retryable: false, requestId: null, httpStatus: null, hint: null },
     });
   });
 });

@@ -1,11 +1,13 @@
 import { IpAllocatorError } from "@polycloud/core";
 import type { Command } from "commander";
 import type { AllocationTarget } from "../config/allocation-target.js";
-import { allocatePublicIp, type AllocationStep } from "../sample.js";
+import type { AllocateIpConfig } from "../config/load-allocate-ip-config.js";
+import { allocatePublicIp, openIpAllocator, type AllocationStep } from "../sample.js";
 import { addCommonOptions } from "./add-common-options.js";
 import type { CliIo } from "./cli-io.js";
 import { formatAllocation } from "./format-output.js";
-import { collectTag, parsePositiveInteger } from "./parse-option-values.js";
+import { collectProviderOption, collectTag, parsePositiveInteger } from "./parse-option-values.js";
+import { quoteShellWord } from "./release-command.js";
 import { runCommand, type CommonOptions } from "./run-command.js";
 
 interface AllocateOptions extends CommonOptions {
@@ -16,6 +18,7 @@ interface AllocateOptions extends CommonOptions {
   idempotencyKey?: string;
   wait?: boolean;
   keepOnFailure?: boolean;
+  providerOption?: Record<string, unknown>;
 }
 
 /** `allocate`: runs the sample ({@link allocatePublicIp}) with the target taken from flags over the file's defaults. */
@@ -28,6 +31,11 @@ export function addAllocateCommand(program: Command, io: CliIo, reportExitCode: 
     .option("-n, --count <n>", "how many addresses", parsePositiveInteger)
     .option("-t, --tag <key=value>", "tag the addresses (repeatable)", collectTag)
     .option("--idempotency-key <key>", "a retried command with the same key returns the first allocation instead of a second one")
+    .option(
+      "-o, --provider-option <key=value>",
+      "an option of the selected provider's providerOptions (repeatable; a dotted key sets a nested one; the value is JSON when it is a number, true/false/null or quoted, else text), checked by the provider before anything is sent. E.g. method=modify-instance-network-spec",
+      collectProviderOption,
+    )
     .option("-w, --wait", "wait until the addresses are ready (associating them with --instance where the provider does that); if that fails, they are released and the error names them")
     .option("--keep-on-failure", "with --wait: when associating or waiting fails, keep the addresses (the error names them, with the command that releases each) instead of releasing them");
   addCommonOptions(command).action(async (options: AllocateOptions) => {
@@ -42,6 +50,7 @@ export function addAllocateCommand(program: Command, io: CliIo, reportExitCode: 
         count: options.count,
         tags: options.tag,
         idempotencyKey: options.idempotencyKey,
+        providerOptions: withProviderOptionFlags(loaded, options.providerOption),
       };
       const waiting: string[] = [];
       const result = await allocatePublicIp(loaded, {
@@ -58,12 +67,37 @@ export function addAllocateCommand(program: Command, io: CliIo, reportExitCode: 
       });
       context.writeResult(result, formatAllocation(result));
       for (const warning of result.warnings) context.writeNote(`warning: ${warning}`);
-      if (!options.wait && result.ips.some((ip) => ip.state === "pending")) {
-        context.writeNote(`note: provisioning continues; run "allocate-ip wait <id>" or pass --wait next time.`);
-      }
+      const pending = options.wait ? [] : result.ips.filter((ip) => ip.state === "pending").map((ip) => ip.id);
+      if (pending.length > 0) context.writeNote(await describePending(loaded, pending));
     });
     reportExitCode(exitCode);
   });
+}
+
+/**
+ * The note for addresses allocated but not ready yet. Only an asynchronous provider (capabilities.provisioning)
+ * keeps provisioning after answering; a synchronous one has allocated and assigned the address already, and
+ * `wait` only confirms it (for Alibaba: that the instance runs).
+ */
+async function describePending(loaded: AllocateIpConfig, ids: readonly string[]): Promise<string> {
+  const allocator = await openIpAllocator(loaded);
+  const { provisioning } = allocator.capabilities;
+  await allocator.close();
+  const waitCommand = `run "allocate-ip wait ${ids.length === 1 ? quoteShellWord(ids[0] as string) : "<id>"}"`;
+  return provisioning === "asynchronous"
+    ? `note: provisioning continues; ${waitCommand} or pass --wait next time.`
+    : `note: allocated; ${waitCommand} to confirm ${ids.length === 1 ? "it is" : "they are"} ready, or pass --wait next time.`;
+}
+
+/**
+ * The file's `providerOptions` with the `--provider-option` flags merged over the selected provider's entry
+ * (a flag wins over the file's value of the same option).
+ */
+function withProviderOptionFlags(loaded: AllocateIpConfig, flags: Record<string, unknown> | undefined): AllocationTarget["providerOptions"] {
+  if (flags === undefined) return undefined;
+  const fromFile = loaded.target.providerOptions ?? {};
+  const provider = loaded.config.provider;
+  return { ...fromFile, [provider]: { ...fromFile[provider], ...flags } };
 }
 
 /** The spinner's text for a step; the addresses of one allocation are waited for together. */

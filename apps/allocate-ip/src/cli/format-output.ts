@@ -35,13 +35,29 @@ function toCliMessage(error: IpAllocatorError): string {
   return key === undefined ? error.message : error.message.replaceAll(`idempotencyKey "${key}"`, `--idempotency-key ${quoteShellWord(key)}`);
 }
 
+/**
+ * What to do about the error, from `details.hint` (an adapter's advice, e.g. "The instance must be Running or
+ * Stopped."), or undefined when it gives none.
+ */
+export function readHint(error: IpAllocatorError): string | undefined {
+  const hint = error.details.hint;
+  return typeof hint === "string" && hint.trim() !== "" ? hint : undefined;
+}
+
+/** The hint to print on its own line: none when the message already says it (core appends it), so it shows once. */
+function readHintNotInMessage(error: IpAllocatorError, message: string): string | undefined {
+  const hint = readHint(error);
+  return hint === undefined || message.includes(hint) ? undefined : hint;
+}
+
 function readIds(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : undefined;
 }
 
 /**
  * The one JSON object printed on failure with `--json`. Every key is always present (null when the
- * provider did not say) so scripts can read it without guarding; `issues` lists invalid fields. An error
+ * provider did not say) so scripts can read it without guarding; `hint` is the adapter's advice (also part of
+ * the message); `issues` lists invalid fields. An error
  * after the allocation also has `allocatedIds`, `releasedIds`, `keptIds` and `releaseCommands` (one
  * `allocate-ip release` command per kept id, with the `--config` / `--provider` flags of `flags`), and an
  * error that carries an idempotency key (OUTCOME_UNKNOWN, say) has `idempotencyKey`, which the message names as
@@ -60,6 +76,7 @@ export function toErrorJson(error: IpAllocatorError, flags: ProviderFlags = {}):
       retryable: error.retryable,
       requestId: error.requestId ?? null,
       httpStatus: error.httpStatus ?? null,
+      hint: readHint(error) ?? null,
       ...(error.issues.length > 0 && { issues: error.issues }),
       ...(allocated !== undefined && { ...allocated, releaseCommands: allocated.keptIds.map((id) => formatReleaseCommand(id, flags)) }),
       ...(idempotencyKey !== undefined && { idempotencyKey }),
@@ -76,12 +93,14 @@ export function formatError(error: IpAllocatorError, exitCode: number, flags: Pr
   const providerFacts = [error.providerCode && `code ${error.providerCode}`, error.httpStatus && `HTTP ${error.httpStatus}`].filter(Boolean).join(", ");
   const allocated = readAllocatedIds(error);
   const idempotencyKey = error.code === "OUTCOME_UNKNOWN" ? readIdempotencyKey(error) : undefined;
+  const message = toCliMessage(error);
   const lines = [
-    `error: ${toCliMessage(error)}`,
+    `error: ${message}`,
     ...alignFields([
       ["code", `${error.code} (exit ${exitCode})${error.retryable ? ", retryable" : ""}`],
       ["provider", `${error.provider}${providerFacts ? ` (${providerFacts})` : ""}`],
       ["request id", error.requestId],
+      ["hint", readHintNotInMessage(error, message)],
       ["allocated", allocated?.allocatedIds.join(", ")],
       ["released", allocated && (allocated.releasedIds.join(", ") || "none")],
       ["kept", allocated && allocated.keptIds.length > 0 ? `${allocated.keptIds.join(", ")} (still allocated)` : undefined],

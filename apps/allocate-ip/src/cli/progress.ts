@@ -1,4 +1,5 @@
 import type { CliIo, CliStream } from "./cli-io.js";
+import { escapeControlCharacters } from "./escape-control-characters.js";
 
 /** A one-line progress indicator on stderr. Every method is a no-op when progress is off. */
 export interface Progress {
@@ -35,7 +36,8 @@ export function createProgress(stream: CliStream, enabled: boolean): Progress {
   };
   return {
     show(next) {
-      message = next;
+      // Ids from the provider appear here too.
+      message = escapeControlCharacters(next);
       if (timer === undefined) {
         startedAt = Date.now();
         // unref: a forgotten spinner must never keep the process alive.

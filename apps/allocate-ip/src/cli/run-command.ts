@@ -2,7 +2,8 @@ import { redactText, toIpAllocatorError, type OperationHooks } from "@polycloud/
 import { collectSecretValues } from "../config/collect-secret-values.js";
 import { loadAllocateIpConfig, type AllocateIpConfig } from "../config/load-allocate-ip-config.js";
 import type { CliIo } from "./cli-io.js";
-import { exitCodeFor } from "./exit-codes.js";
+import { escapeControlCharacters, escapeJsonControlCharacters } from "./escape-control-characters.js";
+import { exitCodeForError } from "./exit-codes.js";
 import { formatError, toErrorJson } from "./format-output.js";
 import { createProgress, isProgressWanted, type Progress } from "./progress.js";
 import type { ProviderFlags } from "./release-command.js";
@@ -46,20 +47,23 @@ export async function runCommand(io: CliIo, options: CommonOptions, body: (conte
   const context: CommandContext = {
     io,
     options,
-    hooks: options.verbose ? createVerboseHooks((line) => writeLine("stderr", line), redact) : undefined,
+    hooks: options.verbose ? createVerboseHooks((line) => writeLine("stderr", escapeControlCharacters(line)), redact) : undefined,
     progress,
     async loadConfig() {
-      const loaded = await loadAllocateIpConfig({ configPath: options.config, provider: options.provider, cwd: io.cwd, env: io.env });
+      // --timeout bounds reading the configuration too.
+      const timeout = options.timeout === undefined ? undefined : AbortSignal.timeout(options.timeout);
+      const signal = timeout === undefined ? io.signal : io.signal === undefined ? timeout : AbortSignal.any([io.signal, timeout]);
+      const loaded = await loadAllocateIpConfig({ configPath: options.config, provider: options.provider, cwd: io.cwd, env: io.env, signal });
       secretValues.push(...loaded.secretValues);
       return loaded;
     },
     writeResult(result, humanLines) {
       progress.stop();
-      if (options.json) writeLine("stdout", JSON.stringify(result));
-      else for (const line of humanLines) writeLine("stdout", line);
+      if (options.json) writeLine("stdout", escapeJsonControlCharacters(JSON.stringify(result)));
+      else for (const line of humanLines) writeLine("stdout", escapeControlCharacters(line));
     },
     writeNote(line) {
-      if (!options.json) writeLine("stderr", redact(line));
+      if (!options.json) writeLine("stderr", escapeControlCharacters(redact(line)));
     },
   };
   try {
@@ -80,9 +84,9 @@ export async function runCommand(io: CliIo, options: CommonOptions, body: (conte
  */
 export function reportError(io: CliIo, thrown: unknown, options: { json?: boolean; redact?: (text: string) => string; flags?: ProviderFlags }): number {
   const error = toIpAllocatorError(thrown);
-  const exitCode = exitCodeFor(error.code);
+  const exitCode = exitCodeForError(error);
   const redact = options.redact ?? ((text: string) => redactText(text, collectSecretValues(undefined, io.env)));
-  if (options.json) io.stdout.write(`${redact(JSON.stringify(toErrorJson(error, options.flags)))}\n`);
-  else for (const line of formatError(error, exitCode, options.flags)) io.stderr.write(`${redact(line)}\n`);
+  if (options.json) io.stdout.write(`${escapeJsonControlCharacters(redact(JSON.stringify(toErrorJson(error, options.flags))))}\n`);
+  else for (const line of formatError(error, exitCode, options.flags)) io.stderr.write(`${escapeControlCharacters(redact(line))}\n`);
   return exitCode;
 }

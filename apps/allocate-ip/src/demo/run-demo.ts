@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { OperationHooks } from "@polycloud/core";
 import { loadAllocateIpConfig } from "../config/load-allocate-ip-config.js";
 import { allocatePublicIp, openIpAllocator } from "../sample.js";
+import { importEmulator } from "./import-emulator.js";
 import { writeDemoConfigs } from "./write-demo-configs.js";
 
 /** What the demo did on one provider: one column of its table. @public */
@@ -39,8 +40,8 @@ export interface RunDemoOptions {
  * @public
  */
 export async function runDemo(options: RunDemoOptions = {}): Promise<DemoOutcome[]> {
-  // Loaded on demand: the other commands never need the emulator.
-  const { startEmulator } = await import("@polycloud/emulator");
+  // Loaded on demand: the other commands never need the emulator, and the published CLI may lack it.
+  const { startEmulator } = await importEmulator();
   options.onProgress?.("Starting the local emulators…");
   const emulator = await startEmulator();
   const directory = await mkdtemp(join(tmpdir(), "allocate-ip-demo-"));

@@ -1,4 +1,5 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
 import { createHash } from "node:crypto";
 import { mkdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -72,4 +73,28 @@ async function runProcess(file: string, args: string[], cwd: string, env: Record
     const failure = thrown as { code?: number; stdout: string; stderr: string };
     return { exitCode: typeof failure.code === "number" ? failure.code : -1, stdout: failure.stdout, stderr: failure.stderr };
   }
+}
+
+/**
+ * Runs the executable with a reader that goes away, like `allocate-ip … | head -1`: after the first line of
+ * stdout, or (`linesRead: 0`, which makes the very first write meet the closed pipe) before anything was written.
+ * Returns the lines read, the exit code and everything written to stderr.
+ */
+export async function runBinWithClosingReader(argv: string[], cwd: string, options: { linesRead: 0 | 1; env?: Record<string, string> }): Promise<CliRun> {
+  const child = spawn(process.execPath, [BIN_PATH, ...argv], { cwd, env: { PATH: process.env.PATH ?? "", ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  if (options.linesRead === 0) child.stdout.destroy();
+  else {
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      // The reader closes its end: every later write of the child meets a closed pipe.
+      if (stdout.includes("\n")) child.stdout.destroy();
+    });
+  }
+  const timer = setTimeout(() => child.kill(), 30_000);
+  const [code] = (await once(child, "close")) as [number | null];
+  clearTimeout(timer);
+  return { exitCode: code ?? -1, stdout: stdout.slice(0, stdout.indexOf("\n") + 1), stderr };
 }
