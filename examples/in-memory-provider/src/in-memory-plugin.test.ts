@@ -45,7 +45,7 @@ describe("in-memory plugin", () => {
     const failure = createIpAllocator({ provider: pluginPath, endpoint: "ftp://127.0.0.1", requestTimeoutMs: 0, reconcile: { checks: 0 }, zonee: "typo" }, { baseDirectory: packageDirectory });
     await expect(failure).rejects.toMatchObject({ code: "INVALID_ARGUMENT", provider: "in-memory" });
     const paths = ((await failure.catch((error: unknown) => error)) as { issues: { path: string }[] }).issues.map((issue) => issue.path);
-    expect(paths.sort()).toEqual(["", "endpoint", "reconcile.checks", "requestTimeoutMs"]);
-    await expect(failure).rejects.toThrow(/Unrecognized key: "zonee"/);
+    expect(paths.sort()).toEqual(["endpoint", "reconcile.checks", "requestTimeoutMs", "zonee"]);
+    await expect(failure).rejects.toThrow(/zonee: unknown key "zonee"/);
   });
 });

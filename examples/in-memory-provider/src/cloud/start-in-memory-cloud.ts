@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { createRequestId, InMemoryCloud, type InMemoryCloudAnswer, type InMemoryCloudOptions } from "./in-memory-cloud.js";
+import { createRequestId, InMemoryCloud } from "./in-memory-cloud.js";
+import type { InMemoryCloudAnswer, InMemoryCloudOptions } from "./in-memory-cloud-protocol.js";
 
 /** Options of {@link startInMemoryCloud}: the cloud's own, plus where to listen. */
 export interface StartInMemoryCloudOptions extends InMemoryCloudOptions {
