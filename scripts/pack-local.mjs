@@ -27,7 +27,8 @@ function parseArguments(argv) {
     if (argument === "--help") options.help = true;
     else if (argument === "--json") options.json = true;
     else if (argument === "--out") {
-      const value = argv[(index += 1)];
+      index += 1;
+      const value = argv[index];
       if (!value) throw new Error("--out needs a directory");
       options.out = resolve(value);
     } else if (argument.startsWith("--")) throw new Error(`unknown option ${argument}`);
@@ -43,7 +44,10 @@ function readPublishablePackages() {
     if (!existsSync(parent)) return [];
     return readdirSync(parent, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSync(join(parent, entry.name, "package.json")))
-      .map((entry) => ({ directory: join(parent, entry.name), manifest: JSON.parse(readFileSync(join(parent, entry.name, "package.json"), "utf8")) }))
+      .map((entry) => ({
+        directory: join(parent, entry.name),
+        manifest: JSON.parse(readFileSync(join(parent, entry.name, "package.json"), "utf8")),
+      }))
       .filter(({ manifest }) => manifest.private !== true);
   });
 }
@@ -53,7 +57,10 @@ function selectPackages(publishable, names) {
   if (names.length === 0) return publishable;
   const byName = new Map(publishable.map((pkg) => [pkg.manifest.name, pkg]));
   const unknown = names.filter((name) => !byName.has(name));
-  if (unknown.length > 0) throw new Error(`not a publishable workspace package: ${unknown.join(", ")} (known: ${[...byName.keys()].join(", ")})`);
+  if (unknown.length > 0)
+    throw new Error(
+      `not a publishable workspace package: ${unknown.join(", ")} (known: ${[...byName.keys()].join(", ")})`,
+    );
   const selected = new Set();
   const visit = (name) => {
     if (selected.has(name) || !byName.has(name)) return;
@@ -79,8 +86,15 @@ function run(command, commandArgs, cwd) {
 
 /** Packs one package with the pinned pnpm; resolves with the tarball's absolute path. */
 async function packPackage(pkg, destination) {
-  const result = await run("npx", ["--yes", pnpmSpec, "pack", "--pack-destination", destination, "--json"], pkg.directory);
-  if (result.code !== 0) throw new Error(`pnpm pack failed in ${relative(root, pkg.directory)}:\n${(result.stderr || result.stdout).trim()}`);
+  const result = await run(
+    "npx",
+    ["--yes", pnpmSpec, "pack", "--pack-destination", destination, "--json"],
+    pkg.directory,
+  );
+  if (result.code !== 0)
+    throw new Error(
+      `pnpm pack failed in ${relative(root, pkg.directory)}:\n${(result.stderr || result.stdout).trim()}`,
+    );
   return resolve(JSON.parse(result.stdout.slice(result.stdout.indexOf("{"))).filename);
 }
 
@@ -92,13 +106,17 @@ function quote(word) {
 async function main() {
   const options = parseArguments(process.argv.slice(2));
   if (options.help) {
-    console.log("usage: node scripts/pack-local.mjs [--out <dir>] [--json] [package…]\n  packs the publishable workspace packages (or the named ones and the @polycloud packages they need)\n  into <dir> (default ./polycloud-packages) and prints the npm install command for them");
+    console.log(
+      "usage: node scripts/pack-local.mjs [--out <dir>] [--json] [package…]\n  packs the publishable workspace packages (or the named ones and the @polycloud packages they need)\n  into <dir> (default ./polycloud-packages) and prints the npm install command for them",
+    );
     return;
   }
   const packages = selectPackages(readPublishablePackages(), options.names);
   const unbuilt = packages.filter((pkg) => !existsSync(join(pkg.directory, "dist")));
   if (unbuilt.length > 0) {
-    throw new Error(`no dist/ in ${unbuilt.map((pkg) => relative(root, pkg.directory)).join(", ")}: run \`npx ${pnpmSpec} install && npx ${pnpmSpec} build\` first`);
+    throw new Error(
+      `no dist/ in ${unbuilt.map((pkg) => relative(root, pkg.directory)).join(", ")}: run \`npx ${pnpmSpec} install && npx ${pnpmSpec} build\` first`,
+    );
   }
   mkdirSync(options.out, { recursive: true });
   // Three at a time: each pack is mostly npx and pnpm starting up, so a few in parallel save most of the wait.

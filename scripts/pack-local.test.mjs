@@ -12,7 +12,12 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 const script = fileURLToPath(new URL("./pack-local.mjs", import.meta.url));
-const environment = { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
+const environment = {
+  ...process.env,
+  npm_config_update_notifier: "false",
+  npm_config_fund: "false",
+  npm_config_audit: "false",
+};
 
 // What a user writes after installing: core picks the adapter by its configured name.
 const APPLICATION = `
@@ -35,16 +40,38 @@ try {
 `;
 
 function run(command, args, options) {
-  const result = spawnSync(command, args, { encoding: "utf8", env: environment, timeout: 180_000, shell: options.shell ?? false, cwd: options.cwd });
-  assert.equal(result.status, 0, `${command} ${args.join(" ")} exited ${result.status}:\n${result.stderr}\n${result.stdout}`);
+  const result = spawnSync(command, args, {
+    encoding: "utf8",
+    env: environment,
+    timeout: 180_000,
+    shell: options.shell ?? false,
+    cwd: options.cwd,
+  });
+  assert.equal(
+    result.status,
+    0,
+    `${command} ${args.join(" ")} exited ${result.status}:\n${result.stderr}\n${result.stdout}`,
+  );
   return result.stdout;
 }
 
-test("the packed tarballs install together into a fresh npm project and allocate on the emulator", { timeout: 300_000 }, () => {
+test("the packed tarballs install together into a fresh npm project and allocate on the emulator", {
+  timeout: 300_000,
+}, () => {
   const workspace = mkdtempSync(join(tmpdir(), "polycloud-pack-local-"));
   try {
-    const packed = JSON.parse(run(process.execPath, [script, "--json", "--out", join(workspace, "packages"), "@polycloud/zenlayer-eip", "@polycloud/emulator"], {}));
-    assert.deepEqual(packed.tarballs.map((tarball) => basename(tarball)).sort(), ["polycloud-core-0.0.0.tgz", "polycloud-emulator-0.0.0.tgz", "polycloud-zenlayer-eip-0.0.0.tgz"]);
+    const packed = JSON.parse(
+      run(
+        process.execPath,
+        [script, "--json", "--out", join(workspace, "packages"), "@polycloud/zenlayer-eip", "@polycloud/emulator"],
+        {},
+      ),
+    );
+    assert.deepEqual(packed.tarballs.map((tarball) => basename(tarball)).sort(), [
+      "polycloud-core-0.0.0.tgz",
+      "polycloud-emulator-0.0.0.tgz",
+      "polycloud-zenlayer-eip-0.0.0.tgz",
+    ]);
     assert.match(packed.command, /^npm install \S+polycloud-core-0\.0\.0\.tgz /);
 
     const application = join(workspace, "application");
@@ -52,7 +79,11 @@ test("the packed tarballs install together into a fresh npm project and allocate
     run("npm", ["init", "-y"], { cwd: application });
     run(`${packed.command} --prefer-offline`, [], { cwd: application, shell: true });
     const manifest = JSON.parse(readFileSync(join(application, "package.json"), "utf8"));
-    assert.deepEqual(Object.keys(manifest.dependencies).sort(), ["@polycloud/core", "@polycloud/emulator", "@polycloud/zenlayer-eip"]);
+    assert.deepEqual(Object.keys(manifest.dependencies).sort(), [
+      "@polycloud/core",
+      "@polycloud/emulator",
+      "@polycloud/zenlayer-eip",
+    ]);
 
     writeFileSync(join(application, "allocate.mjs"), APPLICATION);
     const output = JSON.parse(run(process.execPath, ["allocate.mjs"], { cwd: application }).trim());

@@ -1,6 +1,12 @@
 // The sample at the centre of polycloud: read the configuration, build the allocator it names, allocate.
 // Nothing below mentions a provider: Alibaba Cloud, Zenlayer or AWS is chosen by the configuration file alone.
-import { allocateUntilReady, createIpAllocator, type AllocationResult, type IpAllocator, type OperationHooks } from "@polycloud/core";
+import {
+  allocateUntilReady,
+  createIpAllocator,
+  type AllocationResult,
+  type IpAllocator,
+  type OperationHooks,
+} from "@polycloud/core";
 import { BUILT_IN_PLUGINS } from "./built-in-plugins.js";
 import type { AllocationTarget } from "./config/allocation-target.js";
 import type { AllocateIpConfig } from "./config/load-allocate-ip-config.js";
@@ -54,14 +60,26 @@ export async function openIpAllocator({ config, baseDirectory, env }: AllocateIp
  *   for every provider failure, with a neutral code.
  * @public
  */
-export async function allocatePublicIp(loaded: AllocateIpConfig, options: AllocatePublicIpOptions = {}): Promise<AllocationResult> {
+export async function allocatePublicIp(
+  loaded: AllocateIpConfig,
+  options: AllocatePublicIpOptions = {},
+): Promise<AllocationResult> {
   const allocator = await openIpAllocator(loaded);
   try {
-    const request = toAllocateRequest(mergeTargets(loaded.target, options.target), allocator.capabilities, loaded.config);
+    const request = toAllocateRequest(
+      mergeTargets(loaded.target, options.target),
+      allocator.capabilities,
+      loaded.config,
+    );
     const { signal, hooks, timeoutMs } = options;
     options.onStep?.({ name: "allocate", provider: allocator.provider });
     if (!options.wait) return await allocator.allocate(request, { signal, hooks, timeoutMs });
-    return await allocateUntilReady(reportingSteps(allocator, options.onStep), request, { signal, hooks, timeoutMs, keepOnFailure: options.keepOnFailure });
+    return await allocateUntilReady(reportingSteps(allocator, options.onStep), request, {
+      signal,
+      hooks,
+      timeoutMs,
+      keepOnFailure: options.keepOnFailure,
+    });
   } finally {
     await allocator.close();
   }

@@ -7,8 +7,13 @@ import type { AllocationTarget } from "./config/allocation-target.js";
  * provider already configured with a `region` needs no location at all.
  * @public
  */
-export function toAllocateRequest(target: AllocationTarget, capabilities: IpAllocatorCapabilities, config: PolycloudConfig): AllocateRequestInput {
-  const configuredRegion = capabilities.locationKind === "region" && typeof config.region === "string" ? config.region : undefined;
+export function toAllocateRequest(
+  target: AllocationTarget,
+  capabilities: IpAllocatorCapabilities,
+  config: PolycloudConfig,
+): AllocateRequestInput {
+  const configuredRegion =
+    capabilities.locationKind === "region" && typeof config.region === "string" ? config.region : undefined;
   const location = target.location ?? configuredRegion;
   return {
     location: location === undefined ? {} : { [capabilities.locationKind]: location },

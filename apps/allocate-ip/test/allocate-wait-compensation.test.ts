@@ -34,13 +34,19 @@ beforeAll(buildBin, 180_000);
 beforeAll(async () => {
   emulator = await startEmulator();
   directory = await createTempDirectory();
-  await writeConfig(directory.path, ZENLAYER_CONFIG, { provider: "zenlayer-eip", ...zenlayerSettings(emulator.zenlayer.endpoint), allocate: { location: "SEL-A" } });
+  await writeConfig(directory.path, ZENLAYER_CONFIG, {
+    provider: "zenlayer-eip",
+    ...zenlayerSettings(emulator.zenlayer.endpoint),
+    allocate: { location: "SEL-A" },
+  });
   // ModifyInstanceNetworkSpec raises the Stopped instance's bandwidth from 0, so it gets a public IP that stays
   // pending: the IP only becomes ready once the instance runs, and this one never starts.
   await writeConfig(directory.path, "alibaba.json", {
     provider: "alibaba-ecs",
     ...alibabaSettings(emulator.alibaba.endpoint),
-    allocate: { providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", internetMaxBandwidthOut: 5 } } },
+    allocate: {
+      providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", internetMaxBandwidthOut: 5 } },
+    },
   });
   await writeConfig(directory.path, "aws.json", { provider: "aws-ec2", ...awsSettings(emulator.aws.endpoint) });
   await writeConfig(directory.path, "zenlayer-outcome.json", {
@@ -104,7 +110,7 @@ describe("allocate --wait on Zenlayer with an instance that does not exist", () 
     expect(run.allocatedByEmulator).toHaveLength(2);
     expect(readField(run.stderr, "allocated").toSorted()).toEqual(run.allocatedByEmulator.toSorted());
     expect(readField(run.stderr, "released").toSorted()).toEqual(run.allocatedByEmulator.toSorted());
-    expect(run.stderr).not.toMatch(/^  kept /m);
+    expect(run.stderr).not.toMatch(/^ {2}kept /m);
     expect(readReleaseCommands(run.stderr)).toEqual([]);
     expectReleased(run.allocatedByEmulator);
   });
@@ -113,7 +119,13 @@ describe("allocate --wait on Zenlayer with an instance that does not exist", () 
     const run = await runAllocate([...argv, "--json"]);
     expect(run.exitCode, run.stdout).toBe(2);
     const { error } = parseSingleJson(run.stdout) as { error: CompensatedError };
-    expect(error).toMatchObject({ code: "INVALID_ARGUMENT", provider: "zenlayer-eip", providerCode: "INVALID_INSTANCE_NOT_FOUND", keptIds: [], releaseCommands: [] });
+    expect(error).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      provider: "zenlayer-eip",
+      providerCode: "INVALID_INSTANCE_NOT_FOUND",
+      keptIds: [],
+      releaseCommands: [],
+    });
     expect(run.allocatedByEmulator).toHaveLength(1);
     expect(error.allocatedIds).toEqual(run.allocatedByEmulator);
     expect(error.releasedIds).toEqual(run.allocatedByEmulator);
@@ -130,7 +142,9 @@ describe("allocate --wait on Zenlayer with an instance that does not exist", () 
     expect(readField(run.stderr, "released")).toEqual(["none"]);
     expect(readField(run.stderr, "kept").toSorted()).toEqual(ids.toSorted());
     const commands = readReleaseCommands(run.stderr);
-    expect(commands.toSorted()).toEqual(ids.map((id) => `allocate-ip release ${id} --config 'zenlayer config.json' --provider zenlayer-eip`).toSorted());
+    expect(commands.toSorted()).toEqual(
+      ids.map((id) => `allocate-ip release ${id} --config 'zenlayer config.json' --provider zenlayer-eip`).toSorted(),
+    );
     for (const id of ids) expect(zenlayerStatus(id)).toBe("AVAILABLE");
 
     // The printed commands work as printed.
@@ -157,7 +171,16 @@ describe("allocate --wait on Zenlayer with an instance that does not exist", () 
 });
 
 describe("allocate --wait on a Stopped Alibaba instance", () => {
-  const argv = ["allocate", "-c", "alibaba.json", "--instance", STOPPED_ALIBABA_INSTANCE, "--wait", "--timeout", "1000"];
+  const argv = [
+    "allocate",
+    "-c",
+    "alibaba.json",
+    "--instance",
+    STOPPED_ALIBABA_INSTANCE,
+    "--wait",
+    "--timeout",
+    "1000",
+  ];
 
   it("fails at once (waiting cannot start the instance), shows the adapter's hint once, and releases the IP", async () => {
     const run = await runAllocate(argv);
@@ -175,7 +198,15 @@ describe("allocate --wait on a Stopped Alibaba instance", () => {
     const run = await runAllocate([...argv, "--json"]);
     expect(run.exitCode, run.stdout).toBe(4);
     const { error } = parseSingleJson(run.stdout) as { error: CompensatedError };
-    expect(error).toMatchObject({ code: "FAILED_PRECONDITION", provider: "alibaba-ecs", hint: expect.stringContaining("Start the instance"), allocatedIds: [STOPPED_ALIBABA_INSTANCE], releasedIds: [STOPPED_ALIBABA_INSTANCE], keptIds: [], releaseCommands: [] });
+    expect(error).toMatchObject({
+      code: "FAILED_PRECONDITION",
+      provider: "alibaba-ecs",
+      hint: expect.stringContaining("Start the instance"),
+      allocatedIds: [STOPPED_ALIBABA_INSTANCE],
+      releasedIds: [STOPPED_ALIBABA_INSTANCE],
+      keptIds: [],
+      releaseCommands: [],
+    });
     expect(emulator.alibabaState.getInstance(STOPPED_ALIBABA_INSTANCE)?.publicIpAddress).toBeUndefined();
   });
 });
@@ -196,10 +227,20 @@ describe("allocate on aws-ec2 when the association inside allocate fails", () =>
       expect(run.exitCode, run.stdout).toBe(4);
       const { error } = parseSingleJson(run.stdout) as { error: CompensatedError };
       expect(run.allocatedByEmulator).toHaveLength(1);
-      expect(error).toMatchObject({ code: "FAILED_PRECONDITION", provider: "aws-ec2", providerCode: "Resource.AlreadyAssociated", allocatedIds: run.allocatedByEmulator, releasedIds: run.allocatedByEmulator, keptIds: [], releaseCommands: [] });
+      expect(error).toMatchObject({
+        code: "FAILED_PRECONDITION",
+        provider: "aws-ec2",
+        providerCode: "Resource.AlreadyAssociated",
+        allocatedIds: run.allocatedByEmulator,
+        releasedIds: run.allocatedByEmulator,
+        keptIds: [],
+        releaseCommands: [],
+      });
     }
     expect(emulator.awsState.addresses.map((address) => address.allocationId)).toEqual([held]);
-    expect(emulator.awsState.instances.find((instance) => instance.instanceId === BUSY_INSTANCE)?.allocationId).toBe(held);
+    expect(emulator.awsState.instances.find((instance) => instance.instanceId === BUSY_INSTANCE)?.allocationId).toBe(
+      held,
+    );
 
     const released = await runBin(["release", held, "-c", "aws.json"], directory.path);
     expect(released.exitCode, released.stderr).toBe(0);
@@ -211,14 +252,19 @@ describe("allocate with an outcome it cannot know", () => {
   it("prints the --idempotency-key to rerun with, and the rerun returns the allocation instead of a second one", async () => {
     // The EIP is allocated but the answer is lost, and the read-back fails too.
     const lostAnswer = () => {
-      emulator.faults.add({ provider: "zenlayer", action: "AllocateEipAddresses", kind: "reset-after-commit", times: 1 });
+      emulator.faults.add({
+        provider: "zenlayer",
+        action: "AllocateEipAddresses",
+        kind: "reset-after-commit",
+        times: 1,
+      });
       emulator.faults.add({ provider: "zenlayer", action: "DescribeEipAddresses", kind: "server-error" });
     };
     lostAnswer();
     const human = await runAllocate(["allocate", "-c", "zenlayer-outcome.json"]);
     expect(human.exitCode, human.stderr).toBe(7);
     expect(human.stderr).toContain("OUTCOME_UNKNOWN (exit 7)");
-    const key = /^  rerun with +--idempotency-key (\S+) /m.exec(human.stderr)?.[1];
+    const key = /^ {2}rerun with +--idempotency-key (\S+) /m.exec(human.stderr)?.[1];
     expect(key, human.stderr).toMatch(/\S/);
     // In the CLI's words: the flag, not the library's field name.
     expect(human.stderr).toContain(`Retry with --idempotency-key ${key}`);
@@ -234,9 +280,20 @@ describe("allocate with an outcome it cannot know", () => {
     expect(error.allocatedIds).toBeUndefined();
     emulator.faults.clear();
 
-    const rerun = await runAllocate(["allocate", "-c", "zenlayer-outcome.json", "--idempotency-key", key as string, "--json"]);
+    const rerun = await runAllocate([
+      "allocate",
+      "-c",
+      "zenlayer-outcome.json",
+      "--idempotency-key",
+      key as string,
+      "--json",
+    ]);
     expect(rerun.exitCode, rerun.stdout).toBe(0);
     expect(rerun.allocatedByEmulator).toEqual([]);
-    expect(parseSingleJson(rerun.stdout)).toMatchObject({ idempotencyKey: key, reconciled: true, ips: [{ id: human.allocatedByEmulator[0] }] });
+    expect(parseSingleJson(rerun.stdout)).toMatchObject({
+      idempotencyKey: key,
+      reconciled: true,
+      ips: [{ id: human.allocatedByEmulator[0] }],
+    });
   });
 });

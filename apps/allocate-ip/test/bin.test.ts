@@ -32,7 +32,11 @@ describe("the allocate-ip executable", () => {
   }, 30_000);
 
   it("prints exactly one JSON object for allocate --json, on any provider chosen by the file", async () => {
-    const endpoints = { alibaba: emulator.alibaba.endpoint, zenlayer: emulator.zenlayer.endpoint, aws: emulator.aws.endpoint };
+    const endpoints = {
+      alibaba: emulator.alibaba.endpoint,
+      zenlayer: emulator.zenlayer.endpoint,
+      aws: emulator.aws.endpoint,
+    };
     for (const provider of ["zenlayer-eip", "alibaba-ecs", "aws-ec2"]) {
       await writeConfig(directory.path, "polycloud.config.json", multiProviderConfig(provider, endpoints));
       const run = await runBin(["allocate", "--json"], directory.path);
@@ -42,20 +46,42 @@ describe("the allocate-ip executable", () => {
   }, 30_000);
 
   it("allocates and releases an Elastic IP with --provider aws-ec2, the file left as it is", async () => {
-    const endpoints = { alibaba: emulator.alibaba.endpoint, zenlayer: emulator.zenlayer.endpoint, aws: emulator.aws.endpoint };
+    const endpoints = {
+      alibaba: emulator.alibaba.endpoint,
+      zenlayer: emulator.zenlayer.endpoint,
+      aws: emulator.aws.endpoint,
+    };
     await writeConfig(directory.path, "polycloud.config.json", multiProviderConfig("alibaba-ecs", endpoints));
-    const allocated = await runBin(["allocate", "--provider", "aws-ec2", "--instance", "i-0123456789abcdef1", "--json"], directory.path);
+    const allocated = await runBin(
+      ["allocate", "--provider", "aws-ec2", "--instance", "i-0123456789abcdef1", "--json"],
+      directory.path,
+    );
     expect(allocated.exitCode, allocated.stderr).toBe(0);
     const result = parseSingleJson(allocated.stdout) as { ips: Array<{ id: string; address: string }> };
-    expect(result).toMatchObject({ provider: "aws-ec2", ips: [{ id: expect.stringMatching(/^eipalloc-/), state: "ready", instanceId: "i-0123456789abcdef1", providerState: "associated", location: { region: "us-east-1" } }] });
+    expect(result).toMatchObject({
+      provider: "aws-ec2",
+      ips: [
+        {
+          id: expect.stringMatching(/^eipalloc-/),
+          state: "ready",
+          instanceId: "i-0123456789abcdef1",
+          providerState: "associated",
+          location: { region: "us-east-1" },
+        },
+      ],
+    });
     const id = result.ips[0]?.id as string;
-    expect(emulator.awsState.instances.find((instance) => instance.instanceId === "i-0123456789abcdef1")?.allocationId).toBe(id);
+    expect(
+      emulator.awsState.instances.find((instance) => instance.instanceId === "i-0123456789abcdef1")?.allocationId,
+    ).toBe(id);
 
     const released = await runBin(["release", id, "--provider", "aws-ec2"], directory.path);
     expect(released.exitCode, released.stderr).toBe(0);
     expect(released.stdout).toMatch(/^state\s+released$/m);
     expect(emulator.awsState.addresses.map((address) => address.allocationId)).not.toContain(id);
-    expect(emulator.awsState.instances.find((instance) => instance.instanceId === "i-0123456789abcdef1")?.allocationId).toBeNull();
+    expect(
+      emulator.awsState.instances.find((instance) => instance.instanceId === "i-0123456789abcdef1")?.allocationId,
+    ).toBeNull();
 
     const again = await runBin(["release", id, "--provider", "aws-ec2", "--json"], directory.path);
     expect(again.exitCode).toBe(4);
@@ -77,10 +103,31 @@ describe("the allocate-ip executable", () => {
     const script = join(appDirectory, "examples", "sample.mjs");
     // The allocate defaults come from the file (no environment variables): only the config differs.
     const runs: Array<{ config: Record<string, unknown>; line: RegExp }> = [
-      { config: { provider: "alibaba-ecs", ...alibabaSettings(emulator.alibaba.endpoint), allocate: { instanceId: "i-polycloud0009" } }, line: /^\d+\.\d+\.\d+\.\d+ i-polycloud0009 pending \S+$/ },
-      { config: { provider: "zenlayer-eip", ...zenlayerSettings(emulator.zenlayer.endpoint), allocate: { location: "SEL-A" } }, line: /^\S+ \S+ pending \S+$/ },
+      {
+        config: {
+          provider: "alibaba-ecs",
+          ...alibabaSettings(emulator.alibaba.endpoint),
+          allocate: { instanceId: "i-polycloud0009" },
+        },
+        line: /^\d+\.\d+\.\d+\.\d+ i-polycloud0009 pending \S+$/,
+      },
+      {
+        config: {
+          provider: "zenlayer-eip",
+          ...zenlayerSettings(emulator.zenlayer.endpoint),
+          allocate: { location: "SEL-A" },
+        },
+        line: /^\S+ \S+ pending \S+$/,
+      },
       // EC2 allocates, then associates with the running instance, in the one call: ready at once.
-      { config: { provider: "aws-ec2", ...awsSettings(emulator.aws.endpoint), allocate: { instanceId: "i-0123456789abcdef3" } }, line: /^198\.51\.100\.\d+ eipalloc-[0-9a-f]{17} ready \S+$/ },
+      {
+        config: {
+          provider: "aws-ec2",
+          ...awsSettings(emulator.aws.endpoint),
+          allocate: { instanceId: "i-0123456789abcdef3" },
+        },
+        line: /^198\.51\.100\.\d+ eipalloc-[0-9a-f]{17} ready \S+$/,
+      },
     ];
     for (const { config, line } of runs) {
       await writeConfig(project, "polycloud.config.json", config);

@@ -18,11 +18,20 @@ beforeAll(async () => {
   const installed = join(directory.path, "node_modules", "@polycloud", "allocate-ip");
   await mkdir(join(directory.path, "node_modules", "@polycloud"), { recursive: true });
   await mkdir(installed);
-  for (const entry of ["dist", "bin", "package.json"]) await cp(join(APP_DIRECTORY, entry), join(installed, entry), { recursive: true });
+  for (const entry of ["dist", "bin", "package.json"])
+    await cp(join(APP_DIRECTORY, entry), join(installed, entry), { recursive: true });
   for (const name of ["core", "alibaba-ecs", "zenlayer-eip", "aws-ec2"]) {
-    await symlink(join(APP_DIRECTORY, "node_modules", "@polycloud", name), join(directory.path, "node_modules", "@polycloud", name), "dir");
+    await symlink(
+      join(APP_DIRECTORY, "node_modules", "@polycloud", name),
+      join(directory.path, "node_modules", "@polycloud", name),
+      "dir",
+    );
   }
-  await symlink(join(APP_DIRECTORY, "node_modules", "commander"), join(directory.path, "node_modules", "commander"), "dir");
+  await symlink(
+    join(APP_DIRECTORY, "node_modules", "commander"),
+    join(directory.path, "node_modules", "commander"),
+    "dir",
+  );
   bin = join(installed, "bin", "allocate-ip.js");
 });
 
@@ -43,7 +52,9 @@ describe("demo without @polycloud/emulator installed", () => {
   it("reports it as one JSON error with --json", async () => {
     const run = await runBin(["demo", "--json"], directory.path, { script: bin });
     expect(run.exitCode).toBe(2);
-    expect(parseSingleJson(run.stdout)).toMatchObject({ error: { code: "INVALID_ARGUMENT", hint: expect.stringContaining("npm install @polycloud/emulator") } });
+    expect(parseSingleJson(run.stdout)).toMatchObject({
+      error: { code: "INVALID_ARGUMENT", hint: expect.stringContaining("npm install @polycloud/emulator") },
+    });
   }, 30_000);
 
   it("leaves the other commands working", async () => {

@@ -13,7 +13,9 @@ describe("allocate-ip demo", () => {
     expect(run.stdout).toMatch(/^address\s+\d+\.\d+\.\d+\.\d+\s+\d+\.\d+\.\d+\.\d+\s+198\.51\.100\.\d+$/m);
     expect(run.stdout).toMatch(/^id\s+i-polycloud0001\s+eip-\d+\s+eipalloc-[0-9a-f]{17}$/m);
     // EC2 assigns the address in the allocate answer: nothing to wait for.
-    expect(run.stdout).toMatch(/^allocated\s+pending, ready after \d+\.\d s\s+pending, ready after \d+\.\d s\s+ready$/m);
+    expect(run.stdout).toMatch(
+      /^allocated\s+pending, ready after \d+\.\d s\s+pending, ready after \d+\.\d s\s+ready$/m,
+    );
     expect(run.stdout).toMatch(/^described\s+ready \(Running\)\s+ready \(AVAILABLE\)\s+ready \(associated\)$/m);
     expect(run.stdout).toMatch(/^released\s+released\s+releas(ing|ed)\s+released$/m);
   });
@@ -23,7 +25,11 @@ describe("allocate-ip demo", () => {
     expect(run.exitCode, run.stdout).toBe(0);
     const { demo } = parseSingleJson(run.stdout) as { demo: Array<Record<string, unknown>> };
     expect(demo.map((outcome) => outcome.provider)).toEqual(["alibaba-ecs", "zenlayer-eip", "aws-ec2"]);
-    expect(demo[1]).toMatchObject({ provisioning: "asynchronous", allocatedState: "pending", describedState: "ready (AVAILABLE)" });
+    expect(demo[1]).toMatchObject({
+      provisioning: "asynchronous",
+      allocatedState: "pending",
+      describedState: "ready (AVAILABLE)",
+    });
     expect(demo[2]).toMatchObject({
       provisioning: "synchronous",
       locationKind: "region",

@@ -13,8 +13,14 @@ beforeAll(buildBin, 180_000);
 beforeAll(async () => {
   emulator = await startEmulator();
   directory = await createTempDirectory();
-  await writeConfig(directory.path, "alibaba.json", { provider: "alibaba-ecs", ...alibabaSettings(emulator.alibaba.endpoint) });
-  await writeConfig(directory.path, "zenlayer.json", { provider: "zenlayer-eip", ...zenlayerSettings(emulator.zenlayer.endpoint) });
+  await writeConfig(directory.path, "alibaba.json", {
+    provider: "alibaba-ecs",
+    ...alibabaSettings(emulator.alibaba.endpoint),
+  });
+  await writeConfig(directory.path, "zenlayer.json", {
+    provider: "zenlayer-eip",
+    ...zenlayerSettings(emulator.zenlayer.endpoint),
+  });
 });
 
 afterEach(() => emulator.faults.clear());
@@ -25,6 +31,7 @@ afterAll(async () => {
 });
 
 /** Raw characters a terminal would act on: C0 but newline, DEL, C1, U+2028 / U+2029. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: none may reach the terminal
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
 describe("an error's hint", () => {
@@ -59,16 +66,26 @@ describe("control characters from the provider", () => {
   it.each([
     ["an error message", { kind: "error-code", code: "Unknown.PolycloudTest", httpStatus: 400, message: hostile }],
     ["a provider error code", { kind: "error-code", code: "Bad\u001b[2JCode\r", httpStatus: 400, message: "bad" }],
-  ] as const)("in %s are escaped in human output", async (_label, fault) => {
-    emulator.faults.add({ provider: "alibaba", ...fault });
-    const run = await runBin(["describe", "i-polycloud0005", "-c", "alibaba.json"], directory.path);
-    expect(run.exitCode).toBe(2);
-    expect(run.stderr).not.toMatch(RAW_CONTROL);
-    expect(run.stderr).toContain("\\x1b[");
-  }, 30_000);
+  ] as const)(
+    "in %s are escaped in human output",
+    async (_label, fault) => {
+      emulator.faults.add({ provider: "alibaba", ...fault });
+      const run = await runBin(["describe", "i-polycloud0005", "-c", "alibaba.json"], directory.path);
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).not.toMatch(RAW_CONTROL);
+      expect(run.stderr).toContain("\\x1b[");
+    },
+    30_000,
+  );
 
   it("stay JSON in --json output, with C1 and U+2028 escaped too", async () => {
-    emulator.faults.add({ provider: "alibaba", kind: "error-code", code: "Unknown.PolycloudTest", httpStatus: 400, message: hostile });
+    emulator.faults.add({
+      provider: "alibaba",
+      kind: "error-code",
+      code: "Unknown.PolycloudTest",
+      httpStatus: 400,
+      message: hostile,
+    });
     const run = await runBin(["describe", "i-polycloud0005", "-c", "alibaba.json", "--json"], directory.path);
     expect(run.stdout).not.toMatch(RAW_CONTROL);
     const { error } = parseSingleJson(run.stdout) as { error: { message: string } };

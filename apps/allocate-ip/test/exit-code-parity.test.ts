@@ -21,8 +21,17 @@ beforeAll(async () => {
   for (const provider of PROVIDERS) {
     const settings = provider.settings(provider.endpoint(emulator));
     await writeConfig(directory.path, `${provider.name}.json`, { provider: provider.name, ...settings, ...reconcile });
-    await writeConfig(directory.path, `${provider.name}-wrong-secret.json`, { provider: provider.name, ...settings, ...reconcile, credentials: provider.wrongCredentials });
-    await writeConfig(directory.path, `${provider.name}-down.json`, { provider: provider.name, ...provider.settings(closedEndpoint), ...reconcile });
+    await writeConfig(directory.path, `${provider.name}-wrong-secret.json`, {
+      provider: provider.name,
+      ...settings,
+      ...reconcile,
+      credentials: provider.wrongCredentials,
+    });
+    await writeConfig(directory.path, `${provider.name}-down.json`, {
+      provider: provider.name,
+      ...provider.settings(closedEndpoint),
+      ...reconcile,
+    });
   }
 });
 
@@ -95,7 +104,9 @@ const PROVIDERS: ProviderCase[] = [
 ];
 
 /** Runs the executable with `--json` and returns the exit code and the error object (if any). */
-async function runJson(argv: string[]): Promise<{ exitCode: number; error: Record<string, unknown> | undefined; stdout: string }> {
+async function runJson(
+  argv: string[],
+): Promise<{ exitCode: number; error: Record<string, unknown> | undefined; stdout: string }> {
   const run = await runBin([...argv, "--json"], directory.path);
   const parsed = parseSingleJson(run.stdout) as { error?: Record<string, unknown> };
   return { exitCode: run.exitCode, error: parsed.error, stdout: run.stdout };
@@ -134,17 +145,40 @@ describe.each(PROVIDERS)("$name", (provider) => {
   }, 30_000);
 
   it.each([
-    ["a server error (HTTP 500) on allocate", "allocate", { kind: "error-code", code: "InternalError", httpStatus: 500, message: "internal failure" }],
-    ["an unavailable service (HTTP 503) on allocate", "allocate", { kind: "error-code", code: "ServiceUnavailable", httpStatus: 503, message: "temporarily unavailable" }],
-    ["a server error (HTTP 500) on describe", "describe", { kind: "error-code", code: "InternalError", httpStatus: 500, message: "internal failure" }],
+    [
+      "a server error (HTTP 500) on allocate",
+      "allocate",
+      { kind: "error-code", code: "InternalError", httpStatus: 500, message: "internal failure" },
+    ],
+    [
+      "an unavailable service (HTTP 503) on allocate",
+      "allocate",
+      { kind: "error-code", code: "ServiceUnavailable", httpStatus: 503, message: "temporarily unavailable" },
+    ],
+    [
+      "a server error (HTTP 500) on describe",
+      "describe",
+      { kind: "error-code", code: "InternalError", httpStatus: 500, message: "internal failure" },
+    ],
     ["throttling on allocate", "allocate", { kind: "throttle" }],
-  ] as const)("%s exits 6 (transient, retryable)", async (_label, command, fault) => {
-    emulator.faults.add({ provider: provider.emulatorName, ...(command === "allocate" && { action: provider.allocateAction }), ...fault });
-    const argv = command === "allocate" ? ["allocate", ...config, ...provider.allocate] : ["describe", provider.unknownId, ...config];
-    const run = await runJson(argv);
-    expect(run.exitCode, run.stdout).toBe(6);
-    expect(run.error).toMatchObject({ retryable: true, provider: provider.name });
-  }, 30_000);
+  ] as const)(
+    "%s exits 6 (transient, retryable)",
+    async (_label, command, fault) => {
+      emulator.faults.add({
+        provider: provider.emulatorName,
+        ...(command === "allocate" && { action: provider.allocateAction }),
+        ...fault,
+      });
+      const argv =
+        command === "allocate"
+          ? ["allocate", ...config, ...provider.allocate]
+          : ["describe", provider.unknownId, ...config];
+      const run = await runJson(argv);
+      expect(run.exitCode, run.stdout).toBe(6);
+      expect(run.error).toMatchObject({ retryable: true, provider: provider.name });
+    },
+    30_000,
+  );
 
   it("a provider that never answers, with --timeout, exits 6 (TIMEOUT)", async () => {
     emulator.faults.add({ provider: provider.emulatorName, kind: "hang" });
@@ -153,11 +187,18 @@ describe.each(PROVIDERS)("$name", (provider) => {
     expect(run.error).toMatchObject({ code: "TIMEOUT" });
   }, 30_000);
 
-  it.each([["describe"], ["allocate"]])("a server that is down exits 6 on %s (nothing reached the provider)", async (command) => {
-    const down = ["-c", `${provider.name}-down.json`];
-    const argv = command === "allocate" ? ["allocate", ...down, ...provider.allocate] : ["describe", provider.unknownId, ...down];
-    const run = await runJson(argv);
-    expect(run.exitCode, run.stdout).toBe(6);
-    expect(run.error).toMatchObject({ code: expect.stringMatching(/^(NETWORK|TIMEOUT)$/), retryable: true });
-  }, 30_000);
+  it.each([["describe"], ["allocate"]])(
+    "a server that is down exits 6 on %s (nothing reached the provider)",
+    async (command) => {
+      const down = ["-c", `${provider.name}-down.json`];
+      const argv =
+        command === "allocate"
+          ? ["allocate", ...down, ...provider.allocate]
+          : ["describe", provider.unknownId, ...down];
+      const run = await runJson(argv);
+      expect(run.exitCode, run.stdout).toBe(6);
+      expect(run.error).toMatchObject({ code: expect.stringMatching(/^(NETWORK|TIMEOUT)$/), retryable: true });
+    },
+    30_000,
+  );
 });

@@ -33,7 +33,11 @@ describe("exit codes", () => {
   });
 
   it.each([
-    ["a provider 5xx that exhausted the retries (retryable INTERNAL)", { code: "INTERNAL", retryable: true, httpStatus: 500 }, 6],
+    [
+      "a provider 5xx that exhausted the retries (retryable INTERNAL)",
+      { code: "INTERNAL", retryable: true, httpStatus: 500 },
+      6,
+    ],
     ["an unreadable 2xx answer", { code: "INTERNAL", retryable: true, httpStatus: 200 }, 1],
     ["a bug", { code: "INTERNAL" }, 1],
     ["a 5xx the provider says not to retry", { code: "INTERNAL", retryable: false, httpStatus: 500 }, 1],

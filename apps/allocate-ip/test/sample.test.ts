@@ -10,7 +10,11 @@ const examples = join(APP_DIRECTORY, "examples");
 const script = join(examples, "sample.mjs");
 const emulatorFiles = readdirSync(examples).filter((name) => /^emulator.*\.config\.json$/.test(name));
 // The fixed ports the example files name, and the line the sample prints on each provider.
-const PORTS = { alibaba: "http://127.0.0.1:18080", zenlayer: "http://127.0.0.1:18081", aws: "http://127.0.0.1:18082" } as const;
+const PORTS = {
+  alibaba: "http://127.0.0.1:18080",
+  zenlayer: "http://127.0.0.1:18081",
+  aws: "http://127.0.0.1:18082",
+} as const;
 const PRINTED: Record<string, RegExp> = {
   "alibaba-ecs": /^\d+\.\d+\.\d+\.\d+ i-polycloud0001 pending \S+$/,
   "zenlayer-eip": /^\S+ \S+ pending \S+$/,
@@ -34,9 +38,16 @@ afterAll(() => directory?.remove());
 /** Every (file, provider) pair the examples offer: each section of a multi-provider file, else the file's provider. */
 function listRuns(): Array<{ file: string; provider: string; selectedByEnvironment: boolean }> {
   return emulatorFiles.flatMap((file) => {
-    const content = JSON.parse(readFileSync(join(examples, file), "utf8")) as { provider: string; providers?: Record<string, unknown> };
+    const content = JSON.parse(readFileSync(join(examples, file), "utf8")) as {
+      provider: string;
+      providers?: Record<string, unknown>;
+    };
     if (content.providers === undefined) return [{ file, provider: content.provider, selectedByEnvironment: false }];
-    return Object.keys(content.providers).map((provider) => ({ file, provider, selectedByEnvironment: provider !== content.provider }));
+    return Object.keys(content.providers).map((provider) => ({
+      file,
+      provider,
+      selectedByEnvironment: provider !== content.provider,
+    }));
   });
 }
 
@@ -51,22 +62,29 @@ describe("the README sample (examples/sample.mjs)", () => {
     expect(new Set(listRuns().map((run) => run.provider))).toEqual(new Set(Object.keys(PRINTED)));
   });
 
-  it.each(listRuns())("runs unchanged with $file on $provider, its allocate defaults taken from the file", async ({ file, provider, selectedByEnvironment }) => {
-    const emulator = await startEmulator();
-    try {
-      const configDirectory = join(directory.path, `${file}-${provider}`);
-      await mkdir(configDirectory);
-      const text = (await readFile(join(examples, file), "utf8"))
-        .replaceAll(PORTS.alibaba, emulator.alibaba.endpoint)
-        .replaceAll(PORTS.zenlayer, emulator.zenlayer.endpoint)
-        .replaceAll(PORTS.aws, emulator.aws.endpoint);
-      await writeFile(join(configDirectory, "polycloud.config.json"), text);
-      const env: Record<string, string> = { POLYCLOUD_CONFIG: join(configDirectory, "polycloud.config.json"), ...(selectedByEnvironment && { POLYCLOUD_PROVIDER: provider }) };
-      const run = await runBin([], project, { script, env });
-      expect(run.exitCode, run.stderr).toBe(0);
-      expect(run.stdout.trim()).toMatch(PRINTED[provider] as RegExp);
-    } finally {
-      await emulator.close();
-    }
-  }, 30_000);
+  it.each(listRuns())(
+    "runs unchanged with $file on $provider, its allocate defaults taken from the file",
+    async ({ file, provider, selectedByEnvironment }) => {
+      const emulator = await startEmulator();
+      try {
+        const configDirectory = join(directory.path, `${file}-${provider}`);
+        await mkdir(configDirectory);
+        const text = (await readFile(join(examples, file), "utf8"))
+          .replaceAll(PORTS.alibaba, emulator.alibaba.endpoint)
+          .replaceAll(PORTS.zenlayer, emulator.zenlayer.endpoint)
+          .replaceAll(PORTS.aws, emulator.aws.endpoint);
+        await writeFile(join(configDirectory, "polycloud.config.json"), text);
+        const env: Record<string, string> = {
+          POLYCLOUD_CONFIG: join(configDirectory, "polycloud.config.json"),
+          ...(selectedByEnvironment && { POLYCLOUD_PROVIDER: provider }),
+        };
+        const run = await runBin([], project, { script, env });
+        expect(run.exitCode, run.stderr).toBe(0);
+        expect(run.stdout.trim()).toMatch(PRINTED[provider] as RegExp);
+      } finally {
+        await emulator.close();
+      }
+    },
+    30_000,
+  );
 });

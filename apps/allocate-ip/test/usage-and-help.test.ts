@@ -8,16 +8,45 @@ describe("usage and help", () => {
   it("documents commands, environment variables and every exit code in --help", async () => {
     const run = await runCaptured(["--help"], { cwd });
     expect(run.exitCode).toBe(0);
-    for (const text of ["allocate [options]", "describe [options] <id>", "release [options] <id>", "wait [options] <id>", "demo [options]", "POLYCLOUD_CONFIG", "POLYCLOUD_PROVIDER", "ZENLAYER_TOKEN", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "NO_COLOR"]) {
+    for (const text of [
+      "allocate [options]",
+      "describe [options] <id>",
+      "release [options] <id>",
+      "wait [options] <id>",
+      "demo [options]",
+      "POLYCLOUD_CONFIG",
+      "POLYCLOUD_PROVIDER",
+      "ZENLAYER_TOKEN",
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "AWS_SESSION_TOKEN",
+      "AWS_PROFILE",
+      "NO_COLOR",
+    ]) {
       expect(run.stdout).toContain(text);
     }
-    for (const row of EXIT_CODE_TABLE) expect(run.stdout).toMatch(new RegExp(`^  ${row.exitCode} +${row.meaning.replace(/[()]/g, "\\$&")}`, "m"));
+    for (const row of EXIT_CODE_TABLE)
+      expect(run.stdout).toMatch(new RegExp(`^  ${row.exitCode} +${row.meaning.replace(/[()]/g, "\\$&")}`, "m"));
   });
 
   it("lists every allocate flag and repeats the footer in the command's help", async () => {
     const run = await runCaptured(["allocate", "--help"], { cwd });
     expect(run.exitCode).toBe(0);
-    for (const flag of ["--config", "--provider", "--location", "--instance", "--count", "--tag", "--idempotency-key", "--wait", "--keep-on-failure", "--timeout", "--json", "--verbose", "Exit codes:"]) {
+    for (const flag of [
+      "--config",
+      "--provider",
+      "--location",
+      "--instance",
+      "--count",
+      "--tag",
+      "--idempotency-key",
+      "--wait",
+      "--keep-on-failure",
+      "--timeout",
+      "--json",
+      "--verbose",
+      "Exit codes:",
+    ]) {
       expect(run.stdout).toContain(flag);
     }
   });
@@ -26,7 +55,9 @@ describe("usage and help", () => {
     const allocate = await runCaptured(["allocate", "--help"], { cwd });
     expect(allocate.stdout.replace(/\s+/g, " ")).toContain("(e.g. alibaba-ecs, zenlayer-eip, aws-ec2)");
     const top = await runCaptured(["--help"], { cwd });
-    expect(top.stdout.replace(/\s+/g, " ")).toMatch(/demo \[options\] run every built-in provider \(alibaba-ecs, zenlayer-eip, aws-ec2\)/);
+    expect(top.stdout.replace(/\s+/g, " ")).toMatch(
+      /demo \[options\] run every built-in provider \(alibaba-ecs, zenlayer-eip, aws-ec2\)/,
+    );
   });
 
   it("prints the version", async () => {
@@ -54,7 +85,16 @@ describe("usage and help", () => {
     const run = await runCaptured(["allocate", "--count", "0", "--json"], { cwd });
     expect(run.exitCode).toBe(2);
     expect(parseSingleJson(run.stdout)).toEqual({
-      error: { code: "INVALID_ARGUMENT", message: expect.stringContaining("--count"), provider: "polycloud", providerCode: null, retryable: false, requestId: null, httpStatus: null, hint: null },
+      error: {
+        code: "INVALID_ARGUMENT",
+        message: expect.stringContaining("--count"),
+        provider: "polycloud",
+        providerCode: null,
+        retryable: false,
+        requestId: null,
+        httpStatus: null,
+        hint: null,
+      },
     });
   });
 });

@@ -19,8 +19,14 @@ const credentials = { accessKeyId: "polycloud-test-key-id", accessKeySecret: "po
 function resolveCoreDependency(name: string): string {
   const coreDirectory = dirname(dirname(fileURLToPath(import.meta.resolve("@polycloud/core"))));
   const packageDirectory = join(coreDirectory, "node_modules", name);
-  const manifest = JSON.parse(readFileSync(join(packageDirectory, "package.json"), "utf8")) as { exports?: unknown; main?: string };
-  let entry: unknown = typeof manifest.exports === "object" && manifest.exports !== null && "." in manifest.exports ? (manifest.exports as Record<string, unknown>)["."] : manifest.exports;
+  const manifest = JSON.parse(readFileSync(join(packageDirectory, "package.json"), "utf8")) as {
+    exports?: unknown;
+    main?: string;
+  };
+  let entry: unknown =
+    typeof manifest.exports === "object" && manifest.exports !== null && "." in manifest.exports
+      ? (manifest.exports as Record<string, unknown>)["."]
+      : manifest.exports;
   while (typeof entry === "object" && entry !== null) {
     const conditions = entry as Record<string, unknown>;
     entry = conditions.import ?? conditions.node ?? conditions.default;
@@ -33,7 +39,10 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   async "bare-undici"() {
     const { request } = await import("undici");
     mark("imported");
-    const response = await request(`${endpoint}/?Format=JSON&InstanceId=i-polycloud0001&RegionId=cn-hangzhou`, { method: "POST", headers: { "x-acs-action": "AllocatePublicIpAddress" } });
+    const response = await request(`${endpoint}/?Format=JSON&InstanceId=i-polycloud0001&RegionId=cn-hangzhou`, {
+      method: "POST",
+      headers: { "x-acs-action": "AllocatePublicIpAddress" },
+    });
     await response.body.json();
     mark("first allocate done");
   },
@@ -49,7 +58,9 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     const ecs = await import("@alicloud/ecs20140526");
     const { Config } = await import("@alicloud/openapi-core/dist/utils.js");
     mark("imported");
-    const client = new ecs.default.default(new Config({ ...credentials, regionId: "cn-hangzhou", endpoint: new URL(endpoint).host, protocol: "http" }));
+    const client = new ecs.default.default(
+      new Config({ ...credentials, regionId: "cn-hangzhou", endpoint: new URL(endpoint).host, protocol: "http" }),
+    );
     mark("created");
     await client.allocatePublicIpAddress(new ecs.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0001" }));
     mark("first allocate done");

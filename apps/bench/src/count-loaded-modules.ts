@@ -31,7 +31,10 @@ export function countLoadedModules(scenario: string, endpoint: string): ModuleCe
   const directory = mkdtempSync(join(tmpdir(), "polycloud-bench-"));
   const logPath = join(directory, "modules.log");
   try {
-    const child = spawnSync(process.execPath, ["--import", RECORDER, CHILD_ENTRY, scenario, endpoint], { env: { ...process.env, POLYCLOUD_BENCH_MODULE_LOG: logPath }, encoding: "utf8" });
+    const child = spawnSync(process.execPath, ["--import", RECORDER, CHILD_ENTRY, scenario, endpoint], {
+      env: { ...process.env, POLYCLOUD_BENCH_MODULE_LOG: logPath },
+      encoding: "utf8",
+    });
     if (child.status !== 0) throw new Error(`module census of ${scenario} failed: ${child.stderr}`);
     const seen = new Map<string, { esm: Set<string>; cjs: Set<string> }>();
     for (const line of readFileSync(logPath, "utf8").split("\n")) {
@@ -42,7 +45,11 @@ export function countLoadedModules(scenario: string, endpoint: string): ModuleCe
       entry[kind].add(location.replace(/^file:\/\//, ""));
       seen.set(name, entry);
     }
-    const packages = [...seen].map(([name, { esm, cjs }]) => ({ name, esm: esm.size, cjs: [...cjs].filter((path) => !esm.has(path)).length }));
+    const packages = [...seen].map(([name, { esm, cjs }]) => ({
+      name,
+      esm: esm.size,
+      cjs: [...cjs].filter((path) => !esm.has(path)).length,
+    }));
     packages.sort((left, right) => right.esm + right.cjs - (left.esm + left.cjs));
     return { packages, total: packages.reduce((sum, entry) => sum + entry.esm + entry.cjs, 0) };
   } finally {

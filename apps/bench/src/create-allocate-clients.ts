@@ -13,7 +13,10 @@ export interface AllocateClient {
 }
 
 /** The emulator's default AccessKey pair; the fixed-response server accepts anything. */
-export const BENCH_CREDENTIALS = { accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret" } as const;
+export const BENCH_CREDENTIALS = {
+  accessKeyId: "polycloud-test-key-id",
+  accessKeySecret: "polycloud-test-key-secret",
+} as const;
 /** The emulator's default region (the fixed-response server ignores it). */
 export const BENCH_REGION = "cn-hangzhou";
 /** A Running instance of the emulator's default seed, and the id the canned answers carry. */
@@ -47,7 +50,11 @@ export function createBareUndiciClient(endpoint: string): AllocateClient {
 
 /** polycloud's Alibaba adapter with its defaults (V3 signing, retry, validation, error mapping, own dispatcher). */
 export function createPolycloudClient(endpoint: string): AllocateClient {
-  const allocator = createAlibabaEcsAllocator({ region: BENCH_REGION, endpoint, credentials: { ...BENCH_CREDENTIALS } });
+  const allocator = createAlibabaEcsAllocator({
+    region: BENCH_REGION,
+    endpoint,
+    credentials: { ...BENCH_CREDENTIALS },
+  });
   return {
     name: "polycloud alibaba-ecs",
     requestsPerAllocate: 1,
@@ -59,16 +66,19 @@ export function createPolycloudClient(endpoint: string): AllocateClient {
   };
 }
 
-
 /** The official SDK as its README shows it (V3 signing, its default runtime options and HTTP agent). */
 export function createOfficialSdkClient(endpoint: string): AllocateClient {
   const EcsClient = ecsSdk.default.default;
-  const client = new EcsClient(new Config({ ...BENCH_CREDENTIALS, regionId: BENCH_REGION, endpoint: new URL(endpoint).host, protocol: "http" }));
+  const client = new EcsClient(
+    new Config({ ...BENCH_CREDENTIALS, regionId: BENCH_REGION, endpoint: new URL(endpoint).host, protocol: "http" }),
+  );
   return {
     name: "@alicloud/ecs20140526 SDK",
     requestsPerAllocate: 1,
     async allocate() {
-      const response = await client.allocatePublicIpAddress(new ecsSdk.AllocatePublicIpAddressRequest({ instanceId: BENCH_INSTANCE_ID }));
+      const response = await client.allocatePublicIpAddress(
+        new ecsSdk.AllocatePublicIpAddressRequest({ instanceId: BENCH_INSTANCE_ID }),
+      );
       return response.body?.ipAddress ?? "";
     },
     close: async () => undefined,

@@ -18,7 +18,13 @@ export function describeMachine(): MachineDescription {
   } catch {
     // Not Linux: os.cpus() already gave the model.
   }
-  return { cpuModel, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
+  return {
+    cpuModel,
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
 /**

@@ -5,7 +5,10 @@ import { createServer, type IncomingMessage } from "node:http";
 
 /** The canned answers, by ECS action (what a Running instance without a public IP would answer). */
 const CANNED_ANSWERS: Readonly<Record<string, string>> = {
-  AllocatePublicIpAddress: JSON.stringify({ RequestId: "5F3E4B0C-0000-4000-8000-000000000001", IpAddress: "47.96.10.20" }),
+  AllocatePublicIpAddress: JSON.stringify({
+    RequestId: "5F3E4B0C-0000-4000-8000-000000000001",
+    IpAddress: "47.96.10.20",
+  }),
   DescribeInstanceAttribute: JSON.stringify({
     RequestId: "5F3E4B0C-0000-4000-8000-000000000002",
     InstanceId: "i-polycloud0001",
@@ -19,7 +22,11 @@ const CANNED_ANSWERS: Readonly<Record<string, string>> = {
   }),
 };
 
-const UNKNOWN_ACTION = JSON.stringify({ RequestId: "5F3E4B0C-0000-4000-8000-000000000003", Code: "InvalidAction.NotFound", Message: "Specified api is not found." });
+const UNKNOWN_ACTION = JSON.stringify({
+  RequestId: "5F3E4B0C-0000-4000-8000-000000000003",
+  Code: "InvalidAction.NotFound",
+  Message: "Specified api is not found.",
+});
 
 /** The action of a V3 (`x-acs-action`) or V1 (`Action=` in query or form body) request. */
 function readAction(request: IncomingMessage, body: string): string | undefined {

@@ -30,7 +30,9 @@ export function formatVerdict(met: boolean, target: string): string {
  */
 export function renderTable(table: ResultTable): string {
   const left = table.leftAlignedColumns ?? 1;
-  const widths = table.columns.map((column, index) => Math.max(3, column.length, ...table.rows.map((row) => (row[index] ?? "").length)));
+  const widths = table.columns.map((column, index) =>
+    Math.max(3, column.length, ...table.rows.map((row) => (row[index] ?? "").length)),
+  );
   const renderRow = (cells: readonly string[]) =>
     `| ${cells.map((cell, index) => (index < left ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0))).join(" | ")} |`;
   const rule = `|${widths.map((width, index) => (index < left ? `:${"-".repeat(width + 1)}` : `${"-".repeat(width + 1)}:`)).join("|")}|`;

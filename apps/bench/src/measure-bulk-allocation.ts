@@ -1,5 +1,10 @@
 import { formatNumber, type ResultTable } from "./format-table.js";
-import { runAlibabaBulkScenario, runZenlayerBulkScenario, type BulkScenarioOptions, type BulkScenarioResult } from "./run-bulk-scenarios.js";
+import {
+  runAlibabaBulkScenario,
+  runZenlayerBulkScenario,
+  type BulkScenarioOptions,
+  type BulkScenarioResult,
+} from "./run-bulk-scenarios.js";
 
 /** One provider × settings run of the bulk table. */
 export interface BulkRow extends BulkScenarioResult {
@@ -26,9 +31,15 @@ const WINDOW_MS = 1_000;
 export const TUNED_RETRY = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 250, jitter: "none" } as const;
 const TUNED_BUDGET_CAPACITY = 5_000;
 
-const SETTINGS: Array<{ label: string; options: Pick<BulkScenarioOptions, "retry" | "retryBudgetCapacity" | "rateLimited"> }> = [
+const SETTINGS: Array<{
+  label: string;
+  options: Pick<BulkScenarioOptions, "retry" | "retryBudgetCapacity" | "rateLimited">;
+}> = [
   { label: "adapter defaults", options: { retry: undefined } },
-  { label: "retry 10 attempts, 100→250 ms, no jitter, budget 5000", options: { retry: TUNED_RETRY, retryBudgetCapacity: TUNED_BUDGET_CAPACITY } },
+  {
+    label: "retry 10 attempts, 100→250 ms, no jitter, budget 5000",
+    options: { retry: TUNED_RETRY, retryBudgetCapacity: TUNED_BUDGET_CAPACITY },
+  },
   { label: "defaults + rateLimit at the limit", options: { retry: undefined, rateLimited: true } },
 ];
 
@@ -47,13 +58,26 @@ export function computeShareOfLimit(allocated: number, limit: number, windowMs: 
  * `count` allocations at `concurrency`. Errors are what reached the caller after polycloud's retries;
  * "recorded" is the emulator's own count of committed allocations (must equal "allocated": no duplicates).
  */
-export async function measureBulkAllocation(options: { count: number; concurrency: number; limit: number }): Promise<BulkResult> {
+export async function measureBulkAllocation(options: {
+  count: number;
+  concurrency: number;
+  limit: number;
+}): Promise<BulkResult> {
   const rows: BulkRow[] = [];
-  for (const [provider, run] of [["alibaba-ecs", runAlibabaBulkScenario], ["zenlayer-eip", runZenlayerBulkScenario]] as const) {
+  for (const [provider, run] of [
+    ["alibaba-ecs", runAlibabaBulkScenario],
+    ["zenlayer-eip", runZenlayerBulkScenario],
+  ] as const) {
     for (const { label, options: settings } of SETTINGS) {
       const result = await run({ ...options, windowMs: WINDOW_MS, ...settings });
       const shareOfLimit = computeShareOfLimit(result.allocated, options.limit, WINDOW_MS, result.elapsedMs);
-      rows.push({ ...result, provider, settings: label, shareOfLimit, meetsTarget: shareOfLimit >= 0.95 && result.errors === 0 });
+      rows.push({
+        ...result,
+        provider,
+        settings: label,
+        shareOfLimit,
+        meetsTarget: shareOfLimit >= 0.95 && result.errors === 0,
+      });
     }
   }
   return { ...options, windowMs: WINDOW_MS, rows, table: buildBulkTable(rows, options) };
@@ -63,12 +87,27 @@ function buildBulkTable(rows: BulkRow[], options: { count: number; concurrency: 
   return {
     title: `5. Bulk: ${options.count} IPs at concurrency ${options.concurrency} against an emulator limit of ${options.limit} calls / 1 s`,
     leftAlignedColumns: 2,
-    columns: ["provider", "settings", "allocated", "errors to caller", "retries", "elapsed s", "allocs/s", "share of limit", "recorded", "target"],
+    columns: [
+      "provider",
+      "settings",
+      "allocated",
+      "errors to caller",
+      "retries",
+      "elapsed s",
+      "allocs/s",
+      "share of limit",
+      "recorded",
+      "target",
+    ],
     rows: rows.map((row) => [
       row.provider,
       row.settings,
       String(row.allocated),
-      row.errors === 0 ? "0" : `${row.errors} (${Object.entries(row.errorCodes).map(([code, count]) => `${code} ${count}`).join(", ")})`,
+      row.errors === 0
+        ? "0"
+        : `${row.errors} (${Object.entries(row.errorCodes)
+            .map(([code, count]) => `${code} ${count}`)
+            .join(", ")})`,
       String(row.retries),
       formatNumber(row.elapsedMs / 1000, 2),
       formatNumber((row.allocated / row.elapsedMs) * 1000, 1),

@@ -38,7 +38,13 @@ const IMPORT_SCENARIOS = [
   { scenario: "import-core-alibaba", label: "@polycloud/core + @polycloud/alibaba-ecs" },
   { scenario: "import-sdk", label: "@alicloud/ecs20140526 + openapi-core Config" },
 ];
-const BREAKDOWN_STEPS = ["undici", "zod", "@polycloud/core (own modules)", "@polycloud/alibaba-ecs (own modules)", "DI entries: tsyringe + reflect-metadata (DI users only)"];
+const BREAKDOWN_STEPS = [
+  "undici",
+  "zod",
+  "@polycloud/core (own modules)",
+  "@polycloud/alibaba-ecs (own modules)",
+  "DI entries: tsyringe + reflect-metadata (DI users only)",
+];
 
 /**
  * Table 3. Spawns every scenario `runs` times, round-robin after one discarded pass (which warms the page
@@ -46,7 +52,9 @@ const BREAKDOWN_STEPS = ["undici", "zod", "@polycloud/core (own modules)", "@pol
  * process started) and the parent's spawn → exit wall time.
  */
 export async function measureColdStart(endpoint: string, runs: number): Promise<ColdStartResult> {
-  const scenarios = [...ALLOCATE_SCENARIOS, ...IMPORT_SCENARIOS, { scenario: "import-breakdown", label: "" }].map(({ scenario }) => scenario);
+  const scenarios = [...ALLOCATE_SCENARIOS, ...IMPORT_SCENARIOS, { scenario: "import-breakdown", label: "" }].map(
+    ({ scenario }) => scenario,
+  );
   const collected = new Map<string, ColdStartRun[]>(scenarios.map((scenario) => [scenario, []]));
   for (let pass = 0; pass <= runs; pass += 1) {
     for (const scenario of scenarios) {
@@ -54,7 +62,8 @@ export async function measureColdStart(endpoint: string, runs: number): Promise<
       if (pass > 0) collected.get(scenario)?.push(run);
     }
   }
-  const median = (scenario: string, read: (run: ColdStartRun) => number) => computeMedian((collected.get(scenario) ?? []).map(read));
+  const median = (scenario: string, read: (run: ColdStartRun) => number) =>
+    computeMedian((collected.get(scenario) ?? []).map(read));
   const rows = ALLOCATE_SCENARIOS.map(({ scenario, label }): ColdStartRow => {
     const last = scenario === "node-only" ? "script start" : "first allocate done";
     return {
@@ -62,32 +71,62 @@ export async function measureColdStart(endpoint: string, runs: number): Promise<
       label,
       importMs: median(scenario, (run) => readStepDelta(run, "script start", "imported")),
       createMs: median(scenario, (run) => readStepDelta(run, "imported", "created")),
-      firstCallMs: median(scenario, (run) => readStepDelta(run, run.steps.some((step) => step.label === "created") ? "created" : "imported", last)),
+      firstCallMs: median(scenario, (run) =>
+        readStepDelta(run, run.steps.some((step) => step.label === "created") ? "created" : "imported", last),
+      ),
       doneMs: median(scenario, (run) => readStep(run, last)),
       wallMs: median(scenario, (run) => run.wallMs),
     };
   });
   const imports = [
     { label: "undici (alone, from the bare-undici runs)", importMs: rows[1]?.importMs ?? Number.NaN },
-    ...IMPORT_SCENARIOS.map(({ scenario, label }) => ({ label, importMs: median(scenario, (run) => readStepDelta(run, "script start", "imported")) })),
+    ...IMPORT_SCENARIOS.map(({ scenario, label }) => ({
+      label,
+      importMs: median(scenario, (run) => readStepDelta(run, "script start", "imported")),
+    })),
     ...BREAKDOWN_STEPS.map((step, index) => ({
       label: `  breakdown: + ${step}`,
-      importMs: median("import-breakdown", (run) => readStepDelta(run, index === 0 ? "script start" : (BREAKDOWN_STEPS[index - 1] as string), step)),
+      importMs: median("import-breakdown", (run) =>
+        readStepDelta(run, index === 0 ? "script start" : (BREAKDOWN_STEPS[index - 1] as string), step),
+      ),
     })),
   ];
   const census = countLoadedModules("polycloud", endpoint);
   const bare = rows[1] as ColdStartRow;
   const polycloud = rows[2] as ColdStartRow;
   const ratioToBare = polycloud.doneMs / bare.doneMs;
-  return { runs, rows, imports, census, ratioToBare, tables: buildColdStartTables(rows, imports, census, ratioToBare, runs) };
+  return {
+    runs,
+    rows,
+    imports,
+    census,
+    ratioToBare,
+    tables: buildColdStartTables(rows, imports, census, ratioToBare, runs),
+  };
 }
 
-function buildColdStartTables(rows: ColdStartRow[], imports: ColdStartResult["imports"], census: ModuleCensus, ratioToBare: number, runs: number): ResultTable[] {
+function buildColdStartTables(
+  rows: ColdStartRow[],
+  imports: ColdStartResult["imports"],
+  census: ModuleCensus,
+  ratioToBare: number,
+  runs: number,
+): ResultTable[] {
   const [floor, bare] = rows as [ColdStartRow, ColdStartRow];
   const cell = (value: number) => (Number.isFinite(value) ? formatNumber(value, 1) : "—");
   const allocate: ResultTable = {
     title: `3. Cold start: fresh process → first completed allocate (median of ${runs} spawns each)`,
-    columns: ["scenario", "import ms", "create ms", "first call ms", "done at ms", "over node floor", "vs bare undici", "spawn→exit wall ms", "wall vs bare"],
+    columns: [
+      "scenario",
+      "import ms",
+      "create ms",
+      "first call ms",
+      "done at ms",
+      "over node floor",
+      "vs bare undici",
+      "spawn→exit wall ms",
+      "wall vs bare",
+    ],
     rows: rows.map((row) => [
       row.label,
       cell(row.importMs),
@@ -109,7 +148,9 @@ function buildColdStartTables(rows: ColdStartRow[], imports: ColdStartResult["im
     title: `3b. Import cost in a fresh process (median of ${runs})`,
     columns: ["module(s)", "import ms"],
     rows: imports.map(({ label, importMs }) => [label, cell(importMs)]),
-    notes: ["breakdown rows import in dependency order in one process; each is what that step adds on top of the previous ones."],
+    notes: [
+      "breakdown rows import in dependency order in one process; each is what that step adds on top of the previous ones.",
+    ],
   };
   const censusTable: ResultTable = {
     title: `3c. Modules loaded by polycloud's first allocate (${census.total} files)`,

@@ -68,10 +68,7 @@ async function runPass(clients: AllocateClient[], timeMs: number, warmup: boolea
  * hits one pass, not one client; each figure is the median over the passes, ratios divide those medians.
  */
 export async function measurePerCallCost(endpoint: string, timeMs: number, passes = 3): Promise<PerCallResult> {
-  const clients: AllocateClient[] = [
-    createBareUndiciClient(endpoint),
-    createPolycloudClient(endpoint),
-  ];
+  const clients: AllocateClient[] = [createBareUndiciClient(endpoint), createPolycloudClient(endpoint)];
   const measured: PassFigures[][] = [];
   try {
     for (let pass = 0; pass < passes; pass += 1) measured.push(await runPass(clients, timeMs, pass === 0));
@@ -91,16 +88,33 @@ export async function measurePerCallCost(endpoint: string, timeMs: number, passe
       clientCpuMicroseconds: figures.reduce((sum, figure) => sum + figure.cpuMicroseconds, 0) / Math.max(1, samples),
     };
   });
-  const ratioOfMeans = (numerator: number, denominator: number) => (rows[numerator] as PerCallRow).meanMs / (rows[denominator] as PerCallRow).meanMs;
+  const ratioOfMeans = (numerator: number, denominator: number) =>
+    (rows[numerator] as PerCallRow).meanMs / (rows[denominator] as PerCallRow).meanMs;
   const ratios = { ratioToBare: ratioOfMeans(1, 0) };
   return { passes, rows, ...ratios, table: buildPerCallTable(rows, ratios, passes, timeMs) };
 }
 
-function buildPerCallTable(rows: PerCallRow[], ratios: Pick<PerCallResult, "ratioToBare">, passes: number, timeMs: number): ResultTable {
+function buildPerCallTable(
+  rows: PerCallRow[],
+  ratios: Pick<PerCallResult, "ratioToBare">,
+  passes: number,
+  timeMs: number,
+): ResultTable {
   const bare = rows[0] as PerCallRow;
   return {
     title: `1. Per-call cost of allocate, one call at a time (tinybench, median of ${passes} passes × ${timeMs} ms per client)`,
-    columns: ["client", "HTTP req/call", "samples", "mean µs", "p50 µs", "p99 µs", "client CPU µs/call", "mean vs bare", "p50 vs bare", "CPU vs bare"],
+    columns: [
+      "client",
+      "HTTP req/call",
+      "samples",
+      "mean µs",
+      "p50 µs",
+      "p99 µs",
+      "client CPU µs/call",
+      "mean vs bare",
+      "p50 vs bare",
+      "CPU vs bare",
+    ],
     rows: rows.map((row) => [
       row.name,
       String(row.requestsPerAllocate),

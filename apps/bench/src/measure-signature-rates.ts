@@ -1,4 +1,9 @@
-import { createSignatureNonce, formatAcsTimestamp, signAlibabaEcsRequest, type SignAlibabaEcsRequestInput } from "@polycloud/alibaba-ecs/internal";
+import {
+  createSignatureNonce,
+  formatAcsTimestamp,
+  signAlibabaEcsRequest,
+  type SignAlibabaEcsRequestInput,
+} from "@polycloud/alibaba-ecs/internal";
 import { signZenlayerEipRequest } from "@polycloud/zenlayer-eip/internal";
 import { Bench } from "tinybench";
 import { BENCH_CREDENTIALS } from "./create-allocate-clients.js";
@@ -47,10 +52,22 @@ export async function measureSignatureRates(timeMs: number): Promise<SignatureRe
   const bench = new Bench({ time: timeMs, warmupTime: Math.min(300, timeMs) });
   bench
     .add("Alibaba V3 (ACS3-HMAC-SHA256)", () => signAlibabaEcsRequest(ALIBABA_REQUEST))
-    .add("Alibaba V3 + fresh nonce and timestamp", () => signAlibabaEcsRequest({ ...ALIBABA_REQUEST, timestamp: formatAcsTimestamp(Date.now()), nonce: createSignatureNonce() }))
+    .add("Alibaba V3 + fresh nonce and timestamp", () =>
+      signAlibabaEcsRequest({
+        ...ALIBABA_REQUEST,
+        timestamp: formatAcsTimestamp(Date.now()),
+        nonce: createSignatureNonce(),
+      }),
+    )
     .add("Alibaba V1 (HMAC-SHA1)", () => signAlibabaEcsRequest({ ...ALIBABA_REQUEST, signatureVersion: "v1" }))
     .add("Zenlayer ZC2 (ZC2-HMAC-SHA256)", () =>
-      signZenlayerEipRequest({ host: "console.zenlayer.com", contentType: "application/json; charset=utf-8", body: ZENLAYER_BODY, timestampSeconds: 1_767_225_600, ...BENCH_CREDENTIALS }),
+      signZenlayerEipRequest({
+        host: "console.zenlayer.com",
+        contentType: "application/json; charset=utf-8",
+        body: ZENLAYER_BODY,
+        timestampSeconds: 1_767_225_600,
+        ...BENCH_CREDENTIALS,
+      }),
     );
   await bench.run();
   const rows = bench.tasks.map((task): SignatureRow => {

@@ -25,7 +25,11 @@ export interface ThroughputRow {
 
 // Rounds are interleaved, so a ratio within one round compares clients under the same machine load.
 function computeRatioToSdk(row: ThroughputRow, sdk: ThroughputRow): number {
-  return computeMedian(sdk.rounds.map((sdkRound, round) => (row.rounds[round]?.throughputPerSecond ?? Number.NaN) / sdkRound.throughputPerSecond));
+  return computeMedian(
+    sdk.rounds.map(
+      (sdkRound, round) => (row.rounds[round]?.throughputPerSecond ?? Number.NaN) / sdkRound.throughputPerSecond,
+    ),
+  );
 }
 
 /** Throughput of polycloud vs the official SDK (and bare undici) at the same concurrency. */
@@ -42,20 +46,34 @@ export interface ThroughputResult {
  * Table 2. A closed-loop driver keeps `concurrency` allocations in flight per client. Clients run in
  * interleaved rounds (A B C D, A B C D, …) after a warm-up so drift hits all alike; the median round counts.
  */
-export async function measureThroughput(server: { endpoint: string; pid: number }, options: { concurrency: number; operations: number; rounds: number }): Promise<ThroughputResult> {
+export async function measureThroughput(
+  server: { endpoint: string; pid: number },
+  options: { concurrency: number; operations: number; rounds: number },
+): Promise<ThroughputResult> {
   const clients: AllocateClient[] = [
     createBareUndiciClient(server.endpoint),
     createPolycloudClient(server.endpoint),
     createOfficialSdkClient(server.endpoint),
   ];
-  const rounds = new Map<string, Array<{ result: ClosedLoopResult; serverBusyShare: number }>>(clients.map((client) => [client.name, []]));
+  const rounds = new Map<string, Array<{ result: ClosedLoopResult; serverBusyShare: number }>>(
+    clients.map((client) => [client.name, []]),
+  );
   try {
-    for (const client of clients) await runClosedLoop(() => client.allocate(), { concurrency: options.concurrency, operations: Math.min(500, options.operations) });
+    for (const client of clients)
+      await runClosedLoop(() => client.allocate(), {
+        concurrency: options.concurrency,
+        operations: Math.min(500, options.operations),
+      });
     for (let round = 0; round < options.rounds; round += 1) {
       for (const client of clients) {
         const serverCpuBefore = readProcessCpuMs(server.pid);
-        const result = await runClosedLoop(() => client.allocate(), { concurrency: options.concurrency, operations: options.operations });
-        rounds.get(client.name)?.push({ result, serverBusyShare: (readProcessCpuMs(server.pid) - serverCpuBefore) / result.elapsedMs });
+        const result = await runClosedLoop(() => client.allocate(), {
+          concurrency: options.concurrency,
+          operations: options.operations,
+        });
+        rounds
+          .get(client.name)
+          ?.push({ result, serverBusyShare: (readProcessCpuMs(server.pid) - serverCpuBefore) / result.elapsedMs });
       }
     }
   } finally {
@@ -77,13 +95,33 @@ export async function measureThroughput(server: { endpoint: string; pid: number 
   });
   for (const row of rows) row.ratioToSdk = computeRatioToSdk(row, rows[2] as ThroughputRow);
   const ratios = { ratioToSdk: (rows[1] as ThroughputRow).ratioToSdk };
-  return { concurrency: options.concurrency, operationsPerRound: options.operations, rows, ...ratios, table: buildThroughputTable(rows, ratios, options) };
+  return {
+    concurrency: options.concurrency,
+    operationsPerRound: options.operations,
+    rows,
+    ...ratios,
+    table: buildThroughputTable(rows, ratios, options),
+  };
 }
 
-function buildThroughputTable(rows: ThroughputRow[], ratios: Pick<ThroughputResult, "ratioToSdk">, options: { concurrency: number; operations: number; rounds: number }): ResultTable {
+function buildThroughputTable(
+  rows: ThroughputRow[],
+  ratios: Pick<ThroughputResult, "ratioToSdk">,
+  options: { concurrency: number; operations: number; rounds: number },
+): ResultTable {
   return {
     title: `2. Throughput at concurrency ${options.concurrency} (closed loop, median of ${options.rounds} rounds × ${options.operations} allocations)`,
-    columns: ["client", "HTTP req/call", "allocs/s", "vs SDK (per round)", "p50 ms", "p99 ms", "client CPU µs/alloc", "server busy", "errors"],
+    columns: [
+      "client",
+      "HTTP req/call",
+      "allocs/s",
+      "vs SDK (per round)",
+      "p50 ms",
+      "p99 ms",
+      "client CPU µs/alloc",
+      "server busy",
+      "errors",
+    ],
     rows: rows.map((row) => [
       row.name,
       String(row.requestsPerAllocate),

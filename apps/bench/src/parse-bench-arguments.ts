@@ -35,11 +35,16 @@ export const USAGE = `Usage: node dist/run-benchmarks.js [options]
   --update-readme     paste this run's report into README.md between the results markers
   --help              print this text`;
 
-function readPositiveInteger(values: Record<string, string | boolean | undefined>, name: string, fallback: number): number {
+function readPositiveInteger(
+  values: Record<string, string | boolean | undefined>,
+  name: string,
+  fallback: number,
+): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got "${String(raw)}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer, got "${String(raw)}"`);
   return value;
 }
 
@@ -69,9 +74,13 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments | u
     process.stdout.write(`${USAGE}\n`);
     return undefined;
   }
-  const only = (values.only?.split(",").map((name) => name.trim()).filter(Boolean) ?? [...TABLE_NAMES]) as TableName[];
+  const only = (values.only
+    ?.split(",")
+    .map((name) => name.trim())
+    .filter(Boolean) ?? [...TABLE_NAMES]) as TableName[];
   const unknown = only.filter((name) => !(TABLE_NAMES as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`--only: unknown table ${unknown.join(", ")}; choose from ${TABLE_NAMES.join(", ")}`);
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown table ${unknown.join(", ")}; choose from ${TABLE_NAMES.join(", ")}`);
   return {
     concurrency: readPositiveInteger(values, "concurrency", 16),
     requests: readPositiveInteger(values, "requests", 2000),

@@ -9,7 +9,11 @@ import { isMainThread } from "node:worker_threads";
 const logPath = process.env.POLYCLOUD_BENCH_MODULE_LOG;
 
 /** ESM loader hook: records the URL, then loads as usual. */
-export async function load(url: string, context: unknown, nextLoad: (url: string, context: unknown) => Promise<unknown>): Promise<unknown> {
+export async function load(
+  url: string,
+  context: unknown,
+  nextLoad: (url: string, context: unknown) => Promise<unknown>,
+): Promise<unknown> {
   if (logPath !== undefined && url.startsWith("file:")) appendFileSync(logPath, `esm ${url}\n`);
   return nextLoad(url, context);
 }
@@ -17,5 +21,12 @@ export async function load(url: string, context: unknown, nextLoad: (url: string
 if (isMainThread && logPath !== undefined) {
   register(import.meta.url);
   const cache = createRequire(import.meta.url).cache;
-  process.on("exit", () => appendFileSync(logPath, Object.keys(cache).map((path) => `cjs ${path}\n`).join("")));
+  process.on("exit", () =>
+    appendFileSync(
+      logPath,
+      Object.keys(cache)
+        .map((path) => `cjs ${path}\n`)
+        .join(""),
+    ),
+  );
 }

@@ -10,10 +10,18 @@ const root = pathToFileURL(`${resolve(rootArgument)}/`);
 const count = Number(countArgument);
 if (!Number.isInteger(count) || count < 1) throw new Error(`count must be a positive integer, got ${countArgument}`);
 
-const { startFixedResponseServer } = (await import(new URL("apps/bench/dist/start-fixed-response-server.js", root).href)) as typeof import("./start-fixed-response-server.js");
-const { createAlibabaEcsAllocator } = (await import(new URL("packages/alibaba-ecs/dist/index.js", root).href)) as typeof import("@polycloud/alibaba-ecs");
+const { startFixedResponseServer } = (await import(
+  new URL("apps/bench/dist/start-fixed-response-server.js", root).href
+)) as typeof import("./start-fixed-response-server.js");
+const { createAlibabaEcsAllocator } = (await import(
+  new URL("packages/alibaba-ecs/dist/index.js", root).href
+)) as typeof import("@polycloud/alibaba-ecs");
 const server = await startFixedResponseServer();
-const allocator = createAlibabaEcsAllocator({ region: "cn-hangzhou", endpoint: server.endpoint, credentials: { accessKeyId: "bench-key-id", accessKeySecret: "bench-key-secret" } });
+const allocator = createAlibabaEcsAllocator({
+  region: "cn-hangzhou",
+  endpoint: server.endpoint,
+  credentials: { accessKeyId: "bench-key-id", accessKeySecret: "bench-key-secret" },
+});
 const request = { location: { region: "cn-hangzhou" }, instanceId: "i-bench0001" };
 let started = 0;
 await Promise.all(

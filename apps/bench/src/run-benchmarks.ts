@@ -49,7 +49,14 @@ async function runBenchmarks(options: BenchArguments): Promise<BenchResults> {
   const machine = describeMachine();
   const loadAverage = { start: readLoadAverage(), end: Number.NaN };
   print(`Machine: ${formatMachine(machine)}; 1-minute load average at start ${loadAverage.start}.\n`);
-  const results: BenchResults = { generatedAt: new Date().toISOString(), machine, arguments: options, durationSeconds: 0, loadAverage, targets: [] };
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    machine,
+    arguments: options,
+    durationSeconds: 0,
+    loadAverage,
+    targets: [],
+  };
   const wants = (name: BenchArguments["only"][number]) => options.only.includes(name);
   const needsServer = wants("per-call") || wants("throughput") || wants("cold-start");
   const server = needsServer ? await startFixedResponseServer() : undefined;
@@ -60,7 +67,11 @@ async function runBenchmarks(options: BenchArguments): Promise<BenchResults> {
       printTables(table);
     }
     if (server !== undefined && wants("throughput")) {
-      const { table, ...throughput } = await measureThroughput(server, { concurrency: options.concurrency, operations: options.requests, rounds: options.rounds });
+      const { table, ...throughput } = await measureThroughput(server, {
+        concurrency: options.concurrency,
+        operations: options.requests,
+        rounds: options.rounds,
+      });
       results.throughput = throughput;
       printTables(table);
     }
@@ -78,7 +89,11 @@ async function runBenchmarks(options: BenchArguments): Promise<BenchResults> {
     printTables(table);
   }
   if (wants("bulk")) {
-    const { table, ...bulk } = await measureBulkAllocation({ count: options.bulk, concurrency: options.concurrency, limit: options.bulkLimit });
+    const { table, ...bulk } = await measureBulkAllocation({
+      count: options.bulk,
+      concurrency: options.concurrency,
+      limit: options.bulkLimit,
+    });
     results.bulk = bulk;
     printTables(table);
   }
@@ -100,7 +115,9 @@ try {
     writeTextFile(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
     writeTextFile(jsonPath.replace(/\.json$/, ".md"), report.join(""));
     if (options.updateReadme) updateReadmeResults(resolve(PACKAGE_ROOT, "README.md"), report.join(""));
-    process.stdout.write(`Results written to ${jsonPath} (and .md)${options.updateReadme ? "; README updated" : ""}.\n`);
+    process.stdout.write(
+      `Results written to ${jsonPath} (and .md)${options.updateReadme ? "; README updated" : ""}.\n`,
+    );
   }
 } catch (error) {
   process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

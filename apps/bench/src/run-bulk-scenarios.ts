@@ -37,7 +37,11 @@ function buildSharedSettings(options: BulkScenarioOptions) {
 
 /** `count` Running instances with bandwidth, each able to take one system public IP. */
 function buildAlibabaBulkSeed(count: number) {
-  const instances = Array.from({ length: count }, (_, index) => ({ instanceId: `i-bulk${String(index).padStart(6, "0")}`, status: "Running", internetMaxBandwidthOut: 5 }));
+  const instances = Array.from({ length: count }, (_, index) => ({
+    instanceId: `i-bulk${String(index).padStart(6, "0")}`,
+    status: "Running",
+    internetMaxBandwidthOut: 5,
+  }));
   return parseEmulatorSeed({ alibaba: { ...DEFAULT_ALIBABA_SEED, instances } });
 }
 
@@ -46,14 +50,23 @@ function buildAlibabaBulkSeed(count: number) {
  * instances, and one polycloud allocator allocating each instance's IP once.
  */
 export async function runAlibabaBulkScenario(options: BulkScenarioOptions): Promise<BulkScenarioResult> {
-  const emulator = await startEmulator({ seed: buildAlibabaBulkSeed(options.count), alibaba: { flowControl: { limit: options.limit, windowMs: options.windowMs } } });
+  const emulator = await startEmulator({
+    seed: buildAlibabaBulkSeed(options.count),
+    alibaba: { flowControl: { limit: options.limit, windowMs: options.windowMs } },
+  });
   const allocator = createAlibabaEcsAllocator(
     { region: BENCH_REGION, endpoint: emulator.alibaba.endpoint, ...buildSharedSettings(options) },
-    options.retryBudgetCapacity === undefined ? {} : { retryBudget: new RetryBudget({ capacity: options.retryBudgetCapacity }) },
+    options.retryBudgetCapacity === undefined
+      ? {}
+      : { retryBudget: new RetryBudget({ capacity: options.retryBudgetCapacity }) },
   );
   try {
     const result = await runBulkAllocation(
-      (index, hooks) => allocator.allocate({ location: { region: BENCH_REGION }, instanceId: `i-bulk${String(index).padStart(6, "0")}` }, { hooks }),
+      (index, hooks) =>
+        allocator.allocate(
+          { location: { region: BENCH_REGION }, instanceId: `i-bulk${String(index).padStart(6, "0")}` },
+          { hooks },
+        ),
       options,
     );
     return { ...result, recordedAllocations: emulator.events.count({ provider: "alibaba", kind: "allocate" }) };
@@ -65,13 +78,21 @@ export async function runAlibabaBulkScenario(options: BulkScenarioOptions): Prom
 
 /** Zenlayer: a fresh emulator rate-limited to `limit` requests per window; each allocate asks for one EIP. */
 export async function runZenlayerBulkScenario(options: BulkScenarioOptions): Promise<BulkScenarioResult> {
-  const emulator = await startEmulator({ seed: { zenlayer: DEFAULT_ZENLAYER_SEED }, zenlayer: { rateLimit: { maxRequests: options.limit, windowMs: options.windowMs } } });
+  const emulator = await startEmulator({
+    seed: { zenlayer: DEFAULT_ZENLAYER_SEED },
+    zenlayer: { rateLimit: { maxRequests: options.limit, windowMs: options.windowMs } },
+  });
   const allocator = createZenlayerEipAllocator(
     { endpoint: emulator.zenlayer.endpoint, ...buildSharedSettings(options) },
-    options.retryBudgetCapacity === undefined ? {} : { retryBudget: new RetryBudget({ capacity: options.retryBudgetCapacity }) },
+    options.retryBudgetCapacity === undefined
+      ? {}
+      : { retryBudget: new RetryBudget({ capacity: options.retryBudgetCapacity }) },
   );
   try {
-    const result = await runBulkAllocation((_index, hooks) => allocator.allocate({ location: { zone: "SEL-A" }, count: 1 }, { hooks }), options);
+    const result = await runBulkAllocation(
+      (_index, hooks) => allocator.allocate({ location: { zone: "SEL-A" }, count: 1 }, { hooks }),
+      options,
+    );
     return { ...result, recordedAllocations: emulator.events.count({ provider: "zenlayer", kind: "allocate" }) };
   } finally {
     await allocator.close();

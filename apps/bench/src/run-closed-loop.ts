@@ -26,7 +26,10 @@ export interface ClosedLoopResult {
  * A closed-loop load driver: `concurrency` workers each run `operation` back to back until `operations` have
  * been started, so throughput is limited by the client and server, never by an arrival schedule.
  */
-export async function runClosedLoop(operation: () => Promise<unknown>, options: ClosedLoopOptions): Promise<ClosedLoopResult> {
+export async function runClosedLoop(
+  operation: () => Promise<unknown>,
+  options: ClosedLoopOptions,
+): Promise<ClosedLoopResult> {
   const latencies: number[] = [];
   let started = 0;
   let errors = 0;

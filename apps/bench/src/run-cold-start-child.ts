@@ -26,7 +26,8 @@ export function runColdStartChild(scenario: string, endpoint: string): Promise<C
     child.on("error", reject);
     child.on("exit", (code) => {
       const wallMs = performance.now() - started;
-      if (code !== 0) return reject(new Error(`cold-start scenario ${scenario} exited with ${String(code)}: ${errorOutput.trim()}`));
+      if (code !== 0)
+        return reject(new Error(`cold-start scenario ${scenario} exited with ${String(code)}: ${errorOutput.trim()}`));
       try {
         const parsed = JSON.parse(output) as Omit<ColdStartRun, "wallMs">;
         resolve({ ...parsed, wallMs });

@@ -18,7 +18,10 @@ export function readQuantile(sorted: readonly number[], q: number): number {
 
 /** The median of unsorted samples. */
 export function computeMedian(samples: readonly number[]): number {
-  return readQuantile([...samples].sort((left, right) => left - right), 0.5);
+  return readQuantile(
+    [...samples].sort((left, right) => left - right),
+    0.5,
+  );
 }
 
 /** Summarises samples: min, median, p90, p99, max and mean. */

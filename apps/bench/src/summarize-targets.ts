@@ -14,18 +14,36 @@ export function summarizeTargets(results: BenchResults): { targets: TargetVerdic
   const targets: TargetVerdict[] = [];
   if (results.perCall) {
     const ratio = results.perCall.ratioToBare;
-    targets.push({ table: "1 per-call", target: "polycloud ≤ 1.25× bare undici", measured: formatRatio(ratio), met: ratio <= 1.25 });
+    targets.push({
+      table: "1 per-call",
+      target: "polycloud ≤ 1.25× bare undici",
+      measured: formatRatio(ratio),
+      met: ratio <= 1.25,
+    });
   }
   if (results.throughput) {
     const ratio = results.throughput.ratioToSdk;
-    targets.push({ table: "2 throughput", target: "polycloud ≥ 2.5× the SDK", measured: formatRatio(ratio), met: ratio >= 2.5 });
+    targets.push({
+      table: "2 throughput",
+      target: "polycloud ≥ 2.5× the SDK",
+      measured: formatRatio(ratio),
+      met: ratio >= 2.5,
+    });
   }
   if (results.coldStart) {
     const ratio = results.coldStart.ratioToBare;
-    targets.push({ table: "3 cold start", target: "polycloud ≤ 1.25× bare undici", measured: formatRatio(ratio), met: ratio <= 1.25 });
+    targets.push({
+      table: "3 cold start",
+      target: "polycloud ≤ 1.25× bare undici",
+      measured: formatRatio(ratio),
+      met: ratio <= 1.25,
+    });
   }
   // Judged twice: with nothing configured, and with the adapters' rateLimit set to the (known) quota.
-  const judged: Record<string, string> = { "adapter defaults": "default retry", "defaults + rateLimit at the limit": "rateLimit = quota" };
+  const judged: Record<string, string> = {
+    "adapter defaults": "default retry",
+    "defaults + rateLimit at the limit": "rateLimit = quota",
+  };
   for (const row of results.bulk?.rows.filter((candidate) => judged[candidate.settings] !== undefined) ?? []) {
     targets.push({
       table: `5 bulk ${row.provider}`,

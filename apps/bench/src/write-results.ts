@@ -22,5 +22,8 @@ export function updateReadmeResults(readmePath: string, report: string): void {
   const start = readme.indexOf(RESULTS_START);
   const end = readme.indexOf(RESULTS_END);
   if (start < 0 || end < start) throw new Error(`${readmePath} has no ${RESULTS_START} … ${RESULTS_END} section`);
-  writeFileSync(readmePath, `${readme.slice(0, start + RESULTS_START.length)}\n${RESULTS_INTRO}\n\n${report.trim()}\n${readme.slice(end)}`);
+  writeFileSync(
+    readmePath,
+    `${readme.slice(0, start + RESULTS_START.length)}\n${RESULTS_INTRO}\n\n${report.trim()}\n${readme.slice(end)}`,
+  );
 }

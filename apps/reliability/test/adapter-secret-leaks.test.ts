@@ -41,26 +41,56 @@ function withFirstRuleCertain(rules: FaultRule[]): FaultRule[] {
 }
 
 async function createAlibabaSubject(scenario: FaultScenario, exposure: Exposure): Promise<Subject> {
-  const emulator = await startEmulator({ seed: { alibaba: createAlibabaSeed(CALLS, RECOGNISABLE_ALIBABA_ACCOUNT) }, faults: withFirstRuleCertain(scenario.rules("alibaba")) });
+  const emulator = await startEmulator({
+    seed: { alibaba: createAlibabaSeed(CALLS, RECOGNISABLE_ALIBABA_ACCOUNT) },
+    faults: withFirstRuleCertain(scenario.rules("alibaba")),
+  });
   const account = RECOGNISABLE_ALIBABA_ACCOUNT;
-  const credentialSets = scenario.badCredentials ? [{ ...account, accessKeySecret: RECOGNISABLE_WRONG_SECRET }, { ...account, securityToken: RECOGNISABLE_WRONG_TOKEN }] : [account];
+  const credentialSets = scenario.badCredentials
+    ? [
+        { ...account, accessKeySecret: RECOGNISABLE_WRONG_SECRET },
+        { ...account, securityToken: RECOGNISABLE_WRONG_TOKEN },
+      ]
+    : [account];
   const allocators = credentialSets.flatMap((credentials) =>
-    (["v3", "v1"] as const).map((signatureVersion): AlibabaEcsAllocator =>
-      createAlibabaEcsAllocator(
-        { region: ALIBABA_REGION, endpoint: emulator.alibaba.endpoint, credentials, signatureVersion, timeoutMs: scenario.attemptTimeoutMs, retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 20 } },
-        { env: {}, logger: createRecordingLogger(exposure) },
-      ),
+    (["v3", "v1"] as const).map(
+      (signatureVersion): AlibabaEcsAllocator =>
+        createAlibabaEcsAllocator(
+          {
+            region: ALIBABA_REGION,
+            endpoint: emulator.alibaba.endpoint,
+            credentials,
+            signatureVersion,
+            timeoutMs: scenario.attemptTimeoutMs,
+            retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 20 },
+          },
+          { env: {}, logger: createRecordingLogger(exposure) },
+        ),
     ),
   );
   const instanceIds = listAlibabaInstanceIds(CALLS);
   const methods = ["allocate-public-ip-address", "modify-instance-network-spec"];
-  return { emulator, allocators, request: (index) => ({ location: { region: ALIBABA_REGION }, instanceId: instanceIds[index] as string, providerOptions: { "alibaba-ecs": { method: methods[index % 2] } } }) };
+  return {
+    emulator,
+    allocators,
+    request: (index) => ({
+      location: { region: ALIBABA_REGION },
+      instanceId: instanceIds[index] as string,
+      providerOptions: { "alibaba-ecs": { method: methods[index % 2] } },
+    }),
+  };
 }
 
 async function createZenlayerSubject(scenario: FaultScenario, exposure: Exposure): Promise<Subject> {
-  const emulator = await startEmulator({ seed: { zenlayer: createZenlayerSeed(RECOGNISABLE_ZENLAYER_ACCOUNT) }, faults: withFirstRuleCertain(scenario.rules("zenlayer")), zenlayer: { rateLimit: false, provisioningDelayMs: 20, recycleDelayMs: 20 } });
+  const emulator = await startEmulator({
+    seed: { zenlayer: createZenlayerSeed(RECOGNISABLE_ZENLAYER_ACCOUNT) },
+    faults: withFirstRuleCertain(scenario.rules("zenlayer")),
+    zenlayer: { rateLimit: false, provisioningDelayMs: 20, recycleDelayMs: 20 },
+  });
   const { accessKeyId, accessKeySecret, token } = RECOGNISABLE_ZENLAYER_ACCOUNT;
-  const credentialSets = scenario.badCredentials ? [{ accessKeyId, accessKeySecret: RECOGNISABLE_WRONG_SECRET }, { token: RECOGNISABLE_WRONG_TOKEN }] : [{ accessKeyId, accessKeySecret }, { token }];
+  const credentialSets = scenario.badCredentials
+    ? [{ accessKeyId, accessKeySecret: RECOGNISABLE_WRONG_SECRET }, { token: RECOGNISABLE_WRONG_TOKEN }]
+    : [{ accessKeyId, accessKeySecret }, { token }];
   const allocators = credentialSets.map((credentials) =>
     createZenlayerEipAllocator(
       {
@@ -76,11 +106,22 @@ async function createZenlayerSubject(scenario: FaultScenario, exposure: Exposure
       { env: {}, logger: createRecordingLogger(exposure) },
     ),
   );
-  return { emulator, allocators, request: (index) => ({ location: { zone: "SEL-A" }, count: 1 + (index % 2), ...(index % 3 === 0 ? { idempotencyKey: `secret-run-${index}` } : {}) }) };
+  return {
+    emulator,
+    allocators,
+    request: (index) => ({
+      location: { zone: "SEL-A" },
+      count: 1 + (index % 2),
+      ...(index % 3 === 0 ? { idempotencyKey: `secret-run-${index}` } : {}),
+    }),
+  };
 }
 
 /** Runs the calls under `scenario` and returns everything they showed, how many requests went out, and faults fired. */
-async function exposeScenario(createSubject: typeof createAlibabaSubject, scenario: FaultScenario): Promise<{ exposure: Exposure; requests: number; faultsFired: number }> {
+async function exposeScenario(
+  createSubject: typeof createAlibabaSubject,
+  scenario: FaultScenario,
+): Promise<{ exposure: Exposure; requests: number; faultsFired: number }> {
   const exposure: Exposure = [];
   const { emulator, allocators, request } = await createSubject(scenario, exposure);
   const events = collectHookEvents();
@@ -125,6 +166,8 @@ describe.each([
 it("the search would find one of these credentials if it were shown, even URL-encoded", () => {
   for (const secret of RECOGNISABLE_SECRETS) {
     expect(() => expectNoSecrets({ header: `Bearer ${secret}` }, RECOGNISABLE_SECRETS)).toThrow(/leaks 1 secret/);
-    expect(() => expectNoSecrets([`token=${encodeURIComponent(secret)}`], RECOGNISABLE_SECRETS)).toThrow(/leaks 1 secret/);
+    expect(() => expectNoSecrets([`token=${encodeURIComponent(secret)}`], RECOGNISABLE_SECRETS)).toThrow(
+      /leaks 1 secret/,
+    );
   }
 });

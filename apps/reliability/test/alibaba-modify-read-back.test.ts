@@ -6,7 +6,12 @@ import { IpAllocatorError, type AllocationResult } from "@polycloud/core";
 import { startEmulator, type FaultRule } from "@polycloud/emulator";
 import { afterEach, describe, expect, it } from "vitest";
 import { settle, type Settled } from "./support/record-failure.js";
-import { ALIBABA_REGION, ALIBABA_TEST_ACCOUNT, createAlibabaSeed, listAlibabaInstanceIds } from "./support/reliability-seeds.js";
+import {
+  ALIBABA_REGION,
+  ALIBABA_TEST_ACCOUNT,
+  createAlibabaSeed,
+  listAlibabaInstanceIds,
+} from "./support/reliability-seeds.js";
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -27,7 +32,12 @@ async function allocateWhileReadBackFails(fault: Omit<FaultRule, "provider" | "a
   const emulator = await startEmulator({ seed: { alibaba: createAlibabaSeed(1) } });
   const faultId = emulator.faults.add({ provider: "alibaba", action: "DescribeInstanceAttribute", ...fault });
   const allocator = createAlibabaEcsAllocator(
-    { region: ALIBABA_REGION, endpoint: emulator.alibaba.endpoint, credentials: ALIBABA_TEST_ACCOUNT, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } },
+    {
+      region: ALIBABA_REGION,
+      endpoint: emulator.alibaba.endpoint,
+      credentials: ALIBABA_TEST_ACCOUNT,
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+    },
     { env: {} },
   );
   closers.push(async () => {
@@ -35,8 +45,18 @@ async function allocateWhileReadBackFails(fault: Omit<FaultRule, "provider" | "a
     await emulator.close();
   });
   const instanceId = listAlibabaInstanceIds(1)[0] as string;
-  const outcome = await settle(allocator.allocate({ location: { region: ALIBABA_REGION }, instanceId, providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec" } } }));
-  return { outcome, allocations: emulator.events.count({ provider: "alibaba", kind: "allocate" }), readBackFaultsFired: emulator.faults.fired()[faultId] ?? 0 };
+  const outcome = await settle(
+    allocator.allocate({
+      location: { region: ALIBABA_REGION },
+      instanceId,
+      providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec" } },
+    }),
+  );
+  return {
+    outcome,
+    allocations: emulator.events.count({ provider: "alibaba", kind: "allocate" }),
+    readBackFaultsFired: emulator.faults.fired()[faultId] ?? 0,
+  };
 }
 
 const READ_BACK_FAULTS = [
@@ -45,16 +65,25 @@ const READ_BACK_FAULTS = [
 ] as const;
 
 describe("a committed ModifyInstanceNetworkSpec reported as a definite failure", () => {
-  it.each(READ_BACK_FAULTS)("repro setup under %s: the IP is committed, then the read-back fails", async (_label, fault) => {
-    const { allocations, readBackFaultsFired, outcome } = await allocateWhileReadBackFails(fault);
-    expect(allocations).toBe(1);
-    expect(readBackFaultsFired).toBeGreaterThan(0);
-    expect(IpAllocatorError.isInstance(outcome.error)).toBe(true);
-  });
+  it.each(READ_BACK_FAULTS)(
+    "repro setup under %s: the IP is committed, then the read-back fails",
+    async (_label, fault) => {
+      const { allocations, readBackFaultsFired, outcome } = await allocateWhileReadBackFails(fault);
+      expect(allocations).toBe(1);
+      expect(readBackFaultsFired).toBeGreaterThan(0);
+      expect(IpAllocatorError.isInstance(outcome.error)).toBe(true);
+    },
+  );
 
   // Expected once fixed: the caller learns of the IP (success after reading it back) or is told OUTCOME_UNKNOWN.
-  it.each(READ_BACK_FAULTS)("under %s allocate must succeed or reject OUTCOME_UNKNOWN, never a definite error", async (_label, fault) => {
-    const { outcome } = await allocateWhileReadBackFails(fault);
-    expect(outcome.result !== undefined || IpAllocatorError.hasCode(outcome.error, "OUTCOME_UNKNOWN"), `allocate rejected ${String(outcome.error)}`).toBe(true);
-  });
+  it.each(READ_BACK_FAULTS)(
+    "under %s allocate must succeed or reject OUTCOME_UNKNOWN, never a definite error",
+    async (_label, fault) => {
+      const { outcome } = await allocateWhileReadBackFails(fault);
+      expect(
+        outcome.result !== undefined || IpAllocatorError.hasCode(outcome.error, "OUTCOME_UNKNOWN"),
+        `allocate rejected ${String(outcome.error)}`,
+      ).toBe(true);
+    },
+  );
 });

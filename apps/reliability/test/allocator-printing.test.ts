@@ -16,28 +16,55 @@ afterEach(async () => {
 
 /** Every printable form of `value` a user or a logger might produce. */
 function printAll(value: unknown): string {
-  return [inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }), String(JSON.stringify(value)), `${inspect(value)}`].join("\n");
+  return [
+    inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+    String(JSON.stringify(value)),
+    `${inspect(value)}`,
+  ].join("\n");
 }
 
 const env = { DATABASE_PASSWORD: UNRELATED_SECRET, HOME: "/nonexistent" };
 const cases: ReadonlyArray<readonly [string, () => IpAllocator, readonly string[]]> = [
   [
     "alibaba-ecs",
-    () => createAlibabaEcsAllocator({ region: "cn-hangzhou", credentials: { ...RECOGNISABLE_ALIBABA_ACCOUNT } }, { env }),
+    () =>
+      createAlibabaEcsAllocator({ region: "cn-hangzhou", credentials: { ...RECOGNISABLE_ALIBABA_ACCOUNT } }, { env }),
     [RECOGNISABLE_ALIBABA_ACCOUNT.accessKeySecret, RECOGNISABLE_ALIBABA_ACCOUNT.securityToken, UNRELATED_SECRET],
   ],
-  ["zenlayer-eip, key pair", () => createZenlayerEipAllocator({ credentials: { accessKeyId: "id", accessKeySecret: RECOGNISABLE_ZENLAYER_ACCOUNT.accessKeySecret } }, { env }), [RECOGNISABLE_ZENLAYER_ACCOUNT.accessKeySecret, UNRELATED_SECRET]],
-  ["zenlayer-eip, token", () => createZenlayerEipAllocator({ credentials: { token: RECOGNISABLE_ZENLAYER_ACCOUNT.token } }, { env }), [RECOGNISABLE_ZENLAYER_ACCOUNT.token, UNRELATED_SECRET]],
-  ["in-memory example", () => createInMemoryAllocator({ endpoint: "http://127.0.0.1:9", accessToken: IN_MEMORY_TOKEN }), [IN_MEMORY_TOKEN]],
+  [
+    "zenlayer-eip, key pair",
+    () =>
+      createZenlayerEipAllocator(
+        { credentials: { accessKeyId: "id", accessKeySecret: RECOGNISABLE_ZENLAYER_ACCOUNT.accessKeySecret } },
+        { env },
+      ),
+    [RECOGNISABLE_ZENLAYER_ACCOUNT.accessKeySecret, UNRELATED_SECRET],
+  ],
+  [
+    "zenlayer-eip, token",
+    () => createZenlayerEipAllocator({ credentials: { token: RECOGNISABLE_ZENLAYER_ACCOUNT.token } }, { env }),
+    [RECOGNISABLE_ZENLAYER_ACCOUNT.token, UNRELATED_SECRET],
+  ],
+  [
+    "in-memory example",
+    () => createInMemoryAllocator({ endpoint: "http://127.0.0.1:9", accessToken: IN_MEMORY_TOKEN }),
+    [IN_MEMORY_TOKEN],
+  ],
 ];
 
 describe("printing an allocator", () => {
-  it.each(cases)("%s: inspect, console.log and JSON.stringify show the provider, never a secret", (_name, create, secrets) => {
-    const allocator = create();
-    allocators.push(allocator);
-    const printed = printAll(allocator);
-    for (const secret of secrets) expect(printed).not.toContain(secret);
-    expect(printed).toContain(allocator.provider);
-    expect(JSON.parse(JSON.stringify(allocator))).toMatchObject({ provider: allocator.provider, capabilities: allocator.capabilities });
-  });
+  it.each(cases)(
+    "%s: inspect, console.log and JSON.stringify show the provider, never a secret",
+    (_name, create, secrets) => {
+      const allocator = create();
+      allocators.push(allocator);
+      const printed = printAll(allocator);
+      for (const secret of secrets) expect(printed).not.toContain(secret);
+      expect(printed).toContain(allocator.provider);
+      expect(JSON.parse(JSON.stringify(allocator))).toMatchObject({
+        provider: allocator.provider,
+        capabilities: allocator.capabilities,
+      });
+    },
+  );
 });

@@ -67,13 +67,30 @@ const TARGETS: Target[] = [
   {
     provider: "alibaba",
     allocateAction: "AllocatePublicIpAddress",
-    settings: (endpoint, attemptTimeoutMs) => ({ provider: "alibaba-ecs", region: ALIBABA_REGION, endpoint, timeoutMs: attemptTimeoutMs, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 } }),
+    settings: (endpoint, attemptTimeoutMs) => ({
+      provider: "alibaba-ecs",
+      region: ALIBABA_REGION,
+      endpoint,
+      timeoutMs: attemptTimeoutMs,
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+    }),
     sources: [
-      { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ALIBABA.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ALIBABA.accessKeySecret, ALIBABA_CLOUD_SECURITY_TOKEN: ALIBABA.securityToken } },
+      {
+        env: {
+          ALIBABA_CLOUD_ACCESS_KEY_ID: ALIBABA.accessKeyId,
+          ALIBABA_CLOUD_ACCESS_KEY_SECRET: ALIBABA.accessKeySecret,
+          ALIBABA_CLOUD_SECURITY_TOKEN: ALIBABA.securityToken,
+        },
+      },
       { env: {}, configCredentials: { ...ALIBABA } },
     ],
     wrongSources: [
-      { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ALIBABA.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: RECOGNISABLE_WRONG_SECRET } },
+      {
+        env: {
+          ALIBABA_CLOUD_ACCESS_KEY_ID: ALIBABA.accessKeyId,
+          ALIBABA_CLOUD_ACCESS_KEY_SECRET: RECOGNISABLE_WRONG_SECRET,
+        },
+      },
       { env: {}, configCredentials: { ...ALIBABA, securityToken: RECOGNISABLE_WRONG_TOKEN } },
     ],
     allocateArguments: (index) => ["-i", listAlibabaInstanceIds(8)[index] as string],
@@ -82,7 +99,13 @@ const TARGETS: Target[] = [
   {
     provider: "zenlayer",
     allocateAction: "AllocateEipAddresses",
-    settings: (endpoint, attemptTimeoutMs) => ({ provider: "zenlayer-eip", endpoint, requestTimeoutMs: attemptTimeoutMs, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 }, reconcile: { checks: 1, intervalMs: 0 } }),
+    settings: (endpoint, attemptTimeoutMs) => ({
+      provider: "zenlayer-eip",
+      endpoint,
+      requestTimeoutMs: attemptTimeoutMs,
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+      reconcile: { checks: 1, intervalMs: 0 },
+    }),
     sources: [
       { env: { ZENLAYER_ACCESS_KEY_ID: ZENLAYER.accessKeyId, ZENLAYER_ACCESS_KEY_SECRET: ZENLAYER.accessKeySecret } },
       { env: { ZENLAYER_TOKEN: ZENLAYER.token } },
@@ -108,7 +131,12 @@ interface CliRun {
 async function runCaptured(label: string, argv: string[], env: Record<string, string>): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const exitCode = await runCli(argv, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env, cwd: directory });
+  const exitCode = await runCli(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+    cwd: directory,
+  });
   return { label, exitCode, stdout, stderr };
 }
 
@@ -123,7 +151,12 @@ interface CliStep {
  * Runs `allocate` (fault on the allocate action, verbose), `allocate --json` and `describe` (fault on every action,
  * verbose) — each on its own fresh emulator, side by side. Without a fault: the wrong-credentials case.
  */
-async function runUnderFault(target: Target, fault: (typeof FAULTS)[number] | undefined, source: CredentialSource, label: string): Promise<CliRun[]> {
+async function runUnderFault(
+  target: Target,
+  fault: (typeof FAULTS)[number] | undefined,
+  source: CredentialSource,
+  label: string,
+): Promise<CliRun[]> {
   const steps: CliStep[] = [
     { name: "allocate", argv: ["allocate", ...target.allocateArguments(0)], faultOn: "allocate-action" },
     { name: "allocate --json", argv: ["allocate", "--json", ...target.allocateArguments(1)], faultOn: "every-action" },
@@ -131,15 +164,34 @@ async function runUnderFault(target: Target, fault: (typeof FAULTS)[number] | un
   ];
   return Promise.all(
     steps.map(async (step, index) => {
-      const emulator = await startEmulator({ seed: { alibaba: createAlibabaSeed(8, ALIBABA), zenlayer: createZenlayerSeed(ZENLAYER) }, zenlayer: { rateLimit: false } });
+      const emulator = await startEmulator({
+        seed: { alibaba: createAlibabaSeed(8, ALIBABA), zenlayer: createZenlayerSeed(ZENLAYER) },
+        zenlayer: { rateLimit: false },
+      });
       try {
         const endpoint = target.provider === "alibaba" ? emulator.alibaba.endpoint : emulator.zenlayer.endpoint;
         const config = join(directory, `${label.replaceAll(/[^a-z0-9-]+/gi, "-")}-${index}.json`);
         // Short attempt timeouts only where the provider hangs or dawdles: elsewhere a loaded machine must not time out.
-        const attemptTimeoutMs = fault?.kind === "hang" || fault?.kind === "slow" ? SHORT_ATTEMPT_TIMEOUT_MS : LONG_ATTEMPT_TIMEOUT_MS;
-        await writeFile(config, JSON.stringify({ ...target.settings(endpoint, attemptTimeoutMs), ...(source.configCredentials ? { credentials: source.configCredentials } : {}) }));
-        if (fault !== undefined) emulator.faults.add({ provider: target.provider, ...(step.faultOn === "allocate-action" ? { action: target.allocateAction } : {}), ...fault });
-        return await runCaptured(`${label} ${step.name}`, [...step.argv, "-c", config, "--verbose", "--timeout", "3000"], source.env);
+        const attemptTimeoutMs =
+          fault?.kind === "hang" || fault?.kind === "slow" ? SHORT_ATTEMPT_TIMEOUT_MS : LONG_ATTEMPT_TIMEOUT_MS;
+        await writeFile(
+          config,
+          JSON.stringify({
+            ...target.settings(endpoint, attemptTimeoutMs),
+            ...(source.configCredentials ? { credentials: source.configCredentials } : {}),
+          }),
+        );
+        if (fault !== undefined)
+          emulator.faults.add({
+            provider: target.provider,
+            ...(step.faultOn === "allocate-action" ? { action: target.allocateAction } : {}),
+            ...fault,
+          });
+        return await runCaptured(
+          `${label} ${step.name}`,
+          [...step.argv, "-c", config, "--verbose", "--timeout", "3000"],
+          source.env,
+        );
       } finally {
         await emulator.close();
       }
@@ -150,17 +202,28 @@ async function runUnderFault(target: Target, fault: (typeof FAULTS)[number] | un
 describe.each(TARGETS)("allocate-ip on $provider", (target) => {
   it("shows no credential in --verbose, --json or error output under any fault, or with wrong credentials", async () => {
     const cases = [
-      ...FAULTS.flatMap((fault) => target.sources.map((source, index) => runUnderFault(target, fault, source, `${target.provider} ${fault.kind} credentials #${index}`))),
-      ...target.wrongSources.map((source, index) => runUnderFault(target, undefined, source, `${target.provider} wrong credentials #${index}`)),
+      ...FAULTS.flatMap((fault) =>
+        target.sources.map((source, index) =>
+          runUnderFault(target, fault, source, `${target.provider} ${fault.kind} credentials #${index}`),
+        ),
+      ),
+      ...target.wrongSources.map((source, index) =>
+        runUnderFault(target, undefined, source, `${target.provider} wrong credentials #${index}`),
+      ),
     ];
     const runs = (await Promise.all(cases)).flat();
     for (const run of runs) {
       expectNoSecrets([run.stdout, run.stderr], RECOGNISABLE_SECRETS, run.label);
       // The verbose log really ran (requests went out and were logged), so "no secret" is not "no output".
-      expect(run.stderr, `${run.label}: verbose request log`).toMatch(/^> (alibaba-ecs|zenlayer-eip) \w+ attempt 1: POST /m);
+      expect(run.stderr, `${run.label}: verbose request log`).toMatch(
+        /^> (alibaba-ecs|zenlayer-eip) \w+ attempt 1: POST /m,
+      );
     }
     const exitCodes = new Set(runs.map((run) => run.exitCode));
     expect(exitCodes.has(0), "some runs succeeded").toBe(true);
-    expect([...exitCodes].some((code) => code !== 0), "some runs failed").toBe(true);
+    expect(
+      [...exitCodes].some((code) => code !== 0),
+      "some runs failed",
+    ).toBe(true);
   });
 });

@@ -1,10 +1,19 @@
 // Exactly one allocation on every adapter while the provider stays readable; see README.md ("Convergence").
 import { afterAll, expect, it } from "vitest";
-import { startAlibabaSubject, startAwsSubject, startZenlayerSubject, type ConvergenceSubject } from "./support/convergence-subjects.js";
+import {
+  startAlibabaSubject,
+  startAwsSubject,
+  startZenlayerSubject,
+  type ConvergenceSubject,
+} from "./support/convergence-subjects.js";
 import { formatConvergenceTable } from "./support/format-convergence-table.js";
 import { startInMemorySubject } from "./support/in-memory-convergence-subject.js";
 import { readReliabilitySettings } from "./support/reliability-settings.js";
-import { runConvergenceScenario, type ConvergenceScenario, type ConvergenceTally } from "./support/run-convergence-scenario.js";
+import {
+  runConvergenceScenario,
+  type ConvergenceScenario,
+  type ConvergenceTally,
+} from "./support/run-convergence-scenario.js";
 
 const SCENARIOS: readonly ConvergenceScenario[] = [
   { name: "reset before processing", faults: [["reset-before", 0.4]], callersPerKey: 1, withKey: false },
@@ -12,7 +21,15 @@ const SCENARIOS: readonly ConvergenceScenario[] = [
   { name: "answer lost after commit", faults: [["reset-after-commit", 0.4]], callersPerKey: 1, withKey: false },
   { name: "listing lag, lost answers", faults: [["reset-after-commit", 0.3]], callersPerKey: 1, withKey: true },
   { name: "one key, 6 processes", faults: [], callersPerKey: 6, withKey: true },
-  { name: "one key, 6 processes, faults", faults: [["reset-after-commit", 0.2], ["server-error", 0.2]], callersPerKey: 6, withKey: true },
+  {
+    name: "one key, 6 processes, faults",
+    faults: [
+      ["reset-after-commit", 0.2],
+      ["server-error", 0.2],
+    ],
+    callersPerKey: 6,
+    withKey: true,
+  },
   { name: "step after allocation fails", faults: [], callersPerKey: 1, withKey: false, failAfterAllocation: true },
 ];
 
@@ -30,7 +47,11 @@ const settings = readReliabilitySettings();
 const groups = Math.max(4, Math.floor(settings.iterations / 2));
 const tallies: ConvergenceTally[] = [];
 
-it.each(SUBJECTS.flatMap(([adapter, start]) => SCENARIOS.map((scenario) => [adapter, scenario.name, start, scenario] as const)))(
+it.each(
+  SUBJECTS.flatMap(([adapter, start]) =>
+    SCENARIOS.map((scenario) => [adapter, scenario.name, start, scenario] as const),
+  ),
+)(
   "%s, %s: exactly one allocation, no OUTCOME_UNKNOWN, nothing unnamed",
   async (_adapter, _name, start, scenario) => {
     const subject = await start(settings.seeds[0] ?? 1, groups);
@@ -42,7 +63,8 @@ it.each(SUBJECTS.flatMap(([adapter, start]) => SCENARIOS.map((scenario) => [adap
       expect(tally.duplicates).toBe(0);
       expect(tally.orphans).toBe(0);
       if (scenario.faults.length > 0) expect(tally.faultsFired).toBeGreaterThan(0);
-      if (scenario.failAfterAllocation) expect(tally.named, "every cancelled call names what it allocated").toBeGreaterThanOrEqual(tally.calls);
+      if (scenario.failAfterAllocation)
+        expect(tally.named, "every cancelled call names what it allocated").toBeGreaterThanOrEqual(tally.calls);
       else expect(tally.successes).toBeGreaterThan(tally.calls / 2);
     } finally {
       await subject.close();
@@ -52,5 +74,10 @@ it.each(SUBJECTS.flatMap(([adapter, start]) => SCENARIOS.map((scenario) => [adap
 );
 
 afterAll(() => {
-  console.log(formatConvergenceTable(tallies, `convergence: ${groups} key groups per scenario, faults on the allocate mutation only (the provider stays readable)`));
+  console.log(
+    formatConvergenceTable(
+      tallies,
+      `convergence: ${groups} key groups per scenario, faults on the allocate mutation only (the provider stays readable)`,
+    ),
+  );
 });

@@ -16,7 +16,10 @@ beforeAll(async () => {
   emulator = await startEmulator();
   dispatcher = createCountingDispatcher();
   const { accessKeyId, accessKeySecret } = ZENLAYER_TEST_ACCOUNT;
-  allocator = createZenlayerEipAllocator({ endpoint: emulator.zenlayer.endpoint, credentials: { accessKeyId, accessKeySecret } }, { dispatcher, env: {} });
+  allocator = createZenlayerEipAllocator(
+    { endpoint: emulator.zenlayer.endpoint, credentials: { accessKeyId, accessKeySecret } },
+    { dispatcher, env: {} },
+  );
 });
 afterAll(async () => {
   await allocator.close();
@@ -34,16 +37,24 @@ const REQUEST_TEMPLATES = [
 /** Sends the request with `key` in place and reports whether it was refused locally. */
 async function allocateWithKey(template: string, key: string): Promise<{ refusedLocally: boolean; detail: string }> {
   const sentBefore = dispatcher.requests;
-  const { error } = await settle(allocator.allocate(JSON.parse(template.replace("KEY", key)) as never, { retry: false }));
+  const { error } = await settle(
+    allocator.allocate(JSON.parse(template.replace("KEY", key)) as never, { retry: false }),
+  );
   const refusedLocally = IpAllocatorError.hasCode(error, "INVALID_ARGUMENT") && dispatcher.requests === sentBefore;
-  return { refusedLocally, detail: `${dispatcher.requests - sentBefore} request(s) sent, ${String(error ?? "allocated")}` };
+  return {
+    refusedLocally,
+    detail: `${dispatcher.requests - sentBefore} request(s) sent, ${String(error ?? "allocated")}`,
+  };
 }
 
 describe("a __proto__ key is dropped instead of refused", () => {
-  it.each(REQUEST_TEMPLATES)("repro setup: any other invalid key in %s is refused before sending", async (_label, template) => {
-    const { refusedLocally, detail } = await allocateWithKey(template, "not-a-valid-entry");
-    expect(refusedLocally, detail).toBe(true);
-  });
+  it.each(REQUEST_TEMPLATES)(
+    "repro setup: any other invalid key in %s is refused before sending",
+    async (_label, template) => {
+      const { refusedLocally, detail } = await allocateWithKey(template, "not-a-valid-entry");
+      expect(refusedLocally, detail).toBe(true);
+    },
+  );
 
   // Expected once fixed: INVALID_ARGUMENT naming the key, nothing sent.
   it.each(REQUEST_TEMPLATES)("a __proto__ key in %s is refused before sending", async (_label, template) => {

@@ -44,7 +44,10 @@ describe("findLeakedResources", () => {
     const baseline = countActiveResources();
     const emulator = await startEmulator();
     const { accessKeyId, accessKeySecret } = ZENLAYER_TEST_ACCOUNT;
-    const allocator = createZenlayerEipAllocator({ endpoint: emulator.zenlayer.endpoint, credentials: { accessKeyId, accessKeySecret } }, { env: {} });
+    const allocator = createZenlayerEipAllocator(
+      { endpoint: emulator.zenlayer.endpoint, credentials: { accessKeyId, accessKeySecret } },
+      { env: {} },
+    );
     await allocator.allocate({ location: { zone: "SEL-A" } });
     const listening = { TCPServerWrap: 3 };
 

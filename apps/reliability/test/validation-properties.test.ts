@@ -16,7 +16,10 @@ import { watchUnhandledRejections } from "./support/watch-unhandled-rejections.j
 import { invalidZenlayerRequest, validZenlayerRequest } from "./support/zenlayer-request-arbitraries.js";
 
 const settings = readReliabilitySettings();
-const propertyParameters = { numRuns: settings.propertyRuns, ...(settings.propertySeed === undefined ? {} : { seed: settings.propertySeed }) };
+const propertyParameters = {
+  numRuns: settings.propertyRuns,
+  ...(settings.propertySeed === undefined ? {} : { seed: settings.propertySeed }),
+};
 watchUnhandledRejections();
 
 let emulator: RunningEmulator;
@@ -41,7 +44,11 @@ const ADAPTERS: AdapterUnderTest[] = [
     provider: "alibaba-ecs",
     valid: validAlibabaRequest,
     invalid: invalidAlibabaRequest,
-    create: (dispatcher) => createAlibabaEcsAllocator({ region: ALIBABA_REGION, endpoint: emulator.alibaba.endpoint, credentials: ALIBABA_TEST_ACCOUNT }, { dispatcher, env: {} }),
+    create: (dispatcher) =>
+      createAlibabaEcsAllocator(
+        { region: ALIBABA_REGION, endpoint: emulator.alibaba.endpoint, credentials: ALIBABA_TEST_ACCOUNT },
+        { dispatcher, env: {} },
+      ),
   },
   {
     provider: "zenlayer-eip",
@@ -49,7 +56,14 @@ const ADAPTERS: AdapterUnderTest[] = [
     invalid: invalidZenlayerRequest,
     create: (dispatcher) => {
       const { accessKeyId, accessKeySecret } = ZENLAYER_TEST_ACCOUNT;
-      return createZenlayerEipAllocator({ endpoint: emulator.zenlayer.endpoint, credentials: { accessKeyId, accessKeySecret }, reconcile: { checks: 1, intervalMs: 0 } }, { dispatcher, env: {} });
+      return createZenlayerEipAllocator(
+        {
+          endpoint: emulator.zenlayer.endpoint,
+          credentials: { accessKeyId, accessKeySecret },
+          reconcile: { checks: 1, intervalMs: 0 },
+        },
+        { dispatcher, env: {} },
+      );
     },
   },
 ];
@@ -68,7 +82,10 @@ describe.each(ADAPTERS)("$provider request validation", (adapter) => {
       fc.asyncProperty(adapter.invalid, async ({ corruption, input }) => {
         const sentBefore = dispatcher.requests;
         const { error } = await settle(allocator.allocate(input as never));
-        expect(IpAllocatorError.isInstance(error), `${corruption}: expected an IpAllocatorError, got ${String(error)}`).toBe(true);
+        expect(
+          IpAllocatorError.isInstance(error),
+          `${corruption}: expected an IpAllocatorError, got ${String(error)}`,
+        ).toBe(true);
         const typed = error as IpAllocatorError;
         expect(typed.code, `${corruption}: ${typed.message}`).toBe("INVALID_ARGUMENT");
         expect(typed).toMatchObject({ provider: adapter.provider, retryable: false });

@@ -9,10 +9,15 @@ import { readReliabilitySettings } from "./support/reliability-settings.js";
 import { bytesWithOneByteChanged, printableString, stringWithOneCharacterChanged } from "./support/string-mutations.js";
 
 const settings = readReliabilitySettings();
-const runs = { numRuns: settings.propertyRuns, ...(settings.propertySeed === undefined ? {} : { seed: settings.propertySeed }) };
+const runs = {
+  numRuns: settings.propertyRuns,
+  ...(settings.propertySeed === undefined ? {} : { seed: settings.propertySeed }),
+};
 
 /** Lower-case hosts (as URL parsing yields them), with or without a port. */
-const host = fc.tuple(fc.domain(), fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: undefined })).map(([name, port]) => (port === undefined ? name : `${name}:${port}`));
+const host = fc
+  .tuple(fc.domain(), fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: undefined }))
+  .map(([name, port]) => (port === undefined ? name : `${name}:${port}`));
 const signingInput: fc.Arbitrary<ZenlayerSigningInput> = fc.record({
   host,
   contentType: fc.constantFrom("application/json", "application/json; charset=utf-8"),
@@ -35,12 +40,23 @@ describe("ZC2-HMAC-SHA256", () => {
 
   it("changes with the Host or Content-Type value, the timestamp and the secret", () => {
     fc.assert(
-      fc.property(signingInput, stringWithOneCharacterChanged(1, 60, { trimmed: true }), fc.integer({ min: 1, max: 1_000_000 }), (input, [original, changed], shift) => {
-        expect(signatureOf({ ...input, host: changed })).not.toBe(signatureOf({ ...input, host: original }));
-        expect(signatureOf({ ...input, contentType: changed })).not.toBe(signatureOf({ ...input, contentType: original }));
-        expect(signatureOf({ ...input, accessKeySecret: changed })).not.toBe(signatureOf({ ...input, accessKeySecret: original }));
-        expect(signatureOf({ ...input, timestampSeconds: input.timestampSeconds + shift })).not.toBe(signatureOf(input));
-      }),
+      fc.property(
+        signingInput,
+        stringWithOneCharacterChanged(1, 60, { trimmed: true }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (input, [original, changed], shift) => {
+          expect(signatureOf({ ...input, host: changed })).not.toBe(signatureOf({ ...input, host: original }));
+          expect(signatureOf({ ...input, contentType: changed })).not.toBe(
+            signatureOf({ ...input, contentType: original }),
+          );
+          expect(signatureOf({ ...input, accessKeySecret: changed })).not.toBe(
+            signatureOf({ ...input, accessKeySecret: original }),
+          );
+          expect(signatureOf({ ...input, timestampSeconds: input.timestampSeconds + shift })).not.toBe(
+            signatureOf(input),
+          );
+        },
+      ),
       runs,
     );
   });
@@ -61,7 +77,10 @@ describe("ZC2-HMAC-SHA256", () => {
     fc.assert(
       fc.property(signingInput, (input) => {
         const expected = computeZc2Signature({
-          signedHeaders: [["content-type", input.contentType], ["host", input.host]],
+          signedHeaders: [
+            ["content-type", input.contentType],
+            ["host", input.host],
+          ],
           body: input.body,
           timestamp: String(input.timestampSeconds),
           accessKeySecret: input.accessKeySecret,

@@ -40,7 +40,10 @@ describe("allocate converges on one allocation per key", () => {
   it("finds an answer lost behind a lagging listing within the settle period (shared key)", async () => {
     const { cloud } = await startCloud({ listingLagMs: 300 });
     cloud.failNext("AllocateIps", "lose-answer");
-    const result = await connect({ reconcile: { checks: 4, intervalMs: 100 } }).allocate({ ...request, idempotencyKey: "order-7" });
+    const result = await connect({ reconcile: { checks: 4, intervalMs: 100 } }).allocate({
+      ...request,
+      idempotencyKey: "order-7",
+    });
     expect(result).toMatchObject({ reconciled: true, idempotencyKey: "order-7" });
     expect(cloud.allocations).toBe(1);
   });
@@ -69,7 +72,10 @@ describe("allocate converges on one allocation per key", () => {
   it("calls sharing a key within one allocator run one after the other: one AllocateIps", async () => {
     const { cloud } = await startCloud();
     const allocator = connect();
-    const [first, second] = await Promise.all([allocator.allocate({ ...request, idempotencyKey: "order-10" }), allocator.allocate({ ...request, idempotencyKey: "order-10" })]);
+    const [first, second] = await Promise.all([
+      allocator.allocate({ ...request, idempotencyKey: "order-10" }),
+      allocator.allocate({ ...request, idempotencyKey: "order-10" }),
+    ]);
     expect(second.ips[0]?.id).toBe(first.ips[0]?.id);
     expect(cloud.allocations).toBe(1);
   });
@@ -78,7 +84,9 @@ describe("allocate converges on one allocation per key", () => {
     await startCloud();
     const allocator = connect();
     await allocator.allocate({ ...request, instanceId: "vm-1", idempotencyKey: "order-11" });
-    const error = await allocator.allocate({ ...request, instanceId: "vm-2", idempotencyKey: "order-11" }).catch((thrown: unknown) => thrown);
+    const error = await allocator
+      .allocate({ ...request, instanceId: "vm-2", idempotencyKey: "order-11" })
+      .catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: "ALREADY_EXISTS", details: { idempotencyKey: "order-11" } });
   });
 });

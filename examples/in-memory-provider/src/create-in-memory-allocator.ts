@@ -1,4 +1,12 @@
-import { RetryBudget, createHttpDispatcher, silentLogger, systemClock, type Clock, type Dispatcher, type Logger } from "@polycloud/core";
+import {
+  RetryBudget,
+  createHttpDispatcher,
+  silentLogger,
+  systemClock,
+  type Clock,
+  type Dispatcher,
+  type Logger,
+} from "@polycloud/core";
 import { InMemoryAllocator } from "./in-memory-allocator.js";
 import { InMemoryClient } from "./in-memory-client.js";
 import { parseInMemorySettings, type InMemorySettings } from "./in-memory-settings.js";
@@ -24,12 +32,24 @@ export interface InMemoryDependencies {
  * credential at the first call.
  * @throws {IpAllocatorError} INVALID_ARGUMENT naming each bad setting.
  */
-export function createInMemoryAllocator(settings: InMemorySettings, dependencies: InMemoryDependencies = {}): InMemoryAllocator {
+export function createInMemoryAllocator(
+  settings: InMemorySettings,
+  dependencies: InMemoryDependencies = {},
+): InMemoryAllocator {
   const resolved = parseInMemorySettings(settings);
   const ownsDispatcher = dependencies.dispatcher === undefined;
   const dispatcher = dependencies.dispatcher ?? createHttpDispatcher({ connectTimeoutMs: resolved.connectTimeoutMs });
   const clock = dependencies.clock ?? systemClock;
   const client = new InMemoryClient(resolved, dispatcher, clock, { env: dependencies.env ?? process.env });
   const random = dependencies.random ?? Math.random;
-  return new InMemoryAllocator(resolved, client, { ownsDispatcher }, dispatcher, clock, random, dependencies.retryBudget ?? new RetryBudget(), dependencies.logger ?? silentLogger);
+  return new InMemoryAllocator(
+    resolved,
+    client,
+    { ownsDispatcher },
+    dispatcher,
+    clock,
+    random,
+    dependencies.retryBudget ?? new RetryBudget(),
+    dependencies.logger ?? silentLogger,
+  );
 }

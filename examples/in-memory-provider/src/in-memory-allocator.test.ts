@@ -2,7 +2,6 @@ import { CLOCK, IpAllocatorError, registerValue, resolveToken } from "@polycloud
 import { createAllocatorContainer, disposeAllocatorContainer } from "@polycloud/core/di";
 import { describe, expect, it } from "vitest";
 import { useInMemoryCloud } from "./__fixtures__/use-in-memory-cloud.js";
-import { createInMemoryAllocator } from "./create-in-memory-allocator.js";
 import { inMemoryModule } from "./di.js";
 import { InMemoryAllocator } from "./in-memory-allocator.js";
 import { IN_MEMORY_ALLOCATOR, IN_MEMORY_ENVIRONMENT } from "./in-memory-tokens.js";
@@ -16,16 +15,31 @@ describe("InMemoryAllocator", () => {
   it("allocates, describes, releases; the address returns to the pool", async () => {
     const { cloud } = await startCloud({ poolCidr: "198.51.100.0/30" });
     const allocator = connect();
-    const result = await allocator.allocate({ ...request, count: 2, tags: { team: "edge" }, providerOptions: { "in-memory": { description: "web" } } });
+    const result = await allocator.allocate({
+      ...request,
+      count: 2,
+      tags: { team: "edge" },
+      providerOptions: { "in-memory": { description: "web" } },
+    });
     expect(result.ips).toMatchObject([
-      { state: "ready", address: "198.51.100.1", location: { zone: "mem-1a" }, tags: { team: "edge" }, raw: { description: "web" } },
+      {
+        state: "ready",
+        address: "198.51.100.1",
+        location: { zone: "mem-1a" },
+        tags: { team: "edge" },
+        raw: { description: "web" },
+      },
       { state: "ready", address: "198.51.100.2" },
     ]);
     // The key tag is the adapter's own: kept in `raw`, not in the neutral tags.
     expect(Object.keys(result.ips[0]?.tags ?? {})).toEqual(["team"]);
     const first = result.ips[0]?.id ?? "";
     expect((await allocator.describe(first)).ip).toMatchObject({ id: first, state: "ready" });
-    expect(await allocator.release(first)).toMatchObject({ id: first, state: "released", requestId: expect.stringMatching(/^req-/) });
+    expect(await allocator.release(first)).toMatchObject({
+      id: first,
+      state: "released",
+      requestId: expect.stringMatching(/^req-/),
+    });
     await expect(allocator.describe(first)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await allocator.allocate(request)).ips[0]?.address).toBe("198.51.100.1");
     expect(cloud.liveCount).toBe(2);
@@ -45,14 +59,21 @@ describe("InMemoryAllocator", () => {
     await startCloud({ provisioningDelayMs: 60_000 });
     const allocator = connect();
     const [ip] = (await allocator.allocate(request)).ips;
-    await expect(allocator.waitUntilReady(ip?.id ?? "", { timeoutMs: 100, pollIntervalMs: 20 })).rejects.toMatchObject({ code: "TIMEOUT" });
+    await expect(allocator.waitUntilReady(ip?.id ?? "", { timeoutMs: 100, pollIntervalMs: 20 })).rejects.toMatchObject({
+      code: "TIMEOUT",
+    });
   });
 
   it("validates before sending: reserved tags, provider options, ids", async () => {
     const { cloud } = await startCloud();
     const allocator = connect();
-    await expect(allocator.allocate({ ...request, tags: { "polycloud:idempotency-key": "x" } })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "tags.polycloud:idempotency-key" }] });
-    await expect(allocator.allocate({ ...request, providerOptions: { "in-memory": { descripton: "typo" } } })).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    await expect(allocator.allocate({ ...request, tags: { "polycloud:idempotency-key": "x" } })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      issues: [{ path: "tags.polycloud:idempotency-key" }],
+    });
+    await expect(
+      allocator.allocate({ ...request, providerOptions: { "in-memory": { descripton: "typo" } } }),
+    ).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
     await expect(allocator.release("")).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "id" }] });
     expect(cloud.requests).toBe(0);
   });
@@ -61,7 +82,9 @@ describe("InMemoryAllocator", () => {
     await startCloud();
     const allocator = connect();
     await Promise.all([allocator.close(), allocator.close()]);
-    await expect(allocator.allocate(request)).rejects.toSatisfy((error) => IpAllocatorError.hasCode(error, "FAILED_PRECONDITION"));
+    await expect(allocator.allocate(request)).rejects.toSatisfy((error) =>
+      IpAllocatorError.hasCode(error, "FAILED_PRECONDITION"),
+    );
   });
 
   it("resolves from a DI container; two configured allocators live side by side", async () => {
@@ -74,7 +97,9 @@ describe("InMemoryAllocator", () => {
     inMemoryModule.register(good, { endpoint });
     inMemoryModule.register(bad, { endpoint, accessToken: "not-the-token" });
     const { ips } = await resolveToken(good, IN_MEMORY_ALLOCATOR).allocate(request);
-    await expect(bad.resolve(InMemoryAllocator).describe(ips[0]?.id ?? "")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(bad.resolve(InMemoryAllocator).describe(ips[0]?.id ?? "")).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     expect(good.resolve(InMemoryAllocator)).toBe(resolveToken(good, IN_MEMORY_ALLOCATOR));
     expect(good.resolve(CLOCK)).toBe(parent.resolve(CLOCK));
     await Promise.all([good, bad].map((container) => resolveToken(container, IN_MEMORY_ALLOCATOR).close()));

@@ -28,7 +28,12 @@ import { allocateInMemoryIps } from "./allocate-in-memory-ips.js";
 import { describeInMemoryIp } from "./describe-in-memory-ip.js";
 import type { InMemoryClient } from "./in-memory-client.js";
 import { IN_MEMORY_PROVIDER, type ResolvedInMemorySettings } from "./in-memory-settings.js";
-import { IN_MEMORY_CLIENT, IN_MEMORY_LIFECYCLE, IN_MEMORY_SETTINGS, type InMemoryLifecycle } from "./in-memory-tokens.js";
+import {
+  IN_MEMORY_CLIENT,
+  IN_MEMORY_LIFECYCLE,
+  IN_MEMORY_SETTINGS,
+  type InMemoryLifecycle,
+} from "./in-memory-tokens.js";
 import { toAllocatedIp } from "./parse-in-memory-response.js";
 import { releaseInMemoryIp } from "./release-in-memory-ip.js";
 import { validateInMemoryId, validateInMemoryRequest } from "./validate-in-memory-request.js";
@@ -77,7 +82,14 @@ export class InMemoryAllocator implements IpAllocator {
       retry: resolveRetryOptions({ ...settings.retry, budget }),
       defaultTimeoutMs: settings.operationTimeoutMs,
       onClose: async () => {
-        client.rejectQueued(new IpAllocatorError({ code: "FAILED_PRECONDITION", message: "The in-memory allocator was closed while the call waited for a rate-limit slot; nothing was sent.", provider: IN_MEMORY_PROVIDER }));
+        client.rejectQueued(
+          new IpAllocatorError({
+            code: "FAILED_PRECONDITION",
+            message:
+              "The in-memory allocator was closed while the call waited for a rate-limit slot; nothing was sent.",
+            provider: IN_MEMORY_PROVIDER,
+          }),
+        );
         if (lifecycle.ownsDispatcher) await dispatcher.close();
       },
     });
@@ -86,7 +98,11 @@ export class InMemoryAllocator implements IpAllocator {
   /** Allocates `count` IPs in `location.zone`, exactly once per idempotency key. */
   async allocate(input: AllocateRequestInput, options?: OperationOptions): Promise<AllocationResult> {
     const request = validateInMemoryRequest(input, this.capabilities);
-    return this.engine.serialize(request.idempotencyKey, () => this.engine.run("allocate", options, (operation) => allocateInMemoryIps(operation, this.client, request, this.settings.reconcile)));
+    return this.engine.serialize(request.idempotencyKey, () =>
+      this.engine.run("allocate", options, (operation) =>
+        allocateInMemoryIps(operation, this.client, request, this.settings.reconcile),
+      ),
+    );
   }
 
   /** Reads one IP; NOT_FOUND once released. */
@@ -94,7 +110,12 @@ export class InMemoryAllocator implements IpAllocator {
     const ipId = validateInMemoryId(id, "describe");
     return this.engine.run("describe", options, async (operation) => {
       const ip = await describeInMemoryIp(operation, this.client, ipId);
-      return { provider: this.provider, ip: toAllocatedIp(ip), requestId: operation.requestId, metadata: operation.metadata() };
+      return {
+        provider: this.provider,
+        ip: toAllocatedIp(ip),
+        requestId: operation.requestId,
+        metadata: operation.metadata(),
+      };
     });
   }
 
@@ -103,7 +124,14 @@ export class InMemoryAllocator implements IpAllocator {
     const ipId = validateInMemoryId(id, "release");
     return this.engine.run("release", options, async (operation) => {
       await releaseInMemoryIp(operation, this.client, ipId);
-      return { provider: this.provider, id: ipId, state: "released", requestId: operation.requestId, metadata: operation.metadata(), warnings: [] };
+      return {
+        provider: this.provider,
+        id: ipId,
+        state: "released",
+        requestId: operation.requestId,
+        metadata: operation.metadata(),
+        warnings: [],
+      };
     });
   }
 
@@ -117,7 +145,12 @@ export class InMemoryAllocator implements IpAllocator {
       options,
       async (operation) => {
         const ip = await waitForInMemoryIp(operation, this.client, ipId, pacing);
-        return { provider: this.provider, ip: toAllocatedIp(ip), requestId: operation.requestId, metadata: operation.metadata() };
+        return {
+          provider: this.provider,
+          ip: toAllocatedIp(ip),
+          requestId: operation.requestId,
+          metadata: operation.metadata(),
+        };
       },
       waitTimeoutMs,
     );

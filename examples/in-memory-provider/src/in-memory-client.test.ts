@@ -13,7 +13,13 @@ describe("the in-memory client on the wire", () => {
     await startCloud();
     const events = collectHookEvents();
     const result = await connect().allocate(request, { hooks: events.hooks });
-    expect(events.requests).toMatchObject([{ method: "POST", url: `${harness.far?.endpoint}/v1/AllocateIps`, headers: { authorization: "Bearer [REDACTED]", "content-type": "application/json" } }]);
+    expect(events.requests).toMatchObject([
+      {
+        method: "POST",
+        url: `${harness.far?.endpoint}/v1/AllocateIps`,
+        headers: { authorization: "Bearer [REDACTED]", "content-type": "application/json" },
+      },
+    ]);
     expect(JSON.parse(events.requests[0]?.body ?? "")).toMatchObject({ zone: "mem-1a", count: 1 });
     expect(result.requestId).toMatch(/^req-/);
     expect(events.responses[0]?.requestId).toBe(result.requestId);
@@ -27,7 +33,9 @@ describe("the in-memory client on the wire", () => {
     const started = Date.now();
     const result = await connect().allocate(request, { hooks: events.hooks });
     expect(Date.now() - started).toBeGreaterThanOrEqual(240);
-    expect(events.retries).toMatchObject([{ delayMs: 250, error: { code: "RATE_LIMITED", providerCode: "Throttled", retryAfterMs: 250 } }]);
+    expect(events.retries).toMatchObject([
+      { delayMs: 250, error: { code: "RATE_LIMITED", providerCode: "Throttled", retryAfterMs: 250 } },
+    ]);
     expect(result.metadata).toMatchObject({ attempts: 2, totalRetryDelayMs: 250 });
     expect(cloud.allocations).toBe(1);
   });
@@ -35,26 +43,50 @@ describe("the in-memory client on the wire", () => {
   it("maps the cloud's codes through the error table, with its request id", async () => {
     await startCloud({ poolCidr: "198.51.100.0/30" });
     const allocator = connect();
-    await expect(allocator.allocate({ ...request, count: 3 })).rejects.toMatchObject({ code: "RESOURCE_EXHAUSTED", providerCode: "PoolExhausted", httpStatus: 409, requestId: expect.stringMatching(/^req-/) });
-    await expect(allocator.allocate({ location: { zone: "mem-9z" } })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", providerCode: "InvalidZone", details: { hint: "location.zone names no zone of this cloud" } });
-    await expect(allocator.describe("mem-ip-404")).rejects.toMatchObject({ code: "NOT_FOUND", providerCode: "NotFound" });
+    await expect(allocator.allocate({ ...request, count: 3 })).rejects.toMatchObject({
+      code: "RESOURCE_EXHAUSTED",
+      providerCode: "PoolExhausted",
+      httpStatus: 409,
+      requestId: expect.stringMatching(/^req-/),
+    });
+    await expect(allocator.allocate({ location: { zone: "mem-9z" } })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      providerCode: "InvalidZone",
+      details: { hint: "location.zone names no zone of this cloud" },
+    });
+    await expect(allocator.describe("mem-ip-404")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      providerCode: "NotFound",
+    });
   });
 
   it("rejects a wrong token UNAUTHENTICATED without echoing it", async () => {
     await startCloud();
     const wrong = "in-memory-wrong-token-0c3a";
-    const error = await connect({ accessToken: wrong }).allocate(request).catch((thrown: unknown) => thrown);
+    const error = await connect({ accessToken: wrong })
+      .allocate(request)
+      .catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: "UNAUTHENTICATED", providerCode: "AuthFailure", httpStatus: 401 });
     expectNoSecrets(error, [wrong, ACCESS_TOKEN]);
   });
 
   it("treats an unreadable 2xx as INTERNAL, retryable and ambiguous: an allocation reads its key back", async () => {
     const { cloud } = await startCloud();
-    cloud.failNext("DescribeIp", { respond: { status: 200, headers: { "content-type": "text/html" }, body: "<html>maintenance</html>" } }, { times: 3 });
+    cloud.failNext(
+      "DescribeIp",
+      { respond: { status: 200, headers: { "content-type": "text/html" }, body: "<html>maintenance</html>" } },
+      { times: 3 },
+    );
     const allocator = connect();
     const { ips } = await allocator.allocate(request);
     const error = await allocator.describe(ips[0]?.id ?? "").catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ code: "INTERNAL", retryable: true, ambiguous: true, attempts: 3, details: { excerpt: "<html>maintenance</html>" } });
+    expect(error).toMatchObject({
+      code: "INTERNAL",
+      retryable: true,
+      ambiguous: true,
+      attempts: 3,
+      details: { excerpt: "<html>maintenance</html>" },
+    });
   });
 
   it("falls back on the HTTP status for an answer without the envelope (a proxy's 502 page)", async () => {
@@ -74,7 +106,10 @@ describe("the in-memory client on the wire", () => {
     const without = connect({ accessToken: undefined }, { env: {} });
     const requestsBefore = harness.far?.cloud.requests;
     const error = await without.allocate(request).catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ code: "UNAUTHENTICATED", details: { lookedIn: ["settings.accessToken", "env:IN_MEMORY_ACCESS_TOKEN"] } });
+    expect(error).toMatchObject({
+      code: "UNAUTHENTICATED",
+      details: { lookedIn: ["settings.accessToken", "env:IN_MEMORY_ACCESS_TOKEN"] },
+    });
     expect(harness.far?.cloud.requests).toBe(requestsBefore);
   });
 

@@ -1,4 +1,18 @@
-import { CLOCK, HTTP_DISPATCHER, RateLimiter, createRedactor, inject, injectable, readHttpResponse, sendHttpRequest, type AttemptContext, type Clock, type Dispatcher, type HttpResponse, type Redactor } from "@polycloud/core";
+import {
+  CLOCK,
+  HTTP_DISPATCHER,
+  RateLimiter,
+  createRedactor,
+  inject,
+  injectable,
+  readHttpResponse,
+  sendHttpRequest,
+  type AttemptContext,
+  type Clock,
+  type Dispatcher,
+  type HttpResponse,
+  type Redactor,
+} from "@polycloud/core";
 import { IN_MEMORY_PROVIDER, type ResolvedInMemorySettings } from "./in-memory-settings.js";
 import { IN_MEMORY_ENVIRONMENT, IN_MEMORY_SETTINGS, type InMemoryEnvironment } from "./in-memory-tokens.js";
 import { IN_MEMORY_REQUEST_ID_HEADER, IN_MEMORY_RESPONSES } from "./map-in-memory-error.js";
@@ -42,9 +56,18 @@ export class InMemoryClient {
   }
 
   /** Calls `action` with `parameters`; `parse` reads a 2xx body (undefined = unreadable, a typed INTERNAL). */
-  async call<T>(action: InMemoryAction, parameters: Record<string, unknown>, parse: (json: unknown) => T | undefined, context: AttemptContext): Promise<InMemoryCallResult<T>> {
+  async call<T>(
+    action: InMemoryAction,
+    parameters: Record<string, unknown>,
+    parse: (json: unknown) => T | undefined,
+    context: AttemptContext,
+  ): Promise<InMemoryCallResult<T>> {
     const { token, redactor } = this.resolveSession(context.operation);
-    const request = signInMemoryRequest({ url: `${this.baseUrl}/v1/${action}`, body: JSON.stringify(parameters), token });
+    const request = signInMemoryRequest({
+      url: `${this.baseUrl}/v1/${action}`,
+      body: JSON.stringify(parameters),
+      token,
+    });
     const releaseSlot = this.rateLimiter === undefined ? undefined : await this.rateLimiter.acquire(context.signal);
     let response: HttpResponse;
     try {
@@ -63,7 +86,12 @@ export class InMemoryClient {
     } finally {
       releaseSlot?.();
     }
-    const value = readHttpResponse(response, IN_MEMORY_RESPONSES, { operation: context.operation, action, redactor, now: this.clock.now() }, parse);
+    const value = readHttpResponse(
+      response,
+      IN_MEMORY_RESPONSES,
+      { operation: context.operation, action, redactor, now: this.clock.now() },
+      parse,
+    );
     return { response: value, requestId: response.headers[IN_MEMORY_REQUEST_ID_HEADER] };
   }
 

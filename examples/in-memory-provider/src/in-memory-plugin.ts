@@ -9,7 +9,13 @@ import { IN_MEMORY_PROVIDER, InMemorySettingsSchema, type InMemorySettings } fro
 export const inMemoryPlugin = defineIpAllocatorPlugin<InMemorySettings>({
   name: IN_MEMORY_PROVIDER,
   settingsSchema: InMemorySettingsSchema,
-  create: (settings, context) => createInMemoryAllocator(settings, { dispatcher: context.dispatcher, clock: context.clock, logger: context.logger, env: context.env }),
+  create: (settings, context) =>
+    createInMemoryAllocator(settings, {
+      dispatcher: context.dispatcher,
+      clock: context.clock,
+      logger: context.logger,
+      env: context.env,
+    }),
 });
 
 export default inMemoryPlugin;

@@ -12,7 +12,9 @@ export const IN_MEMORY_PROVIDER = "in-memory";
 export const InMemorySettingsSchema = z
   .object({
     /** Base URL of the cloud's API, e.g. `http://127.0.0.1:8080` (from `startInMemoryCloud()`). */
-    endpoint: z.url({ protocol: /^https?$/ }).refine((value) => !/[?#]/.test(value), "must not contain a query or fragment"),
+    endpoint: z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => !/[?#]/.test(value), "must not contain a query or fragment"),
     /** The Bearer token. Optional here: resolved at the first call, from here or IN_MEMORY_ACCESS_TOKEN. */
     accessToken: z.string().min(8).optional(),
     ...CommonAdapterSettingsSchema.shape,
@@ -30,5 +32,8 @@ export type ResolvedInMemorySettings = z.output<typeof InMemorySettingsSchema>;
  * @throws {IpAllocatorError} INVALID_ARGUMENT
  */
 export function parseInMemorySettings(settings: unknown): ResolvedInMemorySettings {
-  return parseOrThrow(InMemorySettingsSchema, settings, { provider: IN_MEMORY_PROVIDER, subject: "in-memory settings" });
+  return parseOrThrow(InMemorySettingsSchema, settings, {
+    provider: IN_MEMORY_PROVIDER,
+    subject: "in-memory settings",
+  });
 }

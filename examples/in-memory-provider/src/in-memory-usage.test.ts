@@ -8,7 +8,11 @@ it("allocates and waits until ready with allocateUntilReady", async () => {
   const { endpoint, close } = await startInMemoryCloud({ provisioningDelayMs: 200 });
   const allocator = createInMemoryAllocator({ endpoint, accessToken: "in-memory-demo-token" });
   try {
-    const { ips } = await allocateUntilReady(allocator, { location: { zone: "mem-1a" }, idempotencyKey: "order-42" }, { timeoutMs: 30_000 });
+    const { ips } = await allocateUntilReady(
+      allocator,
+      { location: { zone: "mem-1a" }, idempotencyKey: "order-42" },
+      { timeoutMs: 30_000 },
+    );
     expect(ips[0]).toMatchObject({ state: "ready", address: "198.51.100.1" });
   } finally {
     await allocator.close();
@@ -20,7 +24,9 @@ it("releases what it allocated, and names it, when the wait fails", async () => 
   const { endpoint, cloud, close } = await startInMemoryCloud({ provisioningDelayMs: 60_000 });
   const allocator = createInMemoryAllocator({ endpoint, accessToken: "in-memory-demo-token" });
   try {
-    const error = await allocateUntilReady(allocator, { location: { zone: "mem-1a" } }, { timeoutMs: 300 }).catch((thrown: unknown) => thrown);
+    const error = await allocateUntilReady(allocator, { location: { zone: "mem-1a" } }, { timeoutMs: 300 }).catch(
+      (thrown: unknown) => thrown,
+    );
     // TIMEOUT: waitUntilReady did not finish within … ms. This call allocated mem-ip-1; released mem-ip-1.
     expect(IpAllocatorError.hasCode(error, "TIMEOUT")).toBe(true);
     expect(error).toMatchObject({ details: { allocatedIds: ["mem-ip-1"], releasedIds: ["mem-ip-1"], keptIds: [] } });

@@ -1,5 +1,10 @@
 import type { IpAllocator } from "@polycloud/core";
-import { createFaultInjectingDispatcher, runIpAllocatorConformance, type ConformanceSubject, type WireRequest } from "@polycloud/testkit";
+import {
+  createFaultInjectingDispatcher,
+  runIpAllocatorConformance,
+  type ConformanceSubject,
+  type WireRequest,
+} from "@polycloud/testkit";
 import { startInMemoryCloud } from "./cloud/index.js";
 import { createInMemoryAllocator } from "./create-in-memory-allocator.js";
 
@@ -17,7 +22,11 @@ async function createSubject(provisioningDelayMs: number): Promise<ConformanceSu
   return {
     allocator,
     faults,
-    validRequest: () => ({ location: { zone: "mem-1a" }, instanceId: `vm-${++instances}`, tags: { purpose: "conformance" } }),
+    validRequest: () => ({
+      location: { zone: "mem-1a" },
+      instanceId: `vm-${++instances}`,
+      tags: { purpose: "conformance" },
+    }),
     isAllocateRequest: (request: WireRequest) => request.method === "POST" && request.url.endsWith("/v1/AllocateIps"),
     countAllocations: () => cloud.allocations,
     countLiveAllocations: () => cloud.liveCount,
@@ -29,7 +38,8 @@ async function createSubject(provisioningDelayMs: number): Promise<ConformanceSu
       peers.push(peer);
       return peer;
     },
-    createAllocatorWithBadCredentials: () => createInMemoryAllocator({ ...settings, accessToken: WRONG_TOKEN }, { dispatcher: faults }),
+    createAllocatorWithBadCredentials: () =>
+      createInMemoryAllocator({ ...settings, accessToken: WRONG_TOKEN }, { dispatcher: faults }),
     async teardown() {
       await Promise.all([allocator, ...peers].map((closing) => closing.close()));
       await close(); // destroys the sockets of hanging requests, so the dispatcher can close

@@ -35,8 +35,13 @@ export const IN_MEMORY_RESPONSES: ResponseDeclaration = {
   parseError(json) {
     const envelope = InMemoryErrorEnvelopeSchema.safeParse(json);
     if (!envelope.success) return undefined;
-    return { providerCode: envelope.data.error.code, message: envelope.data.error.message, requestId: envelope.data.requestId };
+    return {
+      providerCode: envelope.data.error.code,
+      message: envelope.data.error.message,
+      requestId: envelope.data.requestId,
+    };
   },
   // Own keys only: a code such as "constructor" must not hit Object.prototype.
-  classify: (answer) => (Object.hasOwn(IN_MEMORY_ERROR_TABLE, answer.providerCode) ? IN_MEMORY_ERROR_TABLE[answer.providerCode] : undefined),
+  classify: (answer) =>
+    Object.hasOwn(IN_MEMORY_ERROR_TABLE, answer.providerCode) ? IN_MEMORY_ERROR_TABLE[answer.providerCode] : undefined,
 };

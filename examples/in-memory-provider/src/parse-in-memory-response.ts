@@ -48,5 +48,14 @@ const STATES: Readonly<Record<string, AllocatedIp["state"]>> = { PROVISIONING: "
 /** The neutral view of one IP; tags the adapter added itself (`polycloud:*`) stay in `raw` only. */
 export function toAllocatedIp(ip: InMemoryIp): AllocatedIp {
   const tags = Object.fromEntries(Object.entries(ip.tags).filter(([key]) => !key.startsWith("polycloud:")));
-  return { id: ip.id, address: ip.address, state: STATES[ip.status] ?? "pending", location: { zone: ip.zone }, instanceId: ip.instanceId, tags, providerState: ip.status, raw: ip };
+  return {
+    id: ip.id,
+    address: ip.address,
+    state: STATES[ip.status] ?? "pending",
+    location: { zone: ip.zone },
+    instanceId: ip.instanceId,
+    tags,
+    providerState: ip.status,
+    raw: ip,
+  };
 }

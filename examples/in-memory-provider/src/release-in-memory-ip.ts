@@ -6,7 +6,11 @@ import { parseReleased } from "./parse-in-memory-response.js";
  * `ReleaseIp`: gives one IP back. Releasing twice changes nothing, so it is retried like a read; NOT_FOUND on
  * a retry after an ambiguous attempt means that attempt released it.
  */
-export async function releaseInMemoryIp(operation: Operation, client: InMemoryClient, id: string): Promise<{ requestId: string | undefined }> {
+export async function releaseInMemoryIp(
+  operation: Operation,
+  client: InMemoryClient,
+  id: string,
+): Promise<{ requestId: string | undefined }> {
   let maybeReleased = false;
   return operation.call(async (context) => {
     try {

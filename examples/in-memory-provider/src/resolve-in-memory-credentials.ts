@@ -16,7 +16,11 @@ export interface InMemoryCredentials {
  * credential that a later call would have found. A real provider adds files and instance metadata here.
  * @throws {IpAllocatorError} UNAUTHENTICATED naming what was looked for.
  */
-export function resolveInMemoryCredentials(accessToken: string | undefined, env: Readonly<Record<string, string | undefined>>, operation: string): InMemoryCredentials {
+export function resolveInMemoryCredentials(
+  accessToken: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  operation: string,
+): InMemoryCredentials {
   if (accessToken !== undefined) return { token: accessToken, source: "settings" };
   const fromEnv = env[IN_MEMORY_TOKEN_VARIABLE]?.trim();
   if (fromEnv) return { token: fromEnv, source: `env:${IN_MEMORY_TOKEN_VARIABLE}` };

@@ -1,4 +1,10 @@
-import { createInvalidArgumentError, validateAllocateRequest, validateResourceId, type AllocateRequest, type IpAllocatorCapabilities } from "@polycloud/core";
+import {
+  createInvalidArgumentError,
+  validateAllocateRequest,
+  validateResourceId,
+  type AllocateRequest,
+  type IpAllocatorCapabilities,
+} from "@polycloud/core";
 import { z } from "zod";
 import { IN_MEMORY_PROVIDER } from "./in-memory-settings.js";
 
@@ -24,12 +30,26 @@ export interface InMemoryAllocateRequest extends AllocateRequest {
  * provider options, and the tag prefix the adapter reserves for itself.
  * @throws {IpAllocatorError} one INVALID_ARGUMENT naming every bad field.
  */
-export function validateInMemoryRequest(input: unknown, capabilities: IpAllocatorCapabilities): InMemoryAllocateRequest {
-  const { request, providerOptions } = validateAllocateRequest(input, { provider: IN_MEMORY_PROVIDER, capabilities, providerOptionsSchema: InMemoryProviderOptionsSchema });
+export function validateInMemoryRequest(
+  input: unknown,
+  capabilities: IpAllocatorCapabilities,
+): InMemoryAllocateRequest {
+  const { request, providerOptions } = validateAllocateRequest(input, {
+    provider: IN_MEMORY_PROVIDER,
+    capabilities,
+    providerOptionsSchema: InMemoryProviderOptionsSchema,
+  });
   const reserved = Object.keys(request.tags).filter((key) => key.startsWith("polycloud:"));
   if (reserved.length > 0) {
-    const issues = reserved.map((key) => ({ path: `tags.${key}`, message: "the polycloud: prefix is reserved for the adapter's own tags" }));
-    throw createInvalidArgumentError(issues, { provider: IN_MEMORY_PROVIDER, operation: "allocate", subject: "allocate request" });
+    const issues = reserved.map((key) => ({
+      path: `tags.${key}`,
+      message: "the polycloud: prefix is reserved for the adapter's own tags",
+    }));
+    throw createInvalidArgumentError(issues, {
+      provider: IN_MEMORY_PROVIDER,
+      operation: "allocate",
+      subject: "allocate request",
+    });
   }
   // locationKind is "zone", so validateAllocateRequest has made sure there is one.
   return { ...request, location: { zone: request.location.zone as string }, description: providerOptions.description };
@@ -37,5 +57,10 @@ export function validateInMemoryRequest(input: unknown, capabilities: IpAllocato
 
 /** Validates an id passed to describe / release / waitUntilReady (the cloud's ids look like `mem-ip-12`). */
 export function validateInMemoryId(id: unknown, operation: string): string {
-  return validateResourceId(id, { provider: IN_MEMORY_PROVIDER, operation, pattern: /^[\x21-\x7e]{1,128}$/, hint: "must be an id returned by allocate" });
+  return validateResourceId(id, {
+    provider: IN_MEMORY_PROVIDER,
+    operation,
+    pattern: /^[\x21-\x7e]{1,128}$/,
+    hint: "must be an id returned by allocate",
+  });
 }

@@ -7,7 +7,12 @@ import type { InMemoryIp } from "./parse-in-memory-response.js";
 export const IN_MEMORY_POLLING = { intervalMs: 100, maxIntervalMs: 2_000 };
 
 /** Polls `DescribeIp` until the IP is ACTIVE, under the operation's one deadline and signal. */
-export async function waitForInMemoryIp(operation: Operation, client: InMemoryClient, id: string, pacing: { intervalMs?: number; maxIntervalMs?: number } = {}): Promise<InMemoryIp> {
+export async function waitForInMemoryIp(
+  operation: Operation,
+  client: InMemoryClient,
+  id: string,
+  pacing: { intervalMs?: number; maxIntervalMs?: number } = {},
+): Promise<InMemoryIp> {
   const { clock, random } = operation.environment;
   const { value } = await pollUntil({
     read: () => describeInMemoryIp(operation, client, id),

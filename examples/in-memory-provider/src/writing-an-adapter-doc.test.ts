@@ -8,7 +8,11 @@ import { startInMemoryCloud } from "./cloud/index.js";
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const exampleSource = fileURLToPath(new URL(".", import.meta.url));
 /** Documents whose every fenced block is checked here. */
-const DOCUMENTS = ["docs/writing-an-adapter.md", "docs/adapter-conventions.md", "examples/in-memory-provider/README.md"];
+const DOCUMENTS = [
+  "docs/writing-an-adapter.md",
+  "docs/adapter-conventions.md",
+  "examples/in-memory-provider/README.md",
+];
 /**
  * A fenced block and the marker on the line before it:
  * - `<!-- snippet: <path from the repository root> -->`: copied verbatim, in order, from that file (which the
@@ -17,7 +21,12 @@ const DOCUMENTS = ["docs/writing-an-adapter.md", "docs/adapter-conventions.md", 
  * - `<!-- layout: <directory> -->`: a file layout, checked against that directory.
  */
 const BLOCK = /(?:<!-- (snippet|config|layout)(?:: (\S+))? -->\n)?```(\w*)\n([\s\S]*?)\n```/g;
-const ELISION = /^\/\/ …\n/m;
+const ELISION = /^[ \t]*\/\/ …\n/m;
+const dedentLines = (text: string): string =>
+  text
+    .split("\n")
+    .map((line) => line.trimStart())
+    .join("\n");
 
 interface Block {
   document: string;
@@ -31,7 +40,8 @@ async function readBlocks(): Promise<Block[]> {
   const blocks: Block[] = [];
   for (const document of DOCUMENTS) {
     const text = await readFile(join(repositoryRoot, document), "utf8");
-    for (const [, kind, target, language = "", code = ""] of text.matchAll(BLOCK)) blocks.push({ document, kind, target, language, code });
+    for (const [, kind, target, language = "", code = ""] of text.matchAll(BLOCK))
+      blocks.push({ document, kind, target, language, code });
   }
   return blocks;
 }
@@ -39,9 +49,13 @@ async function readBlocks(): Promise<Block[]> {
 describe("the adapter docs", () => {
   it("announce every fenced block as a snippet, a config or a layout, so each one is checked", async () => {
     const blocks = await readBlocks();
-    const unchecked = blocks.filter((block) => block.kind === undefined).map((block) => `${block.document}: ${block.code.split("\n")[0]}`);
+    const unchecked = blocks
+      .filter((block) => block.kind === undefined)
+      .map((block) => `${block.document}: ${block.code.split("\n")[0]}`);
     expect(unchecked).toEqual([]);
-    expect(blocks.filter((block) => block.kind === "snippet" && block.document === "docs/writing-an-adapter.md").length).toBeGreaterThanOrEqual(15);
+    expect(
+      blocks.filter((block) => block.kind === "snippet" && block.document === "docs/writing-an-adapter.md").length,
+    ).toBeGreaterThanOrEqual(15);
   });
 
   it("copy every snippet verbatim, in order, from the example's code", async () => {
@@ -51,9 +65,10 @@ describe("the adapter docs", () => {
         stale.push(`${document}: ${target} is not the example's code`);
         continue;
       }
-      const source = await readFile(join(repositoryRoot, target), "utf8");
+      // Indentation aside: a snippet may show a block from inside a test body without its nesting.
+      const source = dedentLines(await readFile(join(repositoryRoot, target), "utf8"));
       let searchFrom = 0;
-      for (const part of code.split(ELISION).map((text) => text.trimEnd())) {
+      for (const part of code.split(ELISION).map((text) => dedentLines(text.trimEnd()))) {
         const at = source.indexOf(part, searchFrom);
         if (at < 0) {
           stale.push(`${document} → ${target}: ${part.split("\n")[0]}`);
@@ -74,8 +89,13 @@ describe("the adapter docs", () => {
         const config = JSON.parse(code) as Record<string, unknown>;
         // The docs point at the build output; the test loads the same module from source, on the live cloud.
         const provider = String(config.provider).replace(/\/dist\/(.*)\.js$/, "/src/$1.ts");
-        const allocator = await createIpAllocator({ ...config, provider, endpoint: far.endpoint }, { baseDirectory: repositoryRoot, env: { IN_MEMORY_ACCESS_TOKEN: "in-memory-doc-token-1f0c" } });
-        await expect(allocator.allocate({ location: { zone: "mem-1a" } })).resolves.toMatchObject({ provider: "in-memory" });
+        const allocator = await createIpAllocator(
+          { ...config, provider, endpoint: far.endpoint },
+          { baseDirectory: repositoryRoot, env: { IN_MEMORY_ACCESS_TOKEN: "in-memory-doc-token-1f0c" } },
+        );
+        await expect(allocator.allocate({ location: { zone: "mem-1a" } })).resolves.toMatchObject({
+          provider: "in-memory",
+        });
         await allocator.close();
       }
     } finally {
@@ -91,7 +111,13 @@ describe("the adapter docs", () => {
     const missing = patterns.filter((pattern) => !files.some((file) => pattern.test(file))).map(String);
     expect(missing, "layout entries the example lacks").toEqual([]);
     // Every adapter file of the example has its place in the layout (the far side under cloud/ is not the adapter).
-    const adapterFiles = files.filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && !file.startsWith("src/cloud/") && !file.startsWith("src/__fixtures__/"));
+    const adapterFiles = files.filter(
+      (file) =>
+        file.endsWith(".ts") &&
+        !file.endsWith(".test.ts") &&
+        !file.startsWith("src/cloud/") &&
+        !file.startsWith("src/__fixtures__/"),
+    );
     expect(adapterFiles.filter((file) => !patterns.some((pattern) => pattern.test(file)))).toEqual([]);
     expect(relative(repositoryRoot, exampleSource)).toBe("examples/in-memory-provider/src");
   });

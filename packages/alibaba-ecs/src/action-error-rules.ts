@@ -1,6 +1,10 @@
-import type { AlibabaErrorRule } from "./map-alibaba-ecs-error.js";
+import type { AlibabaErrorRule } from "./ecs-error-table.js";
 
-const UNKNOWN_INSTANCE: AlibabaErrorRule = { code: "INVALID_ARGUMENT", field: "instanceId", hint: "instanceId names no ECS instance of this account in the allocator's region" };
+const UNKNOWN_INSTANCE: AlibabaErrorRule = {
+  code: "INVALID_ARGUMENT",
+  field: "instanceId",
+  hint: "instanceId names no ECS instance of this account in the allocator's region",
+};
 
 /**
  * Rules that depend on the action, tried before `ALIBABA_ECS_ERROR_TABLE`. An unknown instance is a bad
@@ -18,7 +22,9 @@ export const ALIBABA_ECS_ACTION_ERROR_TABLE: Readonly<Record<string, Readonly<Re
       code: "FAILED_PRECONDITION",
       hint: "ECS denies ReleasePublicIpAddress for VPC instances. Set the instance's InternetMaxBandwidthOut to 0 with ModifyInstanceNetworkSpec, or convert the address to an EIP (ConvertNatPublicIpToEip) and release that EIP.",
     },
-    "InvalidIpAddress.NotFound": { code: "NOT_FOUND", hint: "The instance does not hold that public IP (it was released already, or never allocated)." },
+    "InvalidIpAddress.NotFound": {
+      code: "NOT_FOUND",
+      hint: "The instance does not hold that public IP (it was released already, or never allocated).",
+    },
   },
 };
-

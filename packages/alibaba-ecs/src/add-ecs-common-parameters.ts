@@ -7,11 +7,31 @@ import type { AlibabaSignatureVersion } from "./sign-alibaba-ecs-request.js";
  * @public
  */
 export const ECS_ACTION_PARAMETERS: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  AllocatePublicIpAddress: ["InstanceId", "IpAddress", "VlanId", "OwnerAccount", "OwnerId", "ResourceOwnerAccount", "ResourceOwnerId"],
+  AllocatePublicIpAddress: [
+    "InstanceId",
+    "IpAddress",
+    "VlanId",
+    "OwnerAccount",
+    "OwnerId",
+    "ResourceOwnerAccount",
+    "ResourceOwnerId",
+  ],
   DescribeInstanceAttribute: ["InstanceId", "OwnerAccount", "OwnerId", "ResourceOwnerAccount", "ResourceOwnerId"],
   ModifyInstanceNetworkSpec: [
-    "AllocatePublicIp", "AutoPay", "ClientToken", "EndTime", "ISP", "InstanceId", "InternetMaxBandwidthIn", "InternetMaxBandwidthOut",
-    "NetworkChargeType", "OwnerAccount", "OwnerId", "ResourceOwnerAccount", "ResourceOwnerId", "StartTime",
+    "AllocatePublicIp",
+    "AutoPay",
+    "ClientToken",
+    "EndTime",
+    "ISP",
+    "InstanceId",
+    "InternetMaxBandwidthIn",
+    "InternetMaxBandwidthOut",
+    "NetworkChargeType",
+    "OwnerAccount",
+    "OwnerId",
+    "ResourceOwnerAccount",
+    "ResourceOwnerId",
+    "StartTime",
   ],
   ReleasePublicIpAddress: ["DryRun", "InstanceId", "PublicIpAddress", "RegionId"],
 });
@@ -22,7 +42,12 @@ export const ECS_ACTION_PARAMETERS: Readonly<Record<string, readonly string[]>> 
  * `{ ...params, … }` literal costs ~0.7 µs on the path of every attempt.
  * @public
  */
-export function addEcsCommonParameters(action: string, params: Readonly<Record<string, string>>, region: string, signatureVersion: AlibabaSignatureVersion): Record<string, string> {
+export function addEcsCommonParameters(
+  action: string,
+  params: Readonly<Record<string, string>>,
+  region: string,
+  signatureVersion: AlibabaSignatureVersion,
+): Record<string, string> {
   const all: Record<string, string> = {};
   for (const name in params) all[name] = params[name] as string;
   if (ECS_ACTION_PARAMETERS[action]?.includes("RegionId") === true && all.RegionId === undefined) all.RegionId = region;

@@ -3,16 +3,13 @@ import {
   CLOCK,
   HTTP_DISPATCHER,
   INSPECT_CUSTOM,
-  IpAllocatorError,
   LOGGER,
-  LifecycleEngine,
   RANDOM,
   RETRY_BUDGET,
   RateLimiter,
   inject,
   formatSafeSummary,
   injectable,
-  resolveRetryOptions,
   validateResourceId,
   type AllocateRequestInput,
   type AllocationResult,
@@ -20,7 +17,7 @@ import {
   type DescribeResult,
   type Dispatcher,
   type IpAllocator,
-  type IpAllocatorCapabilities,
+  type LifecycleEngine,
   type Logger,
   type OperationOptions,
   type ReleaseResult,
@@ -30,28 +27,21 @@ import {
 import { allocatePublicIp } from "./allocate-public-ip.js";
 import { AlibabaEcsClient, type AlibabaEcsEnvironment, type AlibabaEcsSigningSource } from "./alibaba-ecs-client.js";
 import { ALIBABA_ECS_PROVIDER, type AlibabaEcsResolvedSettings } from "./alibaba-ecs-settings.js";
-import { ALIBABA_ECS_ENVIRONMENT, ALIBABA_ECS_LIFECYCLE, ALIBABA_ECS_SETTINGS, ALIBABA_ECS_SIGNING_SOURCE, type AlibabaEcsLifecycle } from "./alibaba-ecs-tokens.js";
+import {
+  ALIBABA_ECS_ENVIRONMENT,
+  ALIBABA_ECS_LIFECYCLE,
+  ALIBABA_ECS_SETTINGS,
+  ALIBABA_ECS_SIGNING_SOURCE,
+  type AlibabaEcsLifecycle,
+} from "./alibaba-ecs-tokens.js";
+import { createEcsLifecycleEngine } from "./create-ecs-lifecycle-engine.js";
 import { describeInstanceAttribute } from "./describe-instance-attribute.js";
-import { describeFreshIp, describePendingIp, describeRestartNeeded, mapInstanceToAllocatedIp } from "./map-instance-to-allocated-ip.js";
+import { ALIBABA_ECS_CAPABILITIES } from "./ecs-capabilities.js";
+import { mapConvergedAllocation } from "./map-converged-allocation.js";
+import { mapInstanceToAllocatedIp } from "./map-instance-to-allocated-ip.js";
 import { RELEASE_DEPRECATION_WARNING, releasePublicIp } from "./release-public-ip.js";
 import { INSTANCE_ID_PATTERN, validateAlibabaEcsRequest } from "./validate-alibaba-ecs-request.js";
 import { waitForPublicIpReady } from "./wait-for-public-ip-ready.js";
-
-/** What ECS system public IPs can do (one per instance, synchronous, release deprecated). @public */
-export const ALIBABA_ECS_CAPABILITIES: IpAllocatorCapabilities = Object.freeze({
-  provisioning: "synchronous",
-  requiresInstance: true,
-  supportsInstance: true,
-  locationKind: "region",
-  maxCountPerCall: 1,
-  release: "deprecated",
-  idempotency: "reconciled",
-  // The address itself is free; traffic or bandwidth is billed on the instance's own terms.
-  billsOnAllocate: false,
-});
-
-/** Default deadline of `waitUntilReady` when the caller sets none: a Stopped instance may never start. @public */
-export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 
 const INSTANCE_ID_HINT = "must be the instance id returned by allocate (ips[].id)";
 
@@ -81,41 +71,43 @@ export class AlibabaEcsAllocator implements IpAllocator {
   ) {
     const rateLimiter = settings.rateLimit === undefined ? undefined : new RateLimiter(settings.rateLimit, clock);
     this.client = new AlibabaEcsClient(settings, dispatcher, signing, environment, rateLimiter);
-    this.engine = new LifecycleEngine({
-      provider: this.provider,
+    this.engine = createEcsLifecycleEngine(settings, {
+      dispatcher,
       clock,
-      random,
       logger,
-      retry: resolveRetryOptions({ ...settings.retry, budget }),
-      defaultTimeoutMs: settings.operationTimeoutMs,
-      onClose: async () => {
-        // Calls still queued for a rate-limit slot have sent nothing: fail them now rather than on a closed dispatcher.
-        rateLimiter?.rejectQueued(new IpAllocatorError({ code: "FAILED_PRECONDITION", message: `The ${this.provider} allocator was closed while the call waited for a rate-limit slot; nothing was sent.`, provider: this.provider }));
-        if (lifecycle.ownsDispatcher) await dispatcher.close();
-      },
+      budget,
+      random,
+      lifecycle,
+      rateLimiter,
     });
   }
 
   /** Allocates the instance's public IP (`AllocatePublicIpAddress`, or `ModifyInstanceNetworkSpec` on request). */
   async allocate(input: AllocateRequestInput, options?: OperationOptions): Promise<AllocationResult> {
-    const { request, providerOptions } = validateAlibabaEcsRequest(input, { capabilities: this.capabilities, region: this.settings.region });
+    const { request, providerOptions } = validateAlibabaEcsRequest(input, {
+      capabilities: this.capabilities,
+      region: this.settings.region,
+    });
     const { instanceId } = request;
     const modify = providerOptions.method === "modify-instance-network-spec";
     // Only ModifyInstanceNetworkSpec takes a ClientToken; AllocatePublicIpAddress is reconciled by reading the instance.
     const clientToken = modify ? (request.idempotencyKey ?? randomUUID()) : "";
     const { checks = 1, intervalMs = 200, retryWhenAbsent, releaseOnFailure } = this.settings.reconcile ?? {};
     return this.engine.run("allocate", options, async (operation) => {
-      const converged = await allocatePublicIp(operation, this.client, { instanceId, options: providerOptions, clientToken, settle: { reads: checks, intervalMs }, retryWhenAbsent, releaseOnFailure });
-      const allocated = converged.resources[0] as NonNullable<(typeof converged.resources)[0]>;
-      const ip = allocated.instance ? mapInstanceToAllocatedIp(allocated.instance, this.settings.region, allocated.ipAddress) : describeFreshIp(instanceId, this.settings.region, allocated);
-      // A fresh AllocatePublicIpAddress answer needs a restart to take effect; a read instance shows its status.
-      const warnings = allocated.instance ? (ip.state === "pending" ? [describePendingIp(instanceId, allocated.instance.Status)] : []) : [describeRestartNeeded(instanceId, allocated.ipAddress)];
-      if (Object.keys(request.tags).length > 0) warnings.push("Tags were not applied: ECS system public IPs cannot carry tags.");
-      const metadata = operation.metadata();
-      if (allocated.requestId !== undefined) metadata.requestId = allocated.requestId;
-      const result: AllocationResult = { provider: this.provider, ips: [ip], requestId: allocated.requestId, reconciled: converged.reconciled, metadata, warnings: [...warnings, ...converged.warnings] };
-      if (modify) result.idempotencyKey = clientToken;
-      return result;
+      const converged = await allocatePublicIp(operation, this.client, {
+        instanceId,
+        options: providerOptions,
+        clientToken,
+        settle: { reads: checks, intervalMs },
+        retryWhenAbsent,
+        releaseOnFailure,
+      });
+      return mapConvergedAllocation(operation, converged, {
+        instanceId,
+        region: this.settings.region,
+        tags: request.tags,
+        idempotencyKey: modify ? clientToken : undefined,
+      });
     });
   }
 
@@ -124,7 +116,12 @@ export class AlibabaEcsAllocator implements IpAllocator {
     const instanceId = this.validateId(id, "describe");
     return this.engine.run("describe", options, async (operation) => {
       const instance = await describeInstanceAttribute(operation, this.client, instanceId);
-      return { provider: this.provider, ip: mapInstanceToAllocatedIp(instance, this.settings.region), requestId: instance.RequestId, metadata: operation.metadata() };
+      return {
+        provider: this.provider,
+        ip: mapInstanceToAllocatedIp(instance, this.settings.region),
+        requestId: instance.RequestId,
+        metadata: operation.metadata(),
+      };
     });
   }
 
@@ -137,18 +134,31 @@ export class AlibabaEcsAllocator implements IpAllocator {
     const instanceId = this.validateId(id, "release");
     return this.engine.run("release", options, async (operation) => {
       const { requestId } = await releasePublicIp(operation, this.client, instanceId);
-      return { provider: this.provider, id: instanceId, state: "released", requestId, metadata: operation.metadata(), warnings: [RELEASE_DEPRECATION_WARNING] };
+      return {
+        provider: this.provider,
+        id: instanceId,
+        state: "released",
+        requestId,
+        metadata: operation.metadata(),
+        warnings: [RELEASE_DEPRECATION_WARNING],
+      };
     });
   }
 
   /**
    * Polls until the instance is Running with a public IP. FAILED_PRECONDITION at once when it has none, or when it
    * is Stopped (only a StartInstance, which polycloud does not send, would make its IP effective); TIMEOUT /
-   * CANCELLED carry the last state in `details`. Default deadline `waitTimeoutMs` ({@link DEFAULT_WAIT_TIMEOUT_MS}).
+   * CANCELLED carry the last state in `details`. Default deadline `waitTimeoutMs` (`DEFAULT_WAIT_TIMEOUT_MS`).
    */
   async waitUntilReady(id: string, options: WaitOptions = {}): Promise<DescribeResult> {
     const instanceId = this.validateId(id, "waitUntilReady");
-    return this.engine.run("waitUntilReady", options, (operation) => waitForPublicIpReady(operation, this.client, { instanceId, region: this.settings.region }, options), this.settings.waitTimeoutMs);
+    return this.engine.run(
+      "waitUntilReady",
+      options,
+      (operation) =>
+        waitForPublicIpReady(operation, this.client, { instanceId, region: this.settings.region }, options),
+      this.settings.waitTimeoutMs,
+    );
   }
 
   /** Closes the HTTP dispatcher when this allocator created it. Safe to call twice, also concurrently. */
@@ -167,6 +177,11 @@ export class AlibabaEcsAllocator implements IpAllocator {
   }
 
   private validateId(id: unknown, operation: string): string {
-    return validateResourceId(id, { provider: this.provider, operation, pattern: INSTANCE_ID_PATTERN, hint: INSTANCE_ID_HINT });
+    return validateResourceId(id, {
+      provider: this.provider,
+      operation,
+      pattern: INSTANCE_ID_PATTERN,
+      hint: INSTANCE_ID_HINT,
+    });
   }
 }

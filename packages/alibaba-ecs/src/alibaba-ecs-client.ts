@@ -1,10 +1,28 @@
-import { INSPECT_CUSTOM, checkResolvedCredentials, createRedactor, formatSafeSummary, readHttpResponse, sendHttpRequest, type AttemptContext, type Dispatcher, type HttpResponse, type RateLimiter, type Redactor } from "@polycloud/core";
+import {
+  INSPECT_CUSTOM,
+  checkResolvedCredentials,
+  createRedactor,
+  formatSafeSummary,
+  readHttpResponse,
+  sendHttpRequest,
+  type AttemptContext,
+  type Dispatcher,
+  type HttpResponse,
+  type RateLimiter,
+  type Redactor,
+} from "@polycloud/core";
 import type { z } from "zod";
 import { addEcsCommonParameters } from "./add-ecs-common-parameters.js";
 import { ALIBABA_ECS_PROVIDER, type AlibabaEcsResolvedSettings } from "./alibaba-ecs-settings.js";
 import { describeAlibabaEcsResponses } from "./map-alibaba-ecs-error.js";
 import { resolveAlibabaEcsCredentials, type ResolvedAlibabaEcsCredentials } from "./resolve-alibaba-ecs-credentials.js";
-import { createSignatureNonce, formatAcsTimestamp, percentEncode, signAlibabaEcsRequest, type AlibabaEcsCredentials } from "./sign-alibaba-ecs-request.js";
+import {
+  createSignatureNonce,
+  formatAcsTimestamp,
+  percentEncode,
+  signAlibabaEcsRequest,
+  type AlibabaEcsCredentials,
+} from "./sign-alibaba-ecs-request.js";
 
 /** Time and nonce used for signing; tests freeze them, production uses the wall clock and fresh randomness. @public */
 export interface AlibabaEcsSigningSource {
@@ -14,7 +32,10 @@ export interface AlibabaEcsSigningSource {
 }
 
 /** The real signing source. @public */
-export const systemSigningSource: AlibabaEcsSigningSource = { now: () => Date.now(), createNonce: createSignatureNonce };
+export const systemSigningSource: AlibabaEcsSigningSource = {
+  now: () => Date.now(),
+  createNonce: createSignatureNonce,
+};
 
 /** Where the credential chain looks: the environment (including `HOME`) and the base of relative paths. @public */
 export interface AlibabaEcsEnvironment {
@@ -28,8 +49,12 @@ export interface AlibabaEcsEnvironment {
  * @public
  */
 export function createCredentialRedactor(credentials: AlibabaEcsCredentials): Redactor {
-  const values = [credentials.accessKeySecret, credentials.securityToken].filter((value): value is string => value !== undefined);
-  return createRedactor([...new Set(values.flatMap((value) => [value, percentEncode(value), percentEncode(percentEncode(value))]))]);
+  const values = [credentials.accessKeySecret, credentials.securityToken].filter(
+    (value): value is string => value !== undefined,
+  );
+  return createRedactor([
+    ...new Set(values.flatMap((value) => [value, percentEncode(value), percentEncode(percentEncode(value))])),
+  ]);
 }
 
 /**
@@ -74,8 +99,12 @@ export class AlibabaEcsClient {
     }).then(
       (resolved) => {
         const { accessKeyId, accessKeySecret, securityToken, source } = resolved;
-        checkResolvedCredentials({ accessKeyId, accessKeySecret, securityToken }, { provider: ALIBABA_ECS_PROVIDER, operation, source });
-        return (this.resolvedCredentials = resolved);
+        checkResolvedCredentials(
+          { accessKeyId, accessKeySecret, securityToken },
+          { provider: ALIBABA_ECS_PROVIDER, operation, source },
+        );
+        this.resolvedCredentials = resolved;
+        return resolved;
       },
       (error: unknown) => {
         this.credentials = undefined;
@@ -87,7 +116,8 @@ export class AlibabaEcsClient {
 
   /** The redactor for these credentials, built once (it percent-encodes every secret twice). */
   private redactorFor(credentials: ResolvedAlibabaEcsCredentials): Redactor {
-    if (this.redactor?.credentials !== credentials) this.redactor = { credentials, redactor: createCredentialRedactor(credentials) };
+    if (this.redactor?.credentials !== credentials)
+      this.redactor = { credentials, redactor: createCredentialRedactor(credentials) };
     return this.redactor.redactor;
   }
 
@@ -96,7 +126,12 @@ export class AlibabaEcsClient {
    * returns the answer parsed by `schema`.
    * @throws {IpAllocatorError} the mapped provider error, NETWORK / TIMEOUT, or INTERNAL for an unreadable answer.
    */
-  async call<Schema extends z.ZodType>(action: string, params: Readonly<Record<string, string>>, schema: Schema, context: AttemptContext): Promise<z.output<Schema>> {
+  async call<Schema extends z.ZodType>(
+    action: string,
+    params: Readonly<Record<string, string>>,
+    schema: Schema,
+    context: AttemptContext,
+  ): Promise<z.output<Schema>> {
     const credentials = this.resolvedCredentials ?? (await this.resolveCredentials(context.operation));
     // Nothing has been sent yet: report the abort as such, not as a possibly processed request.
     if (context.signal?.aborted) throw context.signal.reason;
@@ -131,9 +166,14 @@ export class AlibabaEcsClient {
     } finally {
       releaseSlot?.();
     }
-    return readHttpResponse(response, describeAlibabaEcsResponses(action), { operation: context.operation, action, redactor, now: this.signing.now() }, (json) => {
-      const parsed = schema.safeParse(json);
-      return parsed.success ? (parsed.data as z.output<Schema>) : undefined;
-    });
+    return readHttpResponse(
+      response,
+      describeAlibabaEcsResponses(action),
+      { operation: context.operation, action, redactor, now: this.signing.now() },
+      (json) => {
+        const parsed = schema.safeParse(json);
+        return parsed.success ? (parsed.data as z.output<Schema>) : undefined;
+      },
+    );
   }
 }

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { createRedactor, type IpAllocatorErrorCode } from "@polycloud/core";
 import { ALIBABA_ERROR_CATALOGUE as catalogue, type AlibabaCatalogueEntry } from "@polycloud/emulator";
 import { describe, expect, it } from "vitest";
-import { ALIBABA_ECS_ACTION_ERROR_TABLE, ALIBABA_ECS_ERROR_TABLE, classifyAlibabaEcsError, mapAlibabaEcsError } from "./map-alibaba-ecs-error.js";
+import { ALIBABA_ECS_ACTION_ERROR_TABLE } from "./action-error-rules.js";
+import { ALIBABA_ECS_ERROR_TABLE } from "./ecs-error-table.js";
+import { classifyAlibabaEcsError, mapAlibabaEcsError } from "./map-alibaba-ecs-error.js";
 
 // What users rely on, readable: "<action or any> <Code>" → [neutral code, retryable].
 const READABLE: Readonly<Record<string, readonly [IpAllocatorErrorCode, boolean]>> = {
@@ -69,7 +71,12 @@ describe("the adapter's error map against the emulator's error catalogue", () =>
     const [code, retryable] = READABLE[key] as readonly [IpAllocatorErrorCode, boolean];
     const action = entry.action ?? "DescribeInstanceAttribute";
     const error = mapAlibabaEcsError(
-      { httpStatus: entry.httpStatus, headers: {}, envelope: { Code: entry.code, Message: "m", RequestId: "R-1" }, body: "" },
+      {
+        httpStatus: entry.httpStatus,
+        headers: {},
+        envelope: { Code: entry.code, Message: "m", RequestId: "R-1" },
+        body: "",
+      },
       { operation: "allocate", action, redactor: createRedactor() },
     );
     expect({ code: error.code, retryable: error.retryable }).toEqual({ code, retryable });
@@ -83,28 +90,60 @@ interface ApiPage {
   codes: Array<{ httpStatus: number; code: string }>;
 }
 
-const pages = (JSON.parse(readFileSync(new URL("./__fixtures__/alibaba-api-page-error-codes.json", import.meta.url), "utf8")) as { pages: ApiPage[] }).pages;
+const pages = (
+  JSON.parse(readFileSync(new URL("./__fixtures__/alibaba-api-page-error-codes.json", import.meta.url), "utf8")) as {
+    pages: ApiPage[];
+  }
+).pages;
 
 describe("every error code of the API pages (project fixture copied from the seeds) is mapped explicitly", () => {
-  it.each(pages.flatMap((page) => page.codes.map(({ code, httpStatus }) => [page.action, code, httpStatus, page.source] as const)))("%s %s (HTTP %i, %s)", (action, code, httpStatus) => {
-    expect(ALIBABA_ECS_ACTION_ERROR_TABLE[action]?.[code] ?? ALIBABA_ECS_ERROR_TABLE[code], `${action} ${code}`).toBeDefined();
+  it.each(
+    pages.flatMap((page) =>
+      page.codes.map(({ code, httpStatus }) => [page.action, code, httpStatus, page.source] as const),
+    ),
+  )("%s %s (HTTP %i, %s)", (action, code, httpStatus) => {
+    expect(
+      ALIBABA_ECS_ACTION_ERROR_TABLE[action]?.[code] ?? ALIBABA_ECS_ERROR_TABLE[code],
+      `${action} ${code}`,
+    ).toBeDefined();
     expect(classifyAlibabaEcsError(code, httpStatus, action).matchedBy).toBe("table");
   });
 });
 
 describe("codes whose meaning depends on the action", () => {
   it("an unknown instance is INVALID_ARGUMENT naming instanceId on allocate, NOT_FOUND on describe and release", () => {
-    const envelope = { Code: "InvalidInstanceId.NotFound", Message: "The specified InstanceId does not exist.", RequestId: "R-9" };
-    const onAllocate = mapAlibabaEcsError({ httpStatus: 404, headers: {}, envelope, body: "" }, { operation: "allocate", action: "AllocatePublicIpAddress", redactor: createRedactor() });
-    expect(onAllocate).toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "instanceId" }], providerCode: "InvalidInstanceId.NotFound", httpStatus: 404, requestId: "R-9" });
+    const envelope = {
+      Code: "InvalidInstanceId.NotFound",
+      Message: "The specified InstanceId does not exist.",
+      RequestId: "R-9",
+    };
+    const onAllocate = mapAlibabaEcsError(
+      { httpStatus: 404, headers: {}, envelope, body: "" },
+      { operation: "allocate", action: "AllocatePublicIpAddress", redactor: createRedactor() },
+    );
+    expect(onAllocate).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      issues: [{ path: "instanceId" }],
+      providerCode: "InvalidInstanceId.NotFound",
+      httpStatus: 404,
+      requestId: "R-9",
+    });
     for (const action of ["DescribeInstanceAttribute", "ReleasePublicIpAddress"]) {
-      expect(mapAlibabaEcsError({ httpStatus: 404, headers: {}, envelope, body: "" }, { operation: "describe", action, redactor: createRedactor() }).code).toBe("NOT_FOUND");
+      expect(
+        mapAlibabaEcsError(
+          { httpStatus: 404, headers: {}, envelope, body: "" },
+          { operation: "describe", action, redactor: createRedactor() },
+        ).code,
+      ).toBe("NOT_FOUND");
     }
   });
 
   it("OperationDenied on release explains the VPC refusal, not the EIP case of allocate", () => {
     const envelope = { Code: "OperationDenied", Message: "Specified operation is denied as your instance is in VPC." };
-    const onRelease = mapAlibabaEcsError({ httpStatus: 400, headers: {}, envelope, body: "" }, { operation: "release", action: "ReleasePublicIpAddress", redactor: createRedactor() });
+    const onRelease = mapAlibabaEcsError(
+      { httpStatus: 400, headers: {}, envelope, body: "" },
+      { operation: "release", action: "ReleasePublicIpAddress", redactor: createRedactor() },
+    );
     expect(onRelease.code).toBe("FAILED_PRECONDITION");
     expect(String(onRelease.details.hint)).toMatch(/VPC.*ModifyInstanceNetworkSpec.*ConvertNatPublicIpToEip/);
     expect(String(onRelease.details.hint)).not.toMatch(/VlanId/);

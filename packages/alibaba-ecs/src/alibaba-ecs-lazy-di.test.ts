@@ -16,8 +16,17 @@ beforeAll(async () => {
 afterAll(async () => emulator?.close());
 
 it("allocates through the factory without loading tsyringe, and through the DI module once /di is imported", async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: packageDirectory, env: { PATH: process.env.PATH ?? "", ENDPOINT: emulator.alibaba.endpoint }, timeout: 30_000 });
-  const outcome = JSON.parse(stdout) as { viaFactory?: string; filesBeforeDi: string[]; viaContainer?: string; filesAfterDi: number };
+  const { stdout } = await promisify(execFile)(process.execPath, [script], {
+    cwd: packageDirectory,
+    env: { PATH: process.env.PATH ?? "", ENDPOINT: emulator.alibaba.endpoint },
+    timeout: 30_000,
+  });
+  const outcome = JSON.parse(stdout) as {
+    viaFactory?: string;
+    filesBeforeDi: string[];
+    viaContainer?: string;
+    filesAfterDi: number;
+  };
   expect(outcome.filesBeforeDi).toEqual([]);
   expect(outcome.viaFactory).toBe(emulator.alibabaState.getInstance("i-polycloud0001")?.publicIpAddress);
   // The decorations recorded before tsyringe loaded were replayed: the container could build the allocator.

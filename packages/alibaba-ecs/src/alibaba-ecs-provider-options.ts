@@ -7,6 +7,7 @@ export type AlibabaAllocationMethod = "allocate-public-ip-address" | "modify-ins
 const MAX_VLAN_ID = 4094;
 
 /** CR, LF, NUL and the other C0 / DEL control characters: never valid in an ECS parameter, and a header-injection risk. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 const VlanIdSchema = z
@@ -16,7 +17,11 @@ const VlanIdSchema = z
       .refine((value) => !CONTROL_CHARACTERS.test(value), "must not contain control characters (CR, LF, NUL, …)")
       .refine((value) => /^\d{1,4}$/.test(value), `must be a numeric VLAN id of at most 4 digits (0–${MAX_VLAN_ID})`)
       .refine((value) => Number(value) <= MAX_VLAN_ID, `must be at most ${MAX_VLAN_ID}`),
-    z.number().int("must be an integer").min(0, "must be at least 0").max(MAX_VLAN_ID, `must be at most ${MAX_VLAN_ID}`),
+    z
+      .number()
+      .int("must be an integer")
+      .min(0, "must be at least 0")
+      .max(MAX_VLAN_ID, `must be at most ${MAX_VLAN_ID}`),
   ])
   .transform(String);
 
@@ -34,7 +39,9 @@ const VlanIdSchema = z
  */
 export const AlibabaEcsProviderOptionsSchema = z
   .object({
-    method: z.enum(["allocate-public-ip-address", "modify-instance-network-spec"]).default("allocate-public-ip-address"),
+    method: z
+      .enum(["allocate-public-ip-address", "modify-instance-network-spec"])
+      .default("allocate-public-ip-address"),
     ipAddress: z
       .string()
       .max(15, "must be a dotted IPv4 address (at most 15 characters)")
@@ -42,18 +49,31 @@ export const AlibabaEcsProviderOptionsSchema = z
       .pipe(z.ipv4("must be a dotted IPv4 address"))
       .optional(),
     vlanId: VlanIdSchema.optional(),
-    internetMaxBandwidthOut: z.number().int("must be an integer").min(1, "must be at least 1").max(100, "must be at most 100").optional(),
+    internetMaxBandwidthOut: z
+      .number()
+      .int("must be an integer")
+      .min(1, "must be at least 1")
+      .max(100, "must be at most 100")
+      .optional(),
   })
   .strict()
   .superRefine((options, context) => {
     const modify = options.method === "modify-instance-network-spec";
     for (const field of ["ipAddress", "vlanId"] as const) {
       if (modify && options[field] !== undefined) {
-        context.addIssue({ code: "custom", path: [field], message: `is only accepted with method "allocate-public-ip-address"` });
+        context.addIssue({
+          code: "custom",
+          path: [field],
+          message: `is only accepted with method "allocate-public-ip-address"`,
+        });
       }
     }
     if (!modify && options.internetMaxBandwidthOut !== undefined) {
-      context.addIssue({ code: "custom", path: ["internetMaxBandwidthOut"], message: `is only accepted with method "modify-instance-network-spec"` });
+      context.addIssue({
+        code: "custom",
+        path: ["internetMaxBandwidthOut"],
+        message: `is only accepted with method "modify-instance-network-spec"`,
+      });
     }
   });
 

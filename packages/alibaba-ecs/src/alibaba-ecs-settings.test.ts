@@ -31,12 +31,19 @@ describe("settings", () => {
   });
 
   it("applies defaults: V3 signatures, a 10 s attempt timeout", () => {
-    expect(resolveAlibabaEcsSettings({ region: "cn-hangzhou" })).toMatchObject({ signatureVersion: "v3", requestTimeoutMs: 10_000, operationTimeoutMs: 120_000, waitTimeoutMs: 300_000 });
+    expect(resolveAlibabaEcsSettings({ region: "cn-hangzhou" })).toMatchObject({
+      signatureVersion: "v3",
+      requestTimeoutMs: 10_000,
+      operationTimeoutMs: 120_000,
+      waitTimeoutMs: 300_000,
+    });
     expect(resolveAlibabaEcsSettings({ region: "cn-hangzhou", timeoutMs: 3_000 }).requestTimeoutMs).toBe(3_000);
   });
 
   it("keeps an explicit endpoint with its port", () => {
-    expect(resolveAlibabaEcsSettings({ region: "cn-hangzhou", endpoint: "http://127.0.0.1:8080" }).endpointUrl.host).toBe("127.0.0.1:8080");
+    expect(
+      resolveAlibabaEcsSettings({ region: "cn-hangzhou", endpoint: "http://127.0.0.1:8080" }).endpointUrl.host,
+    ).toBe("127.0.0.1:8080");
   });
 
   it.each([
@@ -59,11 +66,19 @@ describe("settings", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toMatchObject({ code: "INVALID_ARGUMENT", provider: "alibaba-ecs", issues: expect.arrayContaining([expect.objectContaining({ path, message: expect.stringContaining(message) })]) });
+    expect(thrown).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      provider: "alibaba-ecs",
+      issues: expect.arrayContaining([expect.objectContaining({ path, message: expect.stringContaining(message) })]),
+    });
   });
 
   it("never echoes a credential value in a settings error", () => {
-    const failure = () => createAlibabaEcsAllocator({ region: "nope!", credentials: { accessKeyId: "id", accessKeySecret: "very-secret-value" } });
+    const failure = () =>
+      createAlibabaEcsAllocator({
+        region: "nope!",
+        credentials: { accessKeyId: "id", accessKeySecret: "very-secret-value" },
+      });
     expect(failure).toThrow(/region/);
     try {
       failure();
@@ -75,6 +90,8 @@ describe("settings", () => {
   it("is what createIpAllocator validates through the plugin, naming the bad field", async () => {
     // A loader, because core types `plugins` values as IpAllocatorPlugin<never> (a concrete plugin object does not type-check).
     const plugins = { "alibaba-ecs": async () => alibabaEcsPlugin };
-    await expect(createIpAllocator({ provider: "alibaba-ecs", region: "cn-hangzhou", endpoint: "::nope" }, { plugins })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "endpoint" }] });
+    await expect(
+      createIpAllocator({ provider: "alibaba-ecs", region: "cn-hangzhou", endpoint: "::nope" }, { plugins }),
+    ).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "endpoint" }] });
   });
 });

@@ -1,4 +1,13 @@
-import { CredentialStringSchema, DEFAULT_OPERATION_TIMEOUT_MS, RateLimitSettingsSchema, checkEndpointSecurity, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, parseOrThrow } from "@polycloud/core";
+import {
+  CredentialStringSchema,
+  DEFAULT_OPERATION_TIMEOUT_MS,
+  RateLimitSettingsSchema,
+  checkEndpointSecurity,
+  ReconcileSettingsSchema,
+  RetrySettingsSchema,
+  TimeoutMsSchema,
+  parseOrThrow,
+} from "@polycloud/core";
 import { z } from "zod";
 import { resolveEcsEndpointHost } from "./ecs-endpoint-map.js";
 
@@ -19,7 +28,11 @@ const EndpointSchema = z
   .refine((value) => {
     if (!URL.canParse(value)) return true;
     const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && (url.pathname === "/" || url.pathname === "") && url.search === "";
+    return (
+      (url.protocol === "https:" || url.protocol === "http:") &&
+      (url.pathname === "/" || url.pathname === "") &&
+      url.search === ""
+    );
   }, "must be an http(s) origin without path or query (RPC calls always go to /)");
 
 /** An explicit AccessKey pair; `securityToken` makes it an STS credential. @public */
@@ -77,7 +90,10 @@ export const AlibabaEcsSettingsSchema = z
   })
   .strict()
   .superRefine((settings, context) => {
-    const issue = settings.endpoint === undefined ? undefined : checkEndpointSecurity(settings.endpoint, settings.allowInsecureHttp);
+    const issue =
+      settings.endpoint === undefined
+        ? undefined
+        : checkEndpointSecurity(settings.endpoint, settings.allowInsecureHttp);
     if (issue !== undefined) context.addIssue({ code: "custom", path: ["endpoint"], message: issue });
   });
 
@@ -111,7 +127,14 @@ export function resolveDefaultEndpoint(region: string): string {
  * @public
  */
 export function resolveAlibabaEcsSettings(input: unknown): AlibabaEcsResolvedSettings {
-  const settings = parseOrThrow(AlibabaEcsSettingsSchema, input, { provider: ALIBABA_ECS_PROVIDER, subject: `${ALIBABA_ECS_PROVIDER} settings` });
+  const settings = parseOrThrow(AlibabaEcsSettingsSchema, input, {
+    provider: ALIBABA_ECS_PROVIDER,
+    subject: `${ALIBABA_ECS_PROVIDER} settings`,
+  });
   const requestTimeoutMs = settings.requestTimeoutMs ?? settings.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  return { ...settings, requestTimeoutMs, endpointUrl: new URL(settings.endpoint ?? resolveDefaultEndpoint(settings.region)) };
+  return {
+    ...settings,
+    requestTimeoutMs,
+    endpointUrl: new URL(settings.endpoint ?? resolveDefaultEndpoint(settings.region)),
+  };
 }

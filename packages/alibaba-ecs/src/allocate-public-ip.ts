@@ -1,9 +1,20 @@
-import { IpAllocatorError, convergeAllocation, toIpAllocatorError, type ConvergedAllocation, type Operation } from "@polycloud/core";
+import {
+  IpAllocatorError,
+  convergeAllocation,
+  toIpAllocatorError,
+  type ConvergedAllocation,
+  type Operation,
+} from "@polycloud/core";
 import type { AlibabaEcsClient } from "./alibaba-ecs-client.js";
 import type { AlibabaEcsProviderOptions } from "./alibaba-ecs-provider-options.js";
 import { ALIBABA_ECS_PROVIDER } from "./alibaba-ecs-settings.js";
 import { describeInstanceAttribute } from "./describe-instance-attribute.js";
-import { AllocatePublicIpAddressResponseSchema, RequestIdResponseSchema, readPublicIpAddress, type InstanceAttributeResponse } from "./parse-alibaba-ecs-response.js";
+import {
+  AllocatePublicIpAddressResponseSchema,
+  RequestIdResponseSchema,
+  readPublicIpAddress,
+  type InstanceAttributeResponse,
+} from "./parse-alibaba-ecs-response.js";
 import { releasePublicIp } from "./release-public-ip.js";
 
 /** What the allocation produced: the address, the answering request, and the instance when it was read. @internal */
@@ -33,7 +44,11 @@ export interface AllocatePublicIpTarget {
  * and allocates again only when it has none.
  * @internal
  */
-export function allocatePublicIp(operation: Operation, client: AlibabaEcsClient, target: AllocatePublicIpTarget): Promise<ConvergedAllocation<AllocatedPublicIp>> {
+export function allocatePublicIp(
+  operation: Operation,
+  client: AlibabaEcsClient,
+  target: AllocatePublicIpTarget,
+): Promise<ConvergedAllocation<AllocatedPublicIp>> {
   const { instanceId, options } = target;
   const readBack = async (reading: Operation): Promise<AllocatedPublicIp[]> => {
     const instance = await describeInstanceAttribute(reading, client, instanceId);
@@ -51,16 +66,33 @@ export function allocatePublicIp(operation: Operation, client: AlibabaEcsClient,
         const params: Record<string, string> = { InstanceId: instanceId };
         if (options.ipAddress !== undefined) params.IpAddress = options.ipAddress;
         if (options.vlanId !== undefined) params.VlanId = options.vlanId;
-        const answer = await client.call("AllocatePublicIpAddress", params, AllocatePublicIpAddressResponseSchema, context);
-        return { resources: [{ ipAddress: answer.IpAddress, requestId: answer.RequestId }], requestId: answer.RequestId };
+        const answer = await client.call(
+          "AllocatePublicIpAddress",
+          params,
+          AllocatePublicIpAddressResponseSchema,
+          context,
+        );
+        return {
+          resources: [{ ipAddress: answer.IpAddress, requestId: answer.RequestId }],
+          requestId: answer.RequestId,
+        };
       }
-      const params: Record<string, string> = { InstanceId: instanceId, AllocatePublicIp: "true", ClientToken: target.clientToken };
-      if (options.internetMaxBandwidthOut !== undefined) params.InternetMaxBandwidthOut = String(options.internetMaxBandwidthOut);
+      const params: Record<string, string> = {
+        InstanceId: instanceId,
+        AllocatePublicIp: "true",
+        ClientToken: target.clientToken,
+      };
+      if (options.internetMaxBandwidthOut !== undefined)
+        params.InternetMaxBandwidthOut = String(options.internetMaxBandwidthOut);
       const answer = await client.call("ModifyInstanceNetworkSpec", params, RequestIdResponseSchema, context);
       // The action answers no address: read it from the instance. The change is committed by now, so a failed
       // read is not a failed allocation: marked ambiguous, the runner reads again or answers OUTCOME_UNKNOWN.
       const allocated = await readBack(operation).catch((readError: unknown) => {
-        throw new IpAllocatorError({ ...toIpAllocatorError(readError, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name }).toOptions(), ambiguous: true, retryable: false });
+        throw new IpAllocatorError({
+          ...toIpAllocatorError(readError, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name }).toOptions(),
+          ambiguous: true,
+          retryable: false,
+        });
       });
       if (allocated[0] === undefined) throw createMissingIpError(operation, instanceId, answer.RequestId);
       return { resources: [{ ...allocated[0], requestId: answer.RequestId }], requestId: answer.RequestId };

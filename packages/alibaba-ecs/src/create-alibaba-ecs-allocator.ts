@@ -32,7 +32,10 @@ export interface AlibabaEcsAllocatorDependencies {
  * ```
  * @public
  */
-export function createAlibabaEcsAllocator(settings: AlibabaEcsSettingsInput, dependencies: AlibabaEcsAllocatorDependencies = {}): AlibabaEcsAllocator {
+export function createAlibabaEcsAllocator(
+  settings: AlibabaEcsSettingsInput,
+  dependencies: AlibabaEcsAllocatorDependencies = {},
+): AlibabaEcsAllocator {
   const resolved = resolveAlibabaEcsSettings(settings);
   const ownsDispatcher = dependencies.dispatcher === undefined;
   const dispatcher = dependencies.dispatcher ?? createHttpDispatcher({ connectTimeoutMs: resolved.connectTimeoutMs });

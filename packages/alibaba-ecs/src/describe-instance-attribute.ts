@@ -7,6 +7,12 @@ import { InstanceAttributeResponseSchema, type InstanceAttributeResponse } from 
  * @throws {IpAllocatorError} NOT_FOUND when the instance does not exist (`InvalidInstanceId.NotFound`).
  * @internal
  */
-export function describeInstanceAttribute(operation: Operation, client: AlibabaEcsClient, instanceId: string): Promise<InstanceAttributeResponse> {
-  return operation.call((context) => client.call("DescribeInstanceAttribute", { InstanceId: instanceId }, InstanceAttributeResponseSchema, context));
+export function describeInstanceAttribute(
+  operation: Operation,
+  client: AlibabaEcsClient,
+  instanceId: string,
+): Promise<InstanceAttributeResponse> {
+  return operation.call((context) =>
+    client.call("DescribeInstanceAttribute", { InstanceId: instanceId }, InstanceAttributeResponseSchema, context),
+  );
 }

@@ -11,13 +11,24 @@ interface Received {
   params: Record<string, string>;
 }
 
-const V1_SIGNING = new Set(["Action", "Version", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "SecurityToken"]);
+const V1_SIGNING = new Set([
+  "Action",
+  "Version",
+  "AccessKeyId",
+  "SignatureMethod",
+  "SignatureVersion",
+  "SignatureNonce",
+  "Timestamp",
+  "Signature",
+  "SecurityToken",
+]);
 const IP = "47.96.1.1";
 
 function answerFor(action: string): Record<string, unknown> {
   const base = { RequestId: "4C4F0C1E-0000-4000-8000-000000000001" };
   if (action === "AllocatePublicIpAddress") return { ...base, IpAddress: IP };
-  if (action === "DescribeInstanceAttribute") return { ...base, InstanceId: "i-wire0001", Status: "Running", PublicIpAddress: { IpAddress: [IP] } };
+  if (action === "DescribeInstanceAttribute")
+    return { ...base, InstanceId: "i-wire0001", Status: "Running", PublicIpAddress: { IpAddress: [IP] } };
   return base;
 }
 
@@ -39,7 +50,9 @@ beforeEach(async () => {
       const url = new URL(request.url ?? "/", "http://127.0.0.1");
       const v3Action = request.headers["x-acs-action"];
       const pairs = [...url.searchParams, ...new URLSearchParams(body)];
-      const params = Object.fromEntries(pairs.filter(([name]) => typeof v3Action === "string" || !V1_SIGNING.has(name)));
+      const params = Object.fromEntries(
+        pairs.filter(([name]) => typeof v3Action === "string" || !V1_SIGNING.has(name)),
+      );
       const action = typeof v3Action === "string" ? v3Action : (Object.fromEntries(pairs)["Action"] ?? "");
       received.push({ action, query: url.search.slice(1), params });
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answerFor(action)));
@@ -54,13 +67,26 @@ afterEach(async () => {
 });
 
 function createAllocator(signatureVersion: "v3" | "v1") {
-  return createAlibabaEcsAllocator({ region: "cn-hangzhou", endpoint, signatureVersion, credentials: { accessKeyId: "wire-key-id", accessKeySecret: "wire-key-secret" } }, { env: {} });
+  return createAlibabaEcsAllocator(
+    {
+      region: "cn-hangzhou",
+      endpoint,
+      signatureVersion,
+      credentials: { accessKeyId: "wire-key-id", accessKeySecret: "wire-key-secret" },
+    },
+    { env: {} },
+  );
 }
 
 async function runEveryAction(signatureVersion: "v3" | "v1"): Promise<void> {
   const allocator = createAllocator(signatureVersion);
   await allocator.allocate({ location: { region: "cn-hangzhou" }, instanceId: "i-wire0001" });
-  await allocator.allocate({ location: { region: "cn-hangzhou" }, instanceId: "i-wire0001", idempotencyKey: "key-1", providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", internetMaxBandwidthOut: 5 } } });
+  await allocator.allocate({
+    location: { region: "cn-hangzhou" },
+    instanceId: "i-wire0001",
+    idempotencyKey: "key-1",
+    providerOptions: { "alibaba-ecs": { method: "modify-instance-network-spec", internetMaxBandwidthOut: 5 } },
+  });
   await allocator.describe("i-wire0001");
   await allocator.release("i-wire0001");
   await allocator.close();
@@ -71,7 +97,10 @@ describe("the parameters of each action are those of its official model", () => 
     await runEveryAction("v3");
     expect(received.map(({ action, query }) => [action, query])).toEqual([
       ["AllocatePublicIpAddress", "InstanceId=i-wire0001"],
-      ["ModifyInstanceNetworkSpec", "AllocatePublicIp=true&ClientToken=key-1&InstanceId=i-wire0001&InternetMaxBandwidthOut=5"],
+      [
+        "ModifyInstanceNetworkSpec",
+        "AllocatePublicIp=true&ClientToken=key-1&InstanceId=i-wire0001&InternetMaxBandwidthOut=5",
+      ],
       ["DescribeInstanceAttribute", "InstanceId=i-wire0001"],
       ["DescribeInstanceAttribute", "InstanceId=i-wire0001"],
       ["DescribeInstanceAttribute", "InstanceId=i-wire0001"],
@@ -83,18 +112,33 @@ describe("the parameters of each action are those of its official model", () => 
     await runEveryAction("v1");
     expect(received.map(({ action, params }) => [action, params])).toEqual([
       ["AllocatePublicIpAddress", { InstanceId: "i-wire0001", Format: "JSON" }],
-      ["ModifyInstanceNetworkSpec", { AllocatePublicIp: "true", ClientToken: "key-1", InstanceId: "i-wire0001", InternetMaxBandwidthOut: "5", Format: "JSON" }],
+      [
+        "ModifyInstanceNetworkSpec",
+        {
+          AllocatePublicIp: "true",
+          ClientToken: "key-1",
+          InstanceId: "i-wire0001",
+          InternetMaxBandwidthOut: "5",
+          Format: "JSON",
+        },
+      ],
       ["DescribeInstanceAttribute", { InstanceId: "i-wire0001", Format: "JSON" }],
       ["DescribeInstanceAttribute", { InstanceId: "i-wire0001", Format: "JSON" }],
       ["DescribeInstanceAttribute", { InstanceId: "i-wire0001", Format: "JSON" }],
-      ["ReleasePublicIpAddress", { InstanceId: "i-wire0001", PublicIpAddress: IP, RegionId: "cn-hangzhou", Format: "JSON" }],
+      [
+        "ReleasePublicIpAddress",
+        { InstanceId: "i-wire0001", PublicIpAddress: IP, RegionId: "cn-hangzhou", Format: "JSON" },
+      ],
     ]);
   });
 
   it("sends no parameter its action's model lacks", async () => {
     await runEveryAction("v3");
     for (const { action, params } of received) {
-      expect(Object.keys(params).filter((name) => !ECS_ACTION_PARAMETERS[action]?.includes(name)), action).toEqual([]);
+      expect(
+        Object.keys(params).filter((name) => !ECS_ACTION_PARAMETERS[action]?.includes(name)),
+        action,
+      ).toEqual([]);
     }
   });
 });

@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 export function formatAcsTimestamp(epochMs: number): string {
   // Every attempt within one second signs the same string: format each second once.
   const second = Math.floor(epochMs / 1000);
-  if (second !== lastTimestamp.second) lastTimestamp = { second, text: `${new Date(second * 1000).toISOString().slice(0, 19)}Z` };
+  if (second !== lastTimestamp.second)
+    lastTimestamp = { second, text: `${new Date(second * 1000).toISOString().slice(0, 19)}Z` };
   return lastTimestamp.text;
 }
 

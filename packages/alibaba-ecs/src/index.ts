@@ -2,10 +2,18 @@
 // `createIpAllocator` loads), settings and provider options, the credential variables and the DI tokens. The
 // wire internals (signer, error table, response parsing, credential chain) are in `./internal`: for tools and
 // tests, with no compatibility promise. The DI module is `./di`.
-export { AlibabaEcsAllocator, ALIBABA_ECS_CAPABILITIES, DEFAULT_WAIT_TIMEOUT_MS } from "./alibaba-ecs-allocator.js";
+export { AlibabaEcsAllocator } from "./alibaba-ecs-allocator.js";
+export { ALIBABA_ECS_CAPABILITIES, DEFAULT_WAIT_TIMEOUT_MS } from "./ecs-capabilities.js";
 export { createAlibabaEcsAllocator, type AlibabaEcsAllocatorDependencies } from "./create-alibaba-ecs-allocator.js";
 export { alibabaEcsPlugin } from "./alibaba-ecs-plugin.js";
-export { ALIBABA_ECS_ALLOCATOR, ALIBABA_ECS_ENVIRONMENT, ALIBABA_ECS_LIFECYCLE, ALIBABA_ECS_SETTINGS, ALIBABA_ECS_SIGNING_SOURCE, type AlibabaEcsLifecycle } from "./alibaba-ecs-tokens.js";
+export {
+  ALIBABA_ECS_ALLOCATOR,
+  ALIBABA_ECS_ENVIRONMENT,
+  ALIBABA_ECS_LIFECYCLE,
+  ALIBABA_ECS_SETTINGS,
+  ALIBABA_ECS_SIGNING_SOURCE,
+  type AlibabaEcsLifecycle,
+} from "./alibaba-ecs-tokens.js";
 // What the ALIBABA_ECS_ENVIRONMENT and ALIBABA_ECS_SIGNING_SOURCE tokens (and the factory's `env` / `signing`) hold.
 export type { AlibabaEcsEnvironment, AlibabaEcsSigningSource } from "./alibaba-ecs-client.js";
 export {
@@ -21,8 +29,13 @@ export {
   type AlibabaEcsSettingsInput,
 } from "./alibaba-ecs-settings.js";
 export { ECS_ENDPOINT_MAP } from "./ecs-endpoint-map.js";
-export { AlibabaEcsProviderOptionsSchema, type AlibabaAllocationMethod, type AlibabaEcsProviderOptions, type AlibabaEcsProviderOptionsInput } from "./alibaba-ecs-provider-options.js";
-export { ALIBABA_CREDENTIAL_ENVIRONMENT } from "./resolve-alibaba-ecs-credentials.js";
+export {
+  AlibabaEcsProviderOptionsSchema,
+  type AlibabaAllocationMethod,
+  type AlibabaEcsProviderOptions,
+  type AlibabaEcsProviderOptionsInput,
+} from "./alibaba-ecs-provider-options.js";
+export { ALIBABA_CREDENTIAL_ENVIRONMENT } from "./read-environment-credentials.js";
 
 import { alibabaEcsPlugin } from "./alibaba-ecs-plugin.js";
 

@@ -2,7 +2,8 @@ import { IpAllocatorError, createRedactor, type IpAllocatorErrorCode } from "@po
 import { describe, expect, it } from "vitest";
 import { createCredentialRedactor } from "./alibaba-ecs-client.js";
 import { buildV1StringToSign } from "./sign-alibaba-ecs-request.js";
-import { ALIBABA_ECS_ERROR_TABLE, classifyAlibabaEcsError, mapAlibabaEcsError } from "./map-alibaba-ecs-error.js";
+import { ALIBABA_ECS_ERROR_TABLE } from "./ecs-error-table.js";
+import { classifyAlibabaEcsError, mapAlibabaEcsError } from "./map-alibaba-ecs-error.js";
 
 // [Alibaba Code, HTTP status as published, neutral code, retryable, ambiguous]: every row is a decision users rely on.
 const EXPECTED: ReadonlyArray<readonly [string, number, IpAllocatorErrorCode, boolean, boolean]> = [
@@ -67,16 +68,28 @@ const EXPECTED: ReadonlyArray<readonly [string, number, IpAllocatorErrorCode, bo
 ];
 
 describe("the Alibaba error table", () => {
-  it.each(EXPECTED)("%s (HTTP %i) → %s (retryable %s, ambiguous %s)", (providerCode, httpStatus, code, retryable, ambiguous) => {
-    const rule = classifyAlibabaEcsError(providerCode, httpStatus);
-    expect(rule.matchedBy).toBe("table");
-    const error = mapAlibabaEcsError(
-      { httpStatus, headers: {}, envelope: { Code: providerCode, Message: "m", RequestId: "R-1" }, body: "" },
-      // An action without action-specific rules: the table alone decides.
-      { operation: "allocate", action: "DescribeInstanceAttribute", redactor: createRedactor() },
-    );
-    expect(error).toMatchObject({ code, retryable, ambiguous, providerCode, httpStatus, requestId: "R-1", provider: "alibaba-ecs", operation: "allocate" });
-  });
+  it.each(EXPECTED)(
+    "%s (HTTP %i) → %s (retryable %s, ambiguous %s)",
+    (providerCode, httpStatus, code, retryable, ambiguous) => {
+      const rule = classifyAlibabaEcsError(providerCode, httpStatus);
+      expect(rule.matchedBy).toBe("table");
+      const error = mapAlibabaEcsError(
+        { httpStatus, headers: {}, envelope: { Code: providerCode, Message: "m", RequestId: "R-1" }, body: "" },
+        // An action without action-specific rules: the table alone decides.
+        { operation: "allocate", action: "DescribeInstanceAttribute", redactor: createRedactor() },
+      );
+      expect(error).toMatchObject({
+        code,
+        retryable,
+        ambiguous,
+        providerCode,
+        httpStatus,
+        requestId: "R-1",
+        provider: "alibaba-ecs",
+        operation: "allocate",
+      });
+    },
+  );
 
   it("has an expectation for every table entry", () => {
     const tested = new Set(EXPECTED.map(([providerCode]) => providerCode));
@@ -111,25 +124,54 @@ describe("prefix rules and fallbacks", () => {
     [502, "UNAVAILABLE", true, true],
     [504, "TIMEOUT", true, true],
   ] as const)("an unknown code with HTTP %i falls back to %s", (httpStatus, code, retryable, ambiguous) => {
-    const error = mapAlibabaEcsError({ httpStatus, headers: {}, envelope: { Code: "SomethingNew" }, body: "" }, { operation: "describe", action: "DescribeInstanceAttribute", redactor: createRedactor() });
+    const error = mapAlibabaEcsError(
+      { httpStatus, headers: {}, envelope: { Code: "SomethingNew" }, body: "" },
+      { operation: "describe", action: "DescribeInstanceAttribute", redactor: createRedactor() },
+    );
     expect(error).toMatchObject({ code, retryable, ambiguous, providerCode: "SomethingNew" });
   });
 });
 
 describe("mapAlibabaEcsError", () => {
-  const context = { operation: "allocate", action: "AllocatePublicIpAddress", redactor: createRedactor(["super-secret-value", "sts-token-value"]) };
+  const context = {
+    operation: "allocate",
+    action: "AllocatePublicIpAddress",
+    redactor: createRedactor(["super-secret-value", "sts-token-value"]),
+  };
 
   it("keeps Recommend, HostId and the request id, and honours x-acs-retry-after (milliseconds)", () => {
-    const envelope = { Code: "Throttling.User", Message: "Request was denied due to user flow control.", RequestId: "R-2", HostId: "ecs-cn-hangzhou.aliyuncs.com", Recommend: "https://api.aliyun.com/troubleshoot?q=Throttling.User" };
-    const error = mapAlibabaEcsError({ httpStatus: 400, headers: { "x-acs-retry-after": "50" }, envelope, body: "" }, context);
-    expect(error).toMatchObject({ code: "RATE_LIMITED", requestId: "R-2", retryAfterMs: 50, details: { recommend: envelope.Recommend, hostId: envelope.HostId, action: "AllocatePublicIpAddress" } });
-    expect(error.message).toBe("Alibaba ECS AllocatePublicIpAddress failed with Throttling.User (HTTP 400): Request was denied due to user flow control.");
+    const envelope = {
+      Code: "Throttling.User",
+      Message: "Request was denied due to user flow control.",
+      RequestId: "R-2",
+      HostId: "ecs-cn-hangzhou.aliyuncs.com",
+      Recommend: "https://api.aliyun.com/troubleshoot?q=Throttling.User",
+    };
+    const error = mapAlibabaEcsError(
+      { httpStatus: 400, headers: { "x-acs-retry-after": "50" }, envelope, body: "" },
+      context,
+    );
+    expect(error).toMatchObject({
+      code: "RATE_LIMITED",
+      requestId: "R-2",
+      retryAfterMs: 50,
+      details: { recommend: envelope.Recommend, hostId: envelope.HostId, action: "AllocatePublicIpAddress" },
+    });
+    expect(error.message).toBe(
+      "Alibaba ECS AllocatePublicIpAddress failed with Throttling.User (HTTP 400): Request was denied due to user flow control.",
+    );
   });
 
   it("moves the server's string to sign out of the message into details", () => {
-    const envelope = { Code: "SignatureDoesNotMatch", Message: "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Dk" };
+    const envelope = {
+      Code: "SignatureDoesNotMatch",
+      Message:
+        "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Dk",
+    };
     const error = mapAlibabaEcsError({ httpStatus: 400, headers: {}, envelope, body: "" }, context);
-    expect(error.message).toBe("Alibaba ECS AllocatePublicIpAddress failed with SignatureDoesNotMatch (HTTP 400): Specified signature is not matched with our calculation. (Check the AccessKey id, secret and STS token the credential chain resolved.)");
+    expect(error.message).toBe(
+      "Alibaba ECS AllocatePublicIpAddress failed with SignatureDoesNotMatch (HTTP 400): Specified signature is not matched with our calculation. (Check the AccessKey id, secret and STS token the credential chain resolved.)",
+    );
     expect(error.details).toMatchObject({ serverStringToSign: "POST&%2F&AccessKeyId%3Dk" });
   });
 
@@ -138,13 +180,29 @@ describe("mapAlibabaEcsError", () => {
     ["truncated JSON", 200, "application/json", '{"RequestId":"R-3","IpAdd', "INTERNAL", true],
     ["a 4xx without envelope", 400, "text/plain", "bad request", "INVALID_ARGUMENT", false],
     ["a proxy's HTML 429", 429, "text/html", "<html>Too Many Requests</html>", "RATE_LIMITED", true],
-  ] as const)("maps %s by its HTTP status, with a redacted excerpt", (_label, httpStatus, contentType, body, code, retryable) => {
-    const error = mapAlibabaEcsError({ httpStatus, headers: { "content-type": contentType, "x-acs-request-id": "R-H" }, body: `${body} super-secret-value` }, context);
-    expect(error).toMatchObject({ code, httpStatus, requestId: "R-H", retryable, ambiguous: httpStatus >= 500 || httpStatus < 300 });
-    expect(error.message).toContain(contentType);
-    expect(String(error.details.excerpt)).toContain(body.slice(0, 10));
-    expect(JSON.stringify(error)).not.toContain("super-secret-value");
-  });
+  ] as const)(
+    "maps %s by its HTTP status, with a redacted excerpt",
+    (_label, httpStatus, contentType, body, code, retryable) => {
+      const error = mapAlibabaEcsError(
+        {
+          httpStatus,
+          headers: { "content-type": contentType, "x-acs-request-id": "R-H" },
+          body: `${body} super-secret-value`,
+        },
+        context,
+      );
+      expect(error).toMatchObject({
+        code,
+        httpStatus,
+        requestId: "R-H",
+        retryable,
+        ambiguous: httpStatus >= 500 || httpStatus < 300,
+      });
+      expect(error.message).toContain(contentType);
+      expect(String(error.details.excerpt)).toContain(body.slice(0, 10));
+      expect(JSON.stringify(error)).not.toContain("super-secret-value");
+    },
+  );
 
   it("never echoes a credential that the provider put into its message", () => {
     const envelope = { Code: "InvalidSecurityToken.Malformed", Message: "token sts-token-value is malformed" };
@@ -157,8 +215,15 @@ describe("mapAlibabaEcsError", () => {
   it("masks an STS token that ECS echoes double-encoded in a V1 string to sign", () => {
     const token = "CAIS+sts/token==value";
     const stringToSign = buildV1StringToSign("POST", { AccessKeyId: "k", SecurityToken: token });
-    const envelope = { Code: "SignatureDoesNotMatch", Message: `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}` };
-    const redactor = createCredentialRedactor({ accessKeyId: "k", accessKeySecret: "secret-value-1", securityToken: token });
+    const envelope = {
+      Code: "SignatureDoesNotMatch",
+      Message: `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`,
+    };
+    const redactor = createCredentialRedactor({
+      accessKeyId: "k",
+      accessKeySecret: "secret-value-1",
+      securityToken: token,
+    });
     const error = mapAlibabaEcsError({ httpStatus: 400, headers: {}, envelope, body: "" }, { ...context, redactor });
     expect(error.details.serverStringToSign).toContain("[REDACTED]");
     expect(JSON.stringify(error)).not.toContain(encodeURIComponent(encodeURIComponent(token)));

@@ -1,119 +1,36 @@
-import { mapHttpStatusToCode, readHttpResponse, type IpAllocatorError, type IpAllocatorErrorCode, type Redactor, type ResponseDeclaration } from "@polycloud/core";
+import {
+  mapHttpStatusToCode,
+  readHttpResponse,
+  type IpAllocatorError,
+  type Redactor,
+  type ResponseDeclaration,
+} from "@polycloud/core";
 import { ALIBABA_ECS_PROVIDER } from "./alibaba-ecs-settings.js";
 import { ALIBABA_ECS_ACTION_ERROR_TABLE } from "./action-error-rules.js";
+import { ALIBABA_ECS_ERROR_PREFIX_RULES, ALIBABA_ECS_ERROR_TABLE, type AlibabaErrorRule } from "./ecs-error-table.js";
 import { AlibabaErrorEnvelopeSchema, type AlibabaErrorEnvelope } from "./parse-alibaba-ecs-response.js";
-
-/** How one Alibaba error code maps onto the neutral taxonomy. @public */
-export interface AlibabaErrorRule {
-  code: IpAllocatorErrorCode;
-  /** Overrides the neutral code's default. */
-  retryable?: boolean;
-  /** The request may have been processed although an error came back (a mutation must be reconciled). */
-  ambiguous?: boolean;
-  /** What to do about it, kept in `details.hint`. */
-  hint?: string;
-  /** The request field at fault: the error lists it in `issues` (INVALID_ARGUMENT). */
-  field?: string;
-}
-
-const CLOCK_HINT = "Check the system clock: Alibaba accepts requests within 15 minutes of its time.";
-const AUTH_HINT = "Check the AccessKey id, secret and STS token the credential chain resolved.";
-const BANDWIDTH_HINT = 'Raise InternetMaxBandwidthOut first (ModifyInstanceNetworkSpec), or allocate with providerOptions["alibaba-ecs"].method "modify-instance-network-spec" and internetMaxBandwidthOut.';
-
-/**
- * Alibaba `Code` → neutral code, keyed by the envelope's `Code` (the HTTP status of one code differs between
- * Alibaba's own doc pages). Covers every code of the AllocatePublicIpAddress seeds and the gateway codes.
- * @public
- */
-export const ALIBABA_ECS_ERROR_TABLE: Readonly<Record<string, AlibabaErrorRule>> = {
-  // AllocatePublicIpAddress (seeds 000, 001, 003).
-  "InvalidOperation.AllocateFailed": { code: "UNAVAILABLE", hint: "Alibaba asks to try again later." },
-  "InvalidIpAddress.Malformed": { code: "INVALID_ARGUMENT" },
-  OperationDenied: { code: "FAILED_PRECONDITION", hint: "A VPC instance with an EIP cannot get a system public IP, or the VlanId has no free address." },
-  InsufficientPublicIp: { code: "RESOURCE_EXHAUSTED" },
-  AllocateIpInvalidInstanceBandwidth: { code: "FAILED_PRECONDITION", hint: BANDWIDTH_HINT },
-  "OperationDenied.CloudboxNotSupport": { code: "UNSUPPORTED" },
-  "OperationDenied.DedicatedRegionNotSupported": { code: "UNSUPPORTED" },
-  IncorrectInstanceStatus: { code: "FAILED_PRECONDITION", hint: "The instance must be Running or Stopped." },
-  InstanceLockedForSecurity: { code: "FAILED_PRECONDITION" },
-  InstanceExpiredOrInArrears: { code: "FAILED_PRECONDITION", hint: "Renew the instance or settle the overdue payment." },
-  IpInUse: { code: "ALREADY_EXISTS" },
-  AllocatedAlready: { code: "ALREADY_EXISTS" },
-  "AllocateIp.Fail": { code: "UNAVAILABLE", hint: "Alibaba asks to try again." },
-  // The binding step failed after the address was picked: re-read the instance before concluding.
-  NAT_PUBLIC_IP_BINDING_FAILED: { code: "INTERNAL", ambiguous: true },
-  NAT_PUBLIC_IP_ALLOCATE_FAILED: { code: "INTERNAL", ambiguous: true },
-  "InvalidIpAddress.NotPublic": { code: "INVALID_ARGUMENT" },
-  "InvalidInstanceId.NotFound": { code: "NOT_FOUND" },
-  "InvalidVlanId.NotFound": { code: "NOT_FOUND" },
-  "InvalidIpAddress.NotFound": { code: "NOT_FOUND" },
-  InternalError: { code: "INTERNAL", retryable: true, ambiguous: true },
-  // ReleasePublicIpAddress (its API page).
-  "InvalidIpAddress.NeedInstanceId": { code: "INVALID_ARGUMENT" },
-  OperationTimesOverLimit: { code: "RESOURCE_EXHAUSTED" },
-  // The adapter never sends DryRun: such an answer means nothing was done, and it is not what was asked for.
-  DryRunOperation: { code: "INTERNAL", hint: "ECS answered a DryRun check although polycloud sends no DryRun parameter; nothing was changed." },
-  // Gateway and common codes (reference §2.5).
-  Throttling: { code: "RATE_LIMITED" },
-  "Throttling.User": { code: "RATE_LIMITED" },
-  "Throttling.Api": { code: "RATE_LIMITED" },
-  "Rejected.Throttling": { code: "RATE_LIMITED" },
-  ServiceUnavailable: { code: "UNAVAILABLE", retryable: true, ambiguous: true },
-  SignatureDoesNotMatch: { code: "UNAUTHENTICATED", hint: AUTH_HINT },
-  IncompleteSignature: { code: "UNAUTHENTICATED" },
-  InvalidSignatureMethod: { code: "UNAUTHENTICATED" },
-  "InvalidAccessKeyId.NotFound": { code: "UNAUTHENTICATED", hint: AUTH_HINT },
-  "InvalidAccessKeyId.Inactive": { code: "UNAUTHENTICATED", hint: "The AccessKey is disabled." },
-  "InvalidSecurityToken.Expired": { code: "UNAUTHENTICATED", hint: "Refresh the STS token." },
-  "InvalidSecurityToken.Malformed": { code: "UNAUTHENTICATED" },
-  "InvalidSecurityToken.MismatchWithAccessKey": { code: "UNAUTHENTICATED" },
-  "InvalidTimeStamp.Format": { code: "UNAUTHENTICATED", hint: CLOCK_HINT },
-  "InvalidTimeStamp.Expired": { code: "UNAUTHENTICATED", hint: CLOCK_HINT },
-  IllegalTimestamp: { code: "UNAUTHENTICATED" },
-  // Every attempt signs with a fresh nonce, so a retry cures a (vanishingly rare) collision.
-  SignatureNonceUsed: { code: "UNAUTHENTICATED", retryable: true },
-  "Forbidden.RAM": { code: "PERMISSION_DENIED", hint: "Grant the RAM policy action ecs:<Action> to the caller." },
-  "Forbidden.RiskControl": { code: "PERMISSION_DENIED" },
-  "Forbidden.UserVerification": { code: "PERMISSION_DENIED" },
-  ActionUnauthorized: { code: "PERMISSION_DENIED" },
-  InvalidAction: { code: "UNSUPPORTED" },
-  "InvalidAction.NotFound": { code: "UNSUPPORTED" },
-  "InvalidApi.NotFound": { code: "UNSUPPORTED" },
-  UnsupportedHTTPMethod: { code: "UNSUPPORTED" },
-  MissingParameter: { code: "INVALID_ARGUMENT" },
-  InvalidParameter: { code: "INVALID_ARGUMENT" },
-  InvalidVersion: { code: "INVALID_ARGUMENT" },
-  IdempotentParameterMismatch: { code: "INVALID_ARGUMENT", hint: "The idempotency key was already used with other parameters." },
-  InsufficientBalance: { code: "RESOURCE_EXHAUSTED" },
-};
-
-/** Families of codes, tried in order after the exact table (e.g. `Throttling.Foo`, `Forbidden.Bar`, `X.NotFound`). @public */
-export const ALIBABA_ECS_ERROR_PREFIX_RULES: ReadonlyArray<{ pattern: RegExp; rule: AlibabaErrorRule }> = [
-  { pattern: /Throttling/, rule: { code: "RATE_LIMITED" } },
-  { pattern: /^(?:InvalidAccessKeyId|InvalidSecurityToken)\./, rule: { code: "UNAUTHENTICATED", hint: AUTH_HINT } },
-  { pattern: /^InvalidTimeStamp\./, rule: { code: "UNAUTHENTICATED", hint: CLOCK_HINT } },
-  { pattern: /^Forbidden/, rule: { code: "PERMISSION_DENIED" } },
-  { pattern: /^QuotaExceed/, rule: { code: "RESOURCE_EXHAUSTED" } },
-  { pattern: /^(?:OperationDenied|Incorrect)/, rule: { code: "FAILED_PRECONDITION" } },
-  { pattern: /^Missing/, rule: { code: "INVALID_ARGUMENT" } },
-  { pattern: /\.NotFound$/, rule: { code: "NOT_FOUND" } },
-  { pattern: /^Invalid/, rule: { code: "INVALID_ARGUMENT" } },
-  { pattern: /^Unsupported/, rule: { code: "UNSUPPORTED" } },
-];
-
-export { ALIBABA_ECS_ACTION_ERROR_TABLE } from "./action-error-rules.js";
 
 /**
  * The rule for a code: the action's table, the exact table, then prefix rules, then the HTTP status class. Any
  * 5xx is ambiguous (the request may have been processed) and transient.
  * @public
  */
-export function classifyAlibabaEcsError(providerCode: string | undefined, httpStatus: number, action?: string): AlibabaErrorRule & { matchedBy: "table" | "prefix" | "http-status" } {
+export function classifyAlibabaEcsError(
+  providerCode: string | undefined,
+  httpStatus: number,
+  action?: string,
+): AlibabaErrorRule & { matchedBy: "table" | "prefix" | "http-status" } {
   const serverSide = httpStatus >= 500 ? { retryable: true, ambiguous: true } : {};
-  const forAction = providerCode === undefined || action === undefined ? undefined : ALIBABA_ECS_ACTION_ERROR_TABLE[action]?.[providerCode];
+  const forAction =
+    providerCode === undefined || action === undefined
+      ? undefined
+      : ALIBABA_ECS_ACTION_ERROR_TABLE[action]?.[providerCode];
   const exact = forAction ?? (providerCode === undefined ? undefined : ALIBABA_ECS_ERROR_TABLE[providerCode]);
   if (exact !== undefined) return { ...serverSide, ...exact, matchedBy: "table" };
-  const prefixed = providerCode === undefined ? undefined : ALIBABA_ECS_ERROR_PREFIX_RULES.find((entry) => entry.pattern.test(providerCode));
+  const prefixed =
+    providerCode === undefined
+      ? undefined
+      : ALIBABA_ECS_ERROR_PREFIX_RULES.find((entry) => entry.pattern.test(providerCode));
   if (prefixed !== undefined) return { ...serverSide, ...prefixed.rule, matchedBy: "prefix" };
   return { code: mapHttpStatusToCode(httpStatus), ...serverSide, matchedBy: "http-status" };
 }
@@ -122,8 +39,9 @@ const SERVER_STRING_TO_SIGN = "server string to sign is:";
 
 /**
  * What the adapter declares about ECS answers for core's `readHttpResponse`: the JSON envelope `{ RequestId,
- * HostId, Code, Message, Recommend }`, the table above (any 5xx ambiguous and transient), the request id header,
- * and `x-acs-retry-after` (milliseconds, as the official SDK reads it) before the standard retry hints.
+ * HostId, Code, Message, Recommend }`, the error tables through {@link classifyAlibabaEcsError} (any 5xx
+ * ambiguous and transient), the request id header, and `x-acs-retry-after` (milliseconds, as the official SDK
+ * reads it) before the standard retry hints.
  * @public
  */
 export const ALIBABA_ECS_RESPONSES: ResponseDeclaration = {
@@ -134,7 +52,14 @@ export const ALIBABA_ECS_RESPONSES: ResponseDeclaration = {
   parseError(json) {
     const parsed = AlibabaErrorEnvelopeSchema.safeParse(json);
     if (!parsed.success) return undefined;
-    const { Code: providerCode, Message: rawMessage = "", RequestId: requestId, HostId: hostId, Recommend: recommend, AccessDeniedDetail: accessDeniedDetail } = parsed.data;
+    const {
+      Code: providerCode,
+      Message: rawMessage = "",
+      RequestId: requestId,
+      HostId: hostId,
+      Recommend: recommend,
+      AccessDeniedDetail: accessDeniedDetail,
+    } = parsed.data;
     const [message, serverStringToSign] = splitServerStringToSign(rawMessage);
     return { providerCode, message, requestId, details: { recommend, hostId, serverStringToSign, accessDeniedDetail } };
   },
@@ -147,7 +72,10 @@ const RESPONSES_BY_ACTION = new Map<string, ResponseDeclaration>();
 export function describeAlibabaEcsResponses(action: string): ResponseDeclaration {
   const known = RESPONSES_BY_ACTION.get(action);
   if (known !== undefined) return known;
-  const declaration: ResponseDeclaration = { ...ALIBABA_ECS_RESPONSES, classify: (answer, response) => withoutMatch(classifyAlibabaEcsError(answer.providerCode, response.status, action)) };
+  const declaration: ResponseDeclaration = {
+    ...ALIBABA_ECS_RESPONSES,
+    classify: (answer, response) => withoutMatch(classifyAlibabaEcsError(answer.providerCode, response.status, action)),
+  };
   RESPONSES_BY_ACTION.set(action, declaration);
   return declaration;
 }
@@ -182,11 +110,20 @@ export interface MapAlibabaEcsErrorContext {
  * `providerCode`, `httpStatus`, `requestId`, `retryAfterMs` and `details` (`recommend`, `hostId`, `hint`).
  * @public
  */
-export function mapAlibabaEcsError(response: AlibabaErrorResponse, context: MapAlibabaEcsErrorContext): IpAllocatorError {
-  const headers = response.envelope === undefined ? response.headers : { ...response.headers, "content-type": "application/json" };
+export function mapAlibabaEcsError(
+  response: AlibabaErrorResponse,
+  context: MapAlibabaEcsErrorContext,
+): IpAllocatorError {
+  const headers =
+    response.envelope === undefined ? response.headers : { ...response.headers, "content-type": "application/json" };
   const body = response.envelope === undefined ? response.body : JSON.stringify(response.envelope);
   try {
-    readHttpResponse({ status: response.httpStatus, headers, body }, describeAlibabaEcsResponses(context.action), context, () => undefined);
+    readHttpResponse(
+      { status: response.httpStatus, headers, body },
+      describeAlibabaEcsResponses(context.action),
+      context,
+      () => undefined,
+    );
   } catch (thrown) {
     return thrown as IpAllocatorError;
   }

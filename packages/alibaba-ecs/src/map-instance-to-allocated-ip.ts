@@ -9,18 +9,28 @@ import { readPublicIpAddress, type InstanceAttributeResponse } from "./parse-ali
  * shows: DescribeInstanceAttribute has no field for "allocated, restart pending" (see {@link describeFreshIp}).
  * @public
  */
-export function mapInstanceToIpState(instance: InstanceAttributeResponse, address = readPublicIpAddress(instance)): IpState {
+export function mapInstanceToIpState(
+  instance: InstanceAttributeResponse,
+  address = readPublicIpAddress(instance),
+): IpState {
   if (address === undefined) return "released";
   return instance.Status === "Running" ? "ready" : "pending";
 }
 
 /** Maps a `DescribeInstanceAttribute` answer to the neutral {@link AllocatedIp} (`raw` keeps the answer). @public */
-export function mapInstanceToAllocatedIp(instance: InstanceAttributeResponse, region: string, address = readPublicIpAddress(instance)): AllocatedIp {
+export function mapInstanceToAllocatedIp(
+  instance: InstanceAttributeResponse,
+  region: string,
+  address = readPublicIpAddress(instance),
+): AllocatedIp {
   return {
     id: instance.InstanceId,
     ...(address === undefined ? {} : { address }),
     state: mapInstanceToIpState(instance, address),
-    location: { region: instance.RegionId ?? region, ...(instance.ZoneId === undefined ? {} : { zone: instance.ZoneId }) },
+    location: {
+      region: instance.RegionId ?? region,
+      ...(instance.ZoneId === undefined ? {} : { zone: instance.ZoneId }),
+    },
     instanceId: instance.InstanceId,
     tags: {},
     providerState: instance.Status,

@@ -6,7 +6,10 @@
 export function percentEncode(value: string): string {
   // Most ECS values (ids, actions, dates) need no encoding at all: skip the work for them.
   if (UNRESERVED_ONLY.test(value)) return value;
-  return encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;

@@ -22,7 +22,12 @@ export interface ReleasedPublicIp {
  * hold); `whenAbsent: "no-op"` makes it a no-op instead, for compensation after a failed allocate.
  * @internal
  */
-export async function releasePublicIp(operation: Operation, client: AlibabaEcsClient, instanceId: string, whenAbsent: "not-found" | "no-op" = "not-found"): Promise<ReleasedPublicIp> {
+export async function releasePublicIp(
+  operation: Operation,
+  client: AlibabaEcsClient,
+  instanceId: string,
+  whenAbsent: "not-found" | "no-op" = "not-found",
+): Promise<ReleasedPublicIp> {
   const before = await describeInstanceAttribute(operation, client, instanceId);
   const address = readPublicIpAddress(before);
   if (address === undefined && whenAbsent === "no-op") return { requestId: before.RequestId, released: false };
@@ -30,16 +35,28 @@ export async function releasePublicIp(operation: Operation, client: AlibabaEcsCl
   for (let round = 1; ; round += 1) {
     try {
       const params = { InstanceId: instanceId, PublicIpAddress: address };
-      const answer = await operation.call((context) => client.call("ReleasePublicIpAddress", params, RequestIdResponseSchema, context), { shouldRetry: (error) => error.retryable && !error.ambiguous });
+      const answer = await operation.call(
+        (context) => client.call("ReleasePublicIpAddress", params, RequestIdResponseSchema, context),
+        { shouldRetry: (error) => error.retryable && !error.ambiguous },
+      );
       return { requestId: answer.RequestId, released: true };
     } catch (thrown) {
       const error = toIpAllocatorError(thrown, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name });
       if (!error.ambiguous || operation.signal.aborted) throw error;
       const after = await describeInstanceAttribute(operation, client, instanceId).catch((readError: unknown) => {
-        throw createOutcomeUnknownError(instanceId, error, toIpAllocatorError(readError, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name }));
+        throw createOutcomeUnknownError(
+          instanceId,
+          error,
+          toIpAllocatorError(readError, { provider: ALIBABA_ECS_PROVIDER, operation: operation.name }),
+        );
       });
       if (readPublicIpAddress(after) !== address) return { requestId: after.RequestId, released: true };
-      if (round >= operation.retry.maxAttempts || !error.retryable || !operation.spendRetry(error, round)) throw new IpAllocatorError({ ...error.toOptions(), ambiguous: false, details: { ...error.details, reconciliation: `${instanceId} read back unchanged` } });
+      if (round >= operation.retry.maxAttempts || !error.retryable || !operation.spendRetry(error, round))
+        throw new IpAllocatorError({
+          ...error.toOptions(),
+          ambiguous: false,
+          details: { ...error.details, reconciliation: `${instanceId} read back unchanged` },
+        });
     }
   }
 }
@@ -51,11 +68,19 @@ function createNothingToReleaseError(operation: Operation, instanceId: string, r
     provider: ALIBABA_ECS_PROVIDER,
     operation: operation.name,
     requestId,
-    details: { action: "DescribeInstanceAttribute", resourceId: instanceId, hint: "Nothing to do: describe shows the instance without a public IP (state released)." },
+    details: {
+      action: "DescribeInstanceAttribute",
+      resourceId: instanceId,
+      hint: "Nothing to do: describe shows the instance without a public IP (state released).",
+    },
   });
 }
 
-function createOutcomeUnknownError(instanceId: string, error: IpAllocatorError, readError: IpAllocatorError): IpAllocatorError {
+function createOutcomeUnknownError(
+  instanceId: string,
+  error: IpAllocatorError,
+  readError: IpAllocatorError,
+): IpAllocatorError {
   return new IpAllocatorError({
     code: "OUTCOME_UNKNOWN",
     message: `ReleasePublicIpAddress on ${instanceId} may or may not have taken effect (${error.code}: ${error.message}); reading it back failed (${readError.code}). Describe ${instanceId} before trying again.`,

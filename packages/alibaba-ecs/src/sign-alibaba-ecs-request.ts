@@ -73,11 +73,16 @@ function hashHex(text: string): string {
  * trimmed and sorted; the payload hash is computed from the body actually sent.
  * @public
  */
-export function buildV3CanonicalRequest(parts: V3RequestParts): { canonicalRequest: string; signedHeaders: string; hashedPayload: string } {
+export function buildV3CanonicalRequest(parts: V3RequestParts): {
+  canonicalRequest: string;
+  signedHeaders: string;
+  hashedPayload: string;
+} {
   const signed: [name: string, value: string][] = [];
   for (const name in parts.headers) {
     const lower = name.toLowerCase();
-    if (lower === "host" || lower === "content-type" || lower.startsWith("x-acs-")) signed.push([lower, (parts.headers[name] ?? "").trim()]);
+    if (lower === "host" || lower === "content-type" || lower.startsWith("x-acs-"))
+      signed.push([lower, (parts.headers[name] ?? "").trim()]);
   }
   // Stable sort: of two spellings of one name (`Host`, `host`) the later wins, as a header map would keep it.
   signed.sort((left, right) => compareCodeUnits(left[0], right[0]));
@@ -100,7 +105,10 @@ export function buildV3CanonicalRequest(parts: V3RequestParts): { canonicalReque
  * and the `Authorization` header value built from it.
  * @public
  */
-export function signV3(parts: V3RequestParts, credentials: Pick<AlibabaEcsCredentials, "accessKeyId" | "accessKeySecret">): {
+export function signV3(
+  parts: V3RequestParts,
+  credentials: Pick<AlibabaEcsCredentials, "accessKeyId" | "accessKeySecret">,
+): {
   canonicalRequest: string;
   stringToSign: string;
   signature: string;
@@ -157,7 +165,12 @@ export function signAlibabaEcsRequest(input: SignAlibabaEcsRequestInput): HttpRe
     const encoded = `${buildCanonicalQuery(params)}&Signature=${percentEncode(signature)}`;
     return method === "GET"
       ? { method, url: `${origin}/?${encoded}`, headers: { accept: "application/json" } }
-      : { method, url: `${origin}/`, headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, body: encoded };
+      : {
+          method,
+          url: `${origin}/`,
+          headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+          body: encoded,
+        };
   }
   // One headers object, filled in place: this runs on every attempt, and each object spread costs about a µs.
   // `accept` is not signed (only host, content-type and x-acs-* are); `authorization` is added once computed.
@@ -176,6 +189,9 @@ export function signAlibabaEcsRequest(input: SignAlibabaEcsRequestInput): HttpRe
     headers["x-acs-security-token"] = token;
   }
   const query = buildCanonicalQuery(input.params);
-  headers.authorization = signV3({ method, path: "/", query: input.params, canonicalQuery: query, headers, body: "" }, input.credentials).authorization;
+  headers.authorization = signV3(
+    { method, path: "/", query: input.params, canonicalQuery: query, headers, body: "" },
+    input.credentials,
+  ).authorization;
   return { method, url: query === "" ? `${origin}/` : `${origin}/?${query}`, headers };
 }

@@ -1,4 +1,11 @@
-import { IpAllocatorError, pollUntil, toIpAllocatorError, type DescribeResult, type Operation, type WaitOptions } from "@polycloud/core";
+import {
+  IpAllocatorError,
+  pollUntil,
+  toIpAllocatorError,
+  type DescribeResult,
+  type Operation,
+  type WaitOptions,
+} from "@polycloud/core";
 import type { AlibabaEcsClient } from "./alibaba-ecs-client.js";
 import { ALIBABA_ECS_PROVIDER } from "./alibaba-ecs-settings.js";
 import { describeInstanceAttribute } from "./describe-instance-attribute.js";
@@ -13,12 +20,20 @@ import type { InstanceAttributeResponse } from "./parse-alibaba-ecs-response.js"
  * state seen in `details` (`lastState`, `providerState`, `address`).
  * @internal
  */
-export async function waitForPublicIpReady(operation: Operation, client: AlibabaEcsClient, target: { instanceId: string; region: string }, options: WaitOptions): Promise<DescribeResult> {
+export async function waitForPublicIpReady(
+  operation: Operation,
+  client: AlibabaEcsClient,
+  target: { instanceId: string; region: string },
+  options: WaitOptions,
+): Promise<DescribeResult> {
   let last: InstanceAttributeResponse | undefined;
   try {
     const { value } = await pollUntil({
       read: async () => (last = await describeInstanceAttribute(operation, client, target.instanceId)),
-      check: (instance) => (mapInstanceToAllocatedIp(instance, target.region).state === "pending" && instance.Status !== "Stopped" ? "continue" : "done"),
+      check: (instance) =>
+        mapInstanceToAllocatedIp(instance, target.region).state === "pending" && instance.Status !== "Stopped"
+          ? "continue"
+          : "done",
       signal: operation.signal,
       clock: operation.environment.clock,
       random: operation.environment.random,
@@ -43,7 +58,12 @@ export async function waitForPublicIpReady(operation: Operation, client: Alibaba
         provider: ALIBABA_ECS_PROVIDER,
         operation: operation.name,
         requestId: value.RequestId,
-        details: { lastState: ip.state, providerState: ip.providerState, address: ip.address, hint: `Start the instance (StartInstance ${target.instanceId}), then wait again.` },
+        details: {
+          lastState: ip.state,
+          providerState: ip.providerState,
+          address: ip.address,
+          hint: `Start the instance (StartInstance ${target.instanceId}), then wait again.`,
+        },
       });
     }
     return { provider: ALIBABA_ECS_PROVIDER, ip, requestId: value.RequestId, metadata: operation.metadata() };
@@ -52,6 +72,10 @@ export async function waitForPublicIpReady(operation: Operation, client: Alibaba
     if (last === undefined || (error.code !== "TIMEOUT" && error.code !== "CANCELLED")) throw error;
     const ip = mapInstanceToAllocatedIp(last, target.region);
     const message = `${error.message} ${target.instanceId} was still ${last.Status}${last.Status === "Running" ? "" : ": its public IP takes effect once it runs (StartInstance)"}.`;
-    throw new IpAllocatorError({ ...error.toOptions(), message, details: { ...error.details, lastState: ip.state, providerState: ip.providerState, address: ip.address } });
+    throw new IpAllocatorError({
+      ...error.toOptions(),
+      message,
+      details: { ...error.details, lastState: ip.state, providerState: ip.providerState, address: ip.address },
+    });
   }
 }

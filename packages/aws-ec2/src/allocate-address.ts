@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { IpAllocatorError, attachAllocatedIds, convergeAllocation, releaseAllocated, toIpAllocatorError, type AllocationResult, type KeyedAllocation, type Operation } from "@polycloud/core";
+import {
+  IpAllocatorError,
+  attachAllocatedIds,
+  convergeAllocation,
+  releaseAllocated,
+  toIpAllocatorError,
+  type AllocationResult,
+  type KeyedAllocation,
+  type Operation,
+} from "@polycloud/core";
 import { associateAddress } from "./associate-address.js";
 import type { AwsEc2Client } from "./aws-ec2-client.js";
 import { AWS_EC2_DEFAULT_RECONCILE, AWS_EC2_PROVIDER, type ResolvedAwsEc2Settings } from "./aws-ec2-settings.js";
@@ -7,7 +16,12 @@ import { findAddressesByKey } from "./describe-addresses.js";
 import { checkInstanceRunning } from "./describe-instance.js";
 import { mapAddressToAllocatedIp, parseAllocateAddress, readTag, type Ec2Address } from "./parse-aws-ec2-response.js";
 import { releaseAddress } from "./release-address.js";
-import { CREATED_AT_TAG_KEY, IDEMPOTENCY_TAG_KEY, INSTANCE_TAG_KEY, type ValidatedAwsEc2Request } from "./validate-aws-ec2-request.js";
+import {
+  CREATED_AT_TAG_KEY,
+  IDEMPOTENCY_TAG_KEY,
+  INSTANCE_TAG_KEY,
+  type ValidatedAwsEc2Request,
+} from "./validate-aws-ec2-request.js";
 
 /**
  * Allocates one Elastic IP, and associates it when the request names an instance. The instance is checked first
@@ -20,7 +34,12 @@ import { CREATED_AT_TAG_KEY, IDEMPOTENCY_TAG_KEY, INSTANCE_TAG_KEY, type Validat
  * error names it either way.
  * @internal
  */
-export async function allocateAddress(operation: Operation, client: AwsEc2Client, { request, providerOptions }: ValidatedAwsEc2Request, settings: ResolvedAwsEc2Settings): Promise<AllocationResult> {
+export async function allocateAddress(
+  operation: Operation,
+  client: AwsEc2Client,
+  { request, providerOptions }: ValidatedAwsEc2Request,
+  settings: ResolvedAwsEc2Settings,
+): Promise<AllocationResult> {
   const { instanceId } = request;
   if (instanceId !== undefined) await checkInstanceRunning(operation, client, instanceId);
   const key = request.idempotencyKey ?? `polycloud-${randomUUID()}`;
@@ -35,20 +54,38 @@ export async function allocateAddress(operation: Operation, client: AwsEc2Client
       let tags: Array<{ key: string; value: string }> = [];
       // Stamped when the attempt is signed (after any rate-limit wait): a retry after "nothing was allocated" is a new allocation.
       const parameters = (signedAt: number) => {
-        tags = [...Object.entries(request.tags).map(([tagKey, value]) => ({ key: tagKey, value })), { key: IDEMPOTENCY_TAG_KEY, value: key }, { key: CREATED_AT_TAG_KEY, value: new Date(signedAt).toISOString() }];
+        tags = [
+          ...Object.entries(request.tags).map(([tagKey, value]) => ({ key: tagKey, value })),
+          { key: IDEMPOTENCY_TAG_KEY, value: key },
+          { key: CREATED_AT_TAG_KEY, value: new Date(signedAt).toISOString() },
+        ];
         if (instanceId !== undefined) tags.push({ key: INSTANCE_TAG_KEY, value: instanceId });
         const fields: Record<string, string> = { Domain: "vpc", "TagSpecification.1.ResourceType": "elastic-ip" };
         tags.forEach((tag, index) => {
           fields[`TagSpecification.1.Tag.${index + 1}.Key`] = tag.key;
           fields[`TagSpecification.1.Tag.${index + 1}.Value`] = tag.value;
         });
-        if (providerOptions.networkBorderGroup !== undefined) fields.NetworkBorderGroup = providerOptions.networkBorderGroup;
+        if (providerOptions.networkBorderGroup !== undefined)
+          fields.NetworkBorderGroup = providerOptions.networkBorderGroup;
         if (providerOptions.publicIpv4Pool !== undefined) fields.PublicIpv4Pool = providerOptions.publicIpv4Pool;
         return fields;
       };
       const { response, requestId } = await client.call("AllocateAddress", parameters, parseAllocateAddress, context);
       const { allocationId, publicIp, networkBorderGroup } = response;
-      return { resources: [{ allocationId, publicIp, domain: "vpc", networkBorderGroup, associationId: undefined, instanceId: undefined, tagSet: tags }], requestId };
+      return {
+        resources: [
+          {
+            allocationId,
+            publicIp,
+            domain: "vpc",
+            networkBorderGroup,
+            associationId: undefined,
+            instanceId: undefined,
+            tagSet: tags,
+          },
+        ],
+        requestId,
+      };
     },
     findByKey: (reading) => findAddressesByKey(reading, client, key, reconcile.checks * reconcile.intervalMs),
     release,
@@ -62,12 +99,22 @@ export async function allocateAddress(operation: Operation, client: AwsEc2Client
   let address = converged.resources[0] as Ec2Address;
   if (instanceId !== undefined && address.instanceId !== instanceId) {
     try {
-      address = { ...address, instanceId, associationId: await associateAddress(operation, client, address.allocationId, instanceId) };
+      address = {
+        ...address,
+        instanceId,
+        associationId: await associateAddress(operation, client, address.allocationId, instanceId),
+      };
     } catch (thrown) {
       const error = toIpAllocatorError(thrown, { provider: AWS_EC2_PROVIDER, operation: operation.name });
       const allocatedIds = [address.allocationId];
       // Another caller may hold a shared key's address (and a retry with the key returns it): kept and named.
-      if (shared || reconcile.releaseOnFailure === false) throw attachAllocatedIds(error, { allocatedIds, releasedIds: [], idempotencyKey: key, returnedOnly: shared && converged.reconciled });
+      if (shared || reconcile.releaseOnFailure === false)
+        throw attachAllocatedIds(error, {
+          allocatedIds,
+          releasedIds: [],
+          idempotencyKey: key,
+          returnedOnly: shared && converged.reconciled,
+        });
       const outcome = await releaseAllocated(operation, allocatedIds, release);
       throw attachAllocatedIds(error, { allocatedIds, releasedIds: outcome.released, idempotencyKey: key });
     }
@@ -84,7 +131,11 @@ export async function allocateAddress(operation: Operation, client: AwsEc2Client
 }
 
 /** A key names one request: an address found with it for another instance (or none) is a conflict. */
-function checkSameInstance(found: Ec2Address[], instanceId: string | undefined, key: string): IpAllocatorError | undefined {
+function checkSameInstance(
+  found: Ec2Address[],
+  instanceId: string | undefined,
+  key: string,
+): IpAllocatorError | undefined {
   const foreign = found.find((address) => readTag(address, INSTANCE_TAG_KEY) !== instanceId);
   if (foreign === undefined) return undefined;
   return new IpAllocatorError({

@@ -10,10 +10,17 @@ import { parseAssociateAddress } from "./parse-aws-ec2-response.js";
  * attempt's doing) is success.
  * @internal
  */
-export async function associateAddress(operation: Operation, client: AwsEc2Client, allocationId: string, instanceId: string): Promise<string> {
+export async function associateAddress(
+  operation: Operation,
+  client: AwsEc2Client,
+  allocationId: string,
+  instanceId: string,
+): Promise<string> {
   const parameters = { AllocationId: allocationId, InstanceId: instanceId, AllowReassociation: "false" };
   try {
-    const { response } = await operation.call((context) => client.call("AssociateAddress", parameters, parseAssociateAddress, context));
+    const { response } = await operation.call((context) =>
+      client.call("AssociateAddress", parameters, parseAssociateAddress, context),
+    );
     return response.associationId;
   } catch (thrown) {
     if (!IpAllocatorError.isInstance(thrown) || thrown.providerCode !== "Resource.AlreadyAssociated") throw thrown;

@@ -79,7 +79,13 @@ export class AwsEc2Allocator implements IpAllocator {
       defaultTimeoutMs: settings.operationTimeoutMs,
       onClose: async () => {
         // Calls still queued for a rate-limit slot have sent nothing: fail them now rather than on a closed dispatcher.
-        client.rejectQueued(new IpAllocatorError({ code: "FAILED_PRECONDITION", message: `The ${this.provider} allocator was closed while the call waited for a rate-limit slot; nothing was sent.`, provider: this.provider }));
+        client.rejectQueued(
+          new IpAllocatorError({
+            code: "FAILED_PRECONDITION",
+            message: `The ${this.provider} allocator was closed while the call waited for a rate-limit slot; nothing was sent.`,
+            provider: this.provider,
+          }),
+        );
         if (lifecycle.ownsDispatcher) await dispatcher.close();
       },
     });
@@ -91,7 +97,10 @@ export class AwsEc2Allocator implements IpAllocator {
     const { instanceId } = validated.request;
     return this.engine.serialize(
       validated.request.idempotencyKey,
-      () => this.engine.run("allocate", options, (operation) => allocateAddress(operation, this.client, validated, this.settings)),
+      () =>
+        this.engine.run("allocate", options, (operation) =>
+          allocateAddress(operation, this.client, validated, this.settings),
+        ),
       (earlier) => (earlier.ips[0]?.instanceId === instanceId ? { ...earlier, reconciled: true } : undefined),
     );
   }
@@ -105,7 +114,12 @@ export class AwsEc2Allocator implements IpAllocator {
   /** EC2 assigns the address synchronously: an address that exists is ready, so this is one read. */
   async waitUntilReady(id: string, options?: WaitOptions): Promise<DescribeResult> {
     const allocationId = this.validateId(id, "waitUntilReady");
-    return this.engine.run("waitUntilReady", options, (operation) => this.read(operation, allocationId), this.settings.waitTimeoutMs);
+    return this.engine.run(
+      "waitUntilReady",
+      options,
+      (operation) => this.read(operation, allocationId),
+      this.settings.waitTimeoutMs,
+    );
   }
 
   /** Disassociates the address when it is associated, then releases it; a retried release converges. */
@@ -113,7 +127,14 @@ export class AwsEc2Allocator implements IpAllocator {
     const allocationId = this.validateId(id, "release");
     return this.engine.run("release", options, async (operation) => {
       const { requestId } = await releaseAddress(operation, this.client, allocationId);
-      return { provider: this.provider, id: allocationId, state: "released", requestId: requestId ?? operation.requestId, metadata: operation.metadata(), warnings: [] };
+      return {
+        provider: this.provider,
+        id: allocationId,
+        state: "released",
+        requestId: requestId ?? operation.requestId,
+        metadata: operation.metadata(),
+        warnings: [],
+      };
     });
   }
 
@@ -124,7 +145,12 @@ export class AwsEc2Allocator implements IpAllocator {
 
   /** What `JSON.stringify`, `console.log` and `util.inspect` show: provider, capabilities, region and endpoint, never credentials. */
   toJSON(): Record<string, unknown> {
-    return { provider: this.provider, capabilities: this.capabilities, region: this.settings.region, endpoint: this.settings.endpointUrl.origin };
+    return {
+      provider: this.provider,
+      capabilities: this.capabilities,
+      region: this.settings.region,
+      endpoint: this.settings.endpointUrl.origin,
+    };
   }
 
   [INSPECT_CUSTOM](): string {
@@ -134,10 +160,20 @@ export class AwsEc2Allocator implements IpAllocator {
   private async read(operation: Operation, allocationId: string): Promise<DescribeResult> {
     const address = await describeAddress(operation, this.client, allocationId);
     if (address === undefined) throw createNotFoundError(allocationId, operation.name, operation.requestId);
-    return { provider: this.provider, ip: mapAddressToAllocatedIp(address, this.settings.region), requestId: operation.requestId, metadata: operation.metadata() };
+    return {
+      provider: this.provider,
+      ip: mapAddressToAllocatedIp(address, this.settings.region),
+      requestId: operation.requestId,
+      metadata: operation.metadata(),
+    };
   }
 
   private validateId(id: unknown, operation: string): string {
-    return validateResourceId(id, { provider: this.provider, operation, pattern: ALLOCATION_ID_PATTERN, hint: "must be an allocation id returned by allocate (eipalloc- and 8 or 17 hex digits)" });
+    return validateResourceId(id, {
+      provider: this.provider,
+      operation,
+      pattern: ALLOCATION_ID_PATTERN,
+      hint: "must be an allocation id returned by allocate (eipalloc- and 8 or 17 hex digits)",
+    });
   }
 }

@@ -1,13 +1,39 @@
-import { CLOCK, HTTP_DISPATCHER, INSPECT_CUSTOM, RateLimiter, checkResolvedCredentials, createRedactor, formatSafeSummary, inject, injectable, readHttpResponse, sendHttpRequest, type AttemptContext, type Clock, type Dispatcher, type HttpResponse, type Redactor } from "@polycloud/core";
+import {
+  CLOCK,
+  HTTP_DISPATCHER,
+  INSPECT_CUSTOM,
+  RateLimiter,
+  formatSafeSummary,
+  inject,
+  injectable,
+  readHttpResponse,
+  sendHttpRequest,
+  type AttemptContext,
+  type Clock,
+  type Dispatcher,
+  type HttpResponse,
+} from "@polycloud/core";
 import { AWS_EC2_PROVIDER, type ResolvedAwsEc2Settings } from "./aws-ec2-settings.js";
-import { AWS_EC2_ENVIRONMENT, AWS_EC2_SETTINGS, AWS_EC2_SIGNING_CLOCK, type AwsEc2Environment, type AwsEc2SigningClock } from "./aws-ec2-tokens.js";
+import {
+  AWS_EC2_ENVIRONMENT,
+  AWS_EC2_SETTINGS,
+  AWS_EC2_SIGNING_CLOCK,
+  type AwsEc2Environment,
+  type AwsEc2SigningClock,
+} from "./aws-ec2-tokens.js";
 import { AWS_EC2_RESPONSES } from "./map-aws-ec2-error.js";
-import { parseEc2Xml } from "./parse-aws-ec2-response.js";
-import { resolveAwsEc2Credentials, type ResolvedAwsEc2Credentials } from "./resolve-aws-ec2-credentials.js";
+import { mapEc2XmlResponse } from "./map-ec2-xml-response.js";
+import { resolveAwsEc2Session, type AwsEc2Session } from "./resolve-aws-ec2-session.js";
 import { signAwsEc2Request } from "./sign-aws-ec2-request.js";
 
 /** The EC2 actions the adapter calls, spelled as on the wire. @public */
-export type AwsEc2Action = "AllocateAddress" | "DescribeAddresses" | "AssociateAddress" | "DisassociateAddress" | "ReleaseAddress" | "DescribeInstances";
+export type AwsEc2Action =
+  | "AllocateAddress"
+  | "DescribeAddresses"
+  | "AssociateAddress"
+  | "DisassociateAddress"
+  | "ReleaseAddress"
+  | "DescribeInstances";
 
 /** A parsed `<ActionResponse>` and its `requestId`. @public */
 export interface AwsEc2CallResult<T> {
@@ -16,15 +42,12 @@ export interface AwsEc2CallResult<T> {
 }
 
 /** Query parameters of one action, or a function building them from the signing time. @public */
-export type AwsEc2Parameters = Readonly<Record<string, string>> | ((signedAt: number) => Readonly<Record<string, string>>);
+export type AwsEc2Parameters =
+  | Readonly<Record<string, string>>
+  | ((signedAt: number) => Readonly<Record<string, string>>);
 
 /** Temporary credentials are fetched again this long before they expire (the AWS SDKs' margin). */
 const REFRESH_MARGIN_MS = 5 * 60_000;
-
-interface Session {
-  credentials: ResolvedAwsEc2Credentials;
-  redactor: Redactor;
-}
 
 /**
  * Sends one EC2 Query API action: resolve the credentials (at the first call, and again before temporary ones
@@ -36,8 +59,8 @@ interface Session {
 @injectable()
 export class AwsEc2Client {
   private readonly rateLimiter: RateLimiter | undefined;
-  private session: Session | undefined;
-  private resolving: Promise<Session> | undefined;
+  private session: AwsEc2Session | undefined;
+  private resolving: Promise<AwsEc2Session> | undefined;
 
   constructor(
     @inject(AWS_EC2_SETTINGS) private readonly settings: ResolvedAwsEc2Settings,
@@ -72,7 +95,12 @@ export class AwsEc2Client {
    * Calls `action`; `parse` reads the content of `<ActionResponse>` (undefined: unreadable, a typed INTERNAL).
    * `parameters` may be built from the signing time (epoch ms), taken once the request may leave.
    */
-  async call<T>(action: AwsEc2Action, parameters: AwsEc2Parameters, parse: (json: unknown) => T | undefined, context: AttemptContext): Promise<AwsEc2CallResult<T>> {
+  async call<T>(
+    action: AwsEc2Action,
+    parameters: AwsEc2Parameters,
+    parse: (json: unknown) => T | undefined,
+    context: AttemptContext,
+  ): Promise<AwsEc2CallResult<T>> {
     const session = await this.resolveSession(context.operation);
     // Nothing has been sent yet: report the abort as such, not as a possibly processed request.
     if (context.signal.aborted) throw context.signal.reason;
@@ -81,7 +109,14 @@ export class AwsEc2Client {
     try {
       const { endpointUrl: endpoint, region, requestTimeoutMs } = this.settings;
       const now = this.signingClock.now();
-      const request = await signAwsEc2Request({ endpoint, action, parameters: typeof parameters === "function" ? parameters(now) : parameters, region, credentials: session.credentials, now });
+      const request = await signAwsEc2Request({
+        endpoint,
+        action,
+        parameters: typeof parameters === "function" ? parameters(now) : parameters,
+        region,
+        credentials: session.credentials,
+        now,
+      });
       response = await sendHttpRequest(request, {
         dispatcher: this.dispatcher,
         provider: AWS_EC2_PROVIDER,
@@ -97,36 +132,39 @@ export class AwsEc2Client {
     } finally {
       releaseSlot?.();
     }
-    return readHttpResponse(toReadableResponse(response), AWS_EC2_RESPONSES, { operation: context.operation, action, redactor: session.redactor, now: this.signingClock.now() }, (json) => {
-      const content = (json as Record<string, unknown>)[`${action}Response`] as { requestId?: unknown } | undefined;
-      const value = parse(content);
-      return value === undefined ? undefined : { response: value, requestId: typeof content?.requestId === "string" ? content.requestId : undefined };
-    });
+    return readHttpResponse(
+      mapEc2XmlResponse(response),
+      AWS_EC2_RESPONSES,
+      { operation: context.operation, action, redactor: session.redactor, now: this.signingClock.now() },
+      (json) => {
+        const content = (json as Record<string, unknown>)[`${action}Response`] as { requestId?: unknown } | undefined;
+        const value = parse(content);
+        return value === undefined
+          ? undefined
+          : { response: value, requestId: typeof content?.requestId === "string" ? content.requestId : undefined };
+      },
+    );
   }
 
   /** The credential chain's answer, memoised until 5 minutes before it expires; a failure is not remembered. */
-  private resolveSession(operation: string): Promise<Session> | Session {
+  private resolveSession(operation: string): Promise<AwsEc2Session> | AwsEc2Session {
     const current = this.session;
     const expiration = current?.credentials.expiration?.getTime();
-    if (current !== undefined && (expiration === undefined || expiration - this.signingClock.now() > REFRESH_MARGIN_MS)) return current;
-    this.resolving ??= resolveAwsEc2Credentials({ credentials: this.settings.credentials, profile: this.settings.profile, env: this.environment.env, operation })
-      .then((credentials) => {
-        const { accessKeyId, secretAccessKey, sessionToken, source } = credentials;
-        checkResolvedCredentials({ accessKeyId, secretAccessKey, sessionToken }, { provider: AWS_EC2_PROVIDER, operation, source });
-        return (this.session = { credentials, redactor: createRedactor([secretAccessKey, sessionToken]) });
+    if (current !== undefined && (expiration === undefined || expiration - this.signingClock.now() > REFRESH_MARGIN_MS))
+      return current;
+    this.resolving ??= resolveAwsEc2Session({
+      credentials: this.settings.credentials,
+      profile: this.settings.profile,
+      env: this.environment.env,
+      operation,
+    })
+      .then((session) => {
+        this.session = session;
+        return session;
       })
-      .finally(() => (this.resolving = undefined));
+      .finally(() => {
+        this.resolving = undefined;
+      });
     return this.resolving;
   }
-}
-
-/**
- * Core's response handler reads JSON: an XML answer is handed to it as the equivalent plain objects. Anything
- * else (a proxy's HTML page, a truncated body) is passed as is, so its excerpt shows what really came back.
- */
-function toReadableResponse(response: HttpResponse): HttpResponse {
-  const contentType = response.headers["content-type"];
-  if (contentType === undefined ? !response.body.trimStart().startsWith("<") : !/xml/i.test(contentType)) return response;
-  const xml = parseEc2Xml(response.body);
-  return xml === undefined ? response : { status: response.status, headers: { ...response.headers, "content-type": "application/json" }, body: JSON.stringify(xml) };
 }

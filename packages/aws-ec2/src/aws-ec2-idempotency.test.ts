@@ -8,7 +8,8 @@ afterEach(async () => {
 });
 
 const location = { region: TEST_REGION };
-const received = (test: Harness, action: string) => test.emulator.events.list({ provider: "aws" }).filter((event) => event.action === action).length;
+const received = (test: Harness, action: string) =>
+  test.emulator.events.list({ provider: "aws" }).filter((event) => event.action === action).length;
 
 describe("exactly one Elastic IP per idempotency key", () => {
   it("two allocators (two processes) with one key get the same address, and only one is billed", async () => {
@@ -27,19 +28,30 @@ describe("exactly one Elastic IP per idempotency key", () => {
     const second = await harness.createAllocator().allocate({ location, instanceId, idempotencyKey: "web-1" });
     expect(second.ips[0]).toMatchObject({ id: first.ips[0]?.id, instanceId });
     expect(received(harness, "AssociateAddress")).toBe(1);
-    const other = await rejectionOf(harness.createAllocator().allocate({ location, instanceId: RUNNING_INSTANCE_IDS[1], idempotencyKey: "web-1" }));
-    expect(other).toMatchObject({ code: "ALREADY_EXISTS", details: { idempotencyKey: "web-1", allocationIds: [first.ips[0]?.id] } });
+    const other = await rejectionOf(
+      harness.createAllocator().allocate({ location, instanceId: RUNNING_INSTANCE_IDS[1], idempotencyKey: "web-1" }),
+    );
+    expect(other).toMatchObject({
+      code: "ALREADY_EXISTS",
+      details: { idempotencyKey: "web-1", allocationIds: [first.ips[0]?.id] },
+    });
     expect(harness.allocations()).toBe(1);
   });
 
-  it.each([true, false])("a lost AllocateAddress answer (reset after commit) allocates once (caller's key: %s)", async (keyed) => {
-    harness = await startHarness();
-    harness.fault({ action: "AllocateAddress", kind: "reset-after-commit", times: 1 });
-    const result = await harness.allocator.allocate({ location, ...(keyed ? { idempotencyKey: "lost-answer" } : {}) });
-    expect(result).toMatchObject({ reconciled: true, ips: [{ state: "ready" }] });
-    expect(harness.allocations()).toBe(1);
-    expect(harness.liveAllocations()).toBe(1);
-  });
+  it.each([true, false])(
+    "a lost AllocateAddress answer (reset after commit) allocates once (caller's key: %s)",
+    async (keyed) => {
+      harness = await startHarness();
+      harness.fault({ action: "AllocateAddress", kind: "reset-after-commit", times: 1 });
+      const result = await harness.allocator.allocate({
+        location,
+        ...(keyed ? { idempotencyKey: "lost-answer" } : {}),
+      });
+      expect(result).toMatchObject({ reconciled: true, ips: [{ state: "ready" }] });
+      expect(harness.allocations()).toBe(1);
+      expect(harness.liveAllocations()).toBe(1);
+    },
+  );
 
   it("a lost answer is found even when DescribeAddresses lags behind, within the settle period", async () => {
     harness = await startHarness({ emulator: { describeLagMs: 120 } });

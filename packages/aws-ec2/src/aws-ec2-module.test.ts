@@ -25,7 +25,9 @@ describe("DI and entry points", () => {
     const clock = new ManualClock();
     for (const container of [first, second]) registerValue(container, HTTP_DISPATCHER, harness.dispatcher);
     registerValue(second, CLOCK, clock);
-    registerValue(second, AWS_EC2_ENVIRONMENT, { env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey } });
+    registerValue(second, AWS_EC2_ENVIRONMENT, {
+      env: { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey },
+    });
     awsEc2Module.register(first, { region: TEST_REGION, endpoint: harness.endpoint, credentials: TEST_CREDENTIALS });
     awsEc2Module.register(second, { region: TEST_REGION, endpoint: harness.endpoint });
     const allocator = resolveToken(second, AWS_EC2_ALLOCATOR);
@@ -33,12 +35,16 @@ describe("DI and entry points", () => {
     expect(resolveToken(first, AWS_EC2_ALLOCATOR)).not.toBe(allocator);
     harness.fault({ action: "DescribeAddresses", kind: "throttle", times: 1 });
     const { ips } = await allocator.allocate({ location: { region: TEST_REGION } });
-    await expect(resolveToken(first, AWS_EC2_ALLOCATOR).describe(ips[0]?.id as string)).resolves.toMatchObject({ ip: { id: ips[0]?.id } });
+    await expect(resolveToken(first, AWS_EC2_ALLOCATOR).describe(ips[0]?.id as string)).resolves.toMatchObject({
+      ip: { id: ips[0]?.id },
+    });
     await allocator.close();
     await Promise.all([disposeAllocatorContainer(first), disposeAllocatorContainer(second)]);
     // Neither allocator.close() nor the containers closed the dispatcher they were given.
     await expect(harness.allocator.describe(ips[0]?.id as string)).resolves.toBeDefined();
-    expect(() => awsEc2Module.register(createAllocatorContainer(), { region: "nowhere" } as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => awsEc2Module.register(createAllocatorContainer(), { region: "nowhere" } as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
   });
 
   it("default-exports the plugin; the built factory path loads no tsyringe, the /di entry does", async () => {
@@ -49,10 +55,22 @@ describe("DI and entry points", () => {
     const packageDirectory = fileURLToPath(new URL("..", import.meta.url));
     await promisify(execFile)("npx", ["tsc", "-b"], { cwd: packageDirectory });
     const script = fileURLToPath(new URL("./__fixtures__/allocate-with-and-without-di.mjs", import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: packageDirectory, env: { PATH: process.env.PATH ?? "", ENDPOINT: harness.endpoint }, timeout: 30_000 });
-    const outcome = JSON.parse(stdout) as { viaFactory?: string; filesBeforeDi: string[]; viaContainer?: string; filesAfterDi: number };
+    const { stdout } = await promisify(execFile)(process.execPath, [script], {
+      cwd: packageDirectory,
+      env: { PATH: process.env.PATH ?? "", ENDPOINT: harness.endpoint },
+      timeout: 30_000,
+    });
+    const outcome = JSON.parse(stdout) as {
+      viaFactory?: string;
+      filesBeforeDi: string[];
+      viaContainer?: string;
+      filesAfterDi: number;
+    };
     expect(outcome.filesBeforeDi).toEqual([]);
-    expect(harness.emulator.awsState.addresses.map((address) => address.allocationId)).toEqual([outcome.viaFactory, outcome.viaContainer]);
+    expect(harness.emulator.awsState.addresses.map((address) => address.allocationId)).toEqual([
+      outcome.viaFactory,
+      outcome.viaContainer,
+    ]);
     expect(outcome.filesAfterDi).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -10,5 +10,11 @@ import { AWS_EC2_PROVIDER, AwsEc2SettingsSchema, type AwsEc2Settings } from "./a
 export const awsEc2Plugin = defineIpAllocatorPlugin<AwsEc2Settings>({
   name: AWS_EC2_PROVIDER,
   settingsSchema: AwsEc2SettingsSchema,
-  create: (settings, context) => createAwsEc2Allocator(settings, { dispatcher: context.dispatcher, logger: context.logger, clock: context.clock, env: context.env }),
+  create: (settings, context) =>
+    createAwsEc2Allocator(settings, {
+      dispatcher: context.dispatcher,
+      logger: context.logger,
+      clock: context.clock,
+      env: context.env,
+    }),
 });

@@ -8,7 +8,10 @@ const TEST_REGION = "us-east-1";
 const TEST_CREDENTIALS = { accessKeyId: "polycloud-test-key-id", secretAccessKey: "polycloud-test-key-secret" };
 const dispatcher = createCountingDispatcher();
 // Nothing listens there: a request that did leave would fail as NETWORK, not INVALID_ARGUMENT.
-const allocator = createAwsEc2Allocator({ region: TEST_REGION, endpoint: "http://127.0.0.1:9", credentials: TEST_CREDENTIALS, retry: { maxAttempts: 1 } }, { dispatcher, env: {} });
+const allocator = createAwsEc2Allocator(
+  { region: TEST_REGION, endpoint: "http://127.0.0.1:9", credentials: TEST_CREDENTIALS, retry: { maxAttempts: 1 } },
+  { dispatcher, env: {} },
+);
 afterAll(async () => {
   await allocator.close();
   await dispatcher.close();
@@ -28,7 +31,9 @@ const BAD_VALUES: Array<[string, string]> = [
 describe("aws-ec2 provider options", () => {
   describe.each(["networkBorderGroup", "publicIpv4Pool"])("%s", (field) => {
     it.each(BAD_VALUES)("refuses %s before any request, naming the field", async (_label, value) => {
-      await expect(allocator.allocate({ location: { region: TEST_REGION }, providerOptions: { "aws-ec2": { [field]: value } } })).rejects.toMatchObject({
+      await expect(
+        allocator.allocate({ location: { region: TEST_REGION }, providerOptions: { "aws-ec2": { [field]: value } } }),
+      ).rejects.toMatchObject({
         code: "INVALID_ARGUMENT",
         retryable: false,
         issues: [expect.objectContaining({ path: `providerOptions.aws-ec2.${field}` })],
@@ -38,15 +43,29 @@ describe("aws-ec2 provider options", () => {
 
     it("refuses a value of another type", async () => {
       for (const value of [64, true, null, ["us-east-1"], { name: "us-east-1" }]) {
-        await expect(allocator.allocate({ location: { region: TEST_REGION }, providerOptions: { "aws-ec2": { [field]: value } } })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [expect.objectContaining({ path: `providerOptions.aws-ec2.${field}` })] });
+        await expect(
+          allocator.allocate({ location: { region: TEST_REGION }, providerOptions: { "aws-ec2": { [field]: value } } }),
+        ).rejects.toMatchObject({
+          code: "INVALID_ARGUMENT",
+          issues: [expect.objectContaining({ path: `providerOptions.aws-ec2.${field}` })],
+        });
       }
       expect(dispatcher.requests).toBe(0);
     });
   });
 
   it("lets real names through to the wire (the refused request is the unreachable endpoint's, not validation's)", async () => {
-    for (const options of [{ networkBorderGroup: "us-west-2-lax-1" }, { publicIpv4Pool: "ipv4pool-ec2-1234567890abcdef0" }, { publicIpv4Pool: "amazon" }]) {
-      await expect(allocator.allocate({ location: { region: TEST_REGION }, providerOptions: { "aws-ec2": options } }, { timeoutMs: 2_000 })).rejects.toMatchObject({ code: expect.stringMatching(/^(NETWORK|UNAVAILABLE|TIMEOUT)$/) });
+    for (const options of [
+      { networkBorderGroup: "us-west-2-lax-1" },
+      { publicIpv4Pool: "ipv4pool-ec2-1234567890abcdef0" },
+      { publicIpv4Pool: "amazon" },
+    ]) {
+      await expect(
+        allocator.allocate(
+          { location: { region: TEST_REGION }, providerOptions: { "aws-ec2": options } },
+          { timeoutMs: 2_000 },
+        ),
+      ).rejects.toMatchObject({ code: expect.stringMatching(/^(NETWORK|UNAVAILABLE|TIMEOUT)$/) });
     }
     expect(dispatcher.requests).toBeGreaterThan(0);
   });

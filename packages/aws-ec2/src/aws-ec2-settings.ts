@@ -1,4 +1,10 @@
-import { CommonAdapterSettingsSchema, CredentialStringSchema, RateLimitSettingsSchema, checkEndpointSecurity, parseOrThrow } from "@polycloud/core";
+import {
+  CommonAdapterSettingsSchema,
+  CredentialStringSchema,
+  RateLimitSettingsSchema,
+  checkEndpointSecurity,
+  parseOrThrow,
+} from "@polycloud/core";
 import { z } from "zod";
 
 /** The provider name this package registers. @public */
@@ -31,11 +37,17 @@ export interface AwsCredentials {
 /** An async credential source, e.g. `fromNodeProviderChain()` or `fromSSO({ profile })` of `@aws-sdk/credential-providers`. @public */
 export type AwsCredentialProvider = () => Promise<AwsCredentials>;
 
-const CredentialProviderSchema = z.custom<AwsCredentialProvider>((value) => typeof value === "function", "must be { accessKeyId, secretAccessKey, sessionToken? } or an async credential provider function");
+const CredentialProviderSchema = z.custom<AwsCredentialProvider>(
+  (value) => typeof value === "function",
+  "must be { accessKeyId, secretAccessKey, sessionToken? } or an async credential provider function",
+);
 
 const EndpointSchema = z
   .url({ protocol: /^https?$/ })
-  .refine((value) => /^https?:\/\/[^/]+\/?$/.test(value), "must be an http(s) origin without path, query or fragment (Query API calls go to POST /)");
+  .refine(
+    (value) => /^https?:\/\/[^/]+\/?$/.test(value),
+    "must be an http(s) origin without path, query or fragment (Query API calls go to POST /)",
+  );
 
 /**
  * Settings of the `aws-ec2` allocator (the configuration minus `provider`). Unknown keys are rejected.
@@ -60,7 +72,10 @@ export const AwsEc2SettingsSchema = z
   })
   .strict()
   .superRefine((settings, context) => {
-    const issue = settings.endpoint === undefined ? undefined : checkEndpointSecurity(settings.endpoint, settings.allowInsecureHttp);
+    const issue =
+      settings.endpoint === undefined
+        ? undefined
+        : checkEndpointSecurity(settings.endpoint, settings.allowInsecureHttp);
     if (issue !== undefined) context.addIssue({ code: "custom", path: ["endpoint"], message: issue });
   });
 
@@ -84,6 +99,9 @@ export function resolveDefaultEndpoint(region: string): string {
  * @public
  */
 export function resolveAwsEc2Settings(input: unknown): ResolvedAwsEc2Settings {
-  const settings = parseOrThrow(AwsEc2SettingsSchema, input, { provider: AWS_EC2_PROVIDER, subject: `${AWS_EC2_PROVIDER} settings` });
+  const settings = parseOrThrow(AwsEc2SettingsSchema, input, {
+    provider: AWS_EC2_PROVIDER,
+    subject: `${AWS_EC2_PROVIDER} settings`,
+  });
   return { ...settings, endpointUrl: new URL(settings.endpoint ?? resolveDefaultEndpoint(settings.region)) };
 }

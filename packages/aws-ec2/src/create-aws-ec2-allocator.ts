@@ -34,11 +34,25 @@ export interface AwsEc2AllocatorDependencies {
  * @throws {IpAllocatorError} INVALID_ARGUMENT naming each bad setting.
  * @public
  */
-export function createAwsEc2Allocator(settings: AwsEc2Settings, dependencies: AwsEc2AllocatorDependencies = {}): AwsEc2Allocator {
+export function createAwsEc2Allocator(
+  settings: AwsEc2Settings,
+  dependencies: AwsEc2AllocatorDependencies = {},
+): AwsEc2Allocator {
   const resolved = resolveAwsEc2Settings(settings);
   const ownsDispatcher = dependencies.dispatcher === undefined;
   const dispatcher = dependencies.dispatcher ?? createHttpDispatcher({ connectTimeoutMs: resolved.connectTimeoutMs });
   const clock = dependencies.clock ?? systemClock;
-  const client = new AwsEc2Client(resolved, dispatcher, clock, dependencies.signingClock ?? systemClock, { env: dependencies.env ?? process.env });
-  return new AwsEc2Allocator(resolved, client, { ownsDispatcher }, dispatcher, clock, dependencies.random ?? Math.random, dependencies.retryBudget ?? new RetryBudget(), dependencies.logger ?? silentLogger);
+  const client = new AwsEc2Client(resolved, dispatcher, clock, dependencies.signingClock ?? systemClock, {
+    env: dependencies.env ?? process.env,
+  });
+  return new AwsEc2Allocator(
+    resolved,
+    client,
+    { ownsDispatcher },
+    dispatcher,
+    clock,
+    dependencies.random ?? Math.random,
+    dependencies.retryBudget ?? new RetryBudget(),
+    dependencies.logger ?? silentLogger,
+  );
 }

@@ -5,9 +5,15 @@ import { parseDescribeAddresses, readTag, type Ec2Address } from "./parse-aws-ec
 import { CREATED_AT_TAG_KEY, IDEMPOTENCY_TAG_KEY } from "./validate-aws-ec2-request.js";
 
 /** Reads one address; undefined when EC2 does not know it (`InvalidAllocationID.NotFound`: released, or never existed). @internal */
-export async function describeAddress(operation: Operation, client: AwsEc2Client, allocationId: string): Promise<Ec2Address | undefined> {
+export async function describeAddress(
+  operation: Operation,
+  client: AwsEc2Client,
+  allocationId: string,
+): Promise<Ec2Address | undefined> {
   try {
-    const { response } = await operation.call((context) => client.call("DescribeAddresses", { "AllocationId.1": allocationId }, parseDescribeAddresses, context));
+    const { response } = await operation.call((context) =>
+      client.call("DescribeAddresses", { "AllocationId.1": allocationId }, parseDescribeAddresses, context),
+    );
     return response.addressesSet.find((address) => address.allocationId === allocationId);
   } catch (thrown) {
     if (IpAllocatorError.isInstance(thrown) && thrown.providerCode === "InvalidAllocationID.NotFound") return undefined;
@@ -25,12 +31,21 @@ export async function describeAddress(operation: Operation, client: AwsEc2Client
  * the listing is read again.
  * @internal
  */
-export async function findAddressesByKey(operation: Operation, client: AwsEc2Client, idempotencyKey: string, horizonMs: number): Promise<Ec2Address[]> {
+export async function findAddressesByKey(
+  operation: Operation,
+  client: AwsEc2Client,
+  idempotencyKey: string,
+  horizonMs: number,
+): Promise<Ec2Address[]> {
   const filter = { "Filter.1.Name": `tag:${IDEMPOTENCY_TAG_KEY}`, "Filter.1.Value.1": idempotencyKey };
   const order = (address: Ec2Address) => `${readTag(address, CREATED_AT_TAG_KEY) ?? ""} ${address.allocationId}`;
   for (;;) {
-    const { response } = await operation.call((context) => client.call("DescribeAddresses", filter, parseDescribeAddresses, context));
-    const found = response.addressesSet.filter((address) => readTag(address, IDEMPOTENCY_TAG_KEY) === idempotencyKey).sort((left, right) => (order(left) < order(right) ? -1 : order(left) > order(right) ? 1 : 0));
+    const { response } = await operation.call((context) =>
+      client.call("DescribeAddresses", filter, parseDescribeAddresses, context),
+    );
+    const found = response.addressesSet
+      .filter((address) => readTag(address, IDEMPOTENCY_TAG_KEY) === idempotencyKey)
+      .sort((left, right) => (order(left) < order(right) ? -1 : order(left) > order(right) ? 1 : 0));
     const stamp = Date.parse(found[0] === undefined ? "" : (readTag(found[0], CREATED_AT_TAG_KEY) ?? ""));
     const wait = Number.isNaN(stamp) ? 0 : stamp + horizonMs - client.now();
     if (wait <= 0) return found;

@@ -9,17 +9,36 @@ import { parseDescribeInstances, type Ec2Instance } from "./parse-aws-ec2-respon
  * answer); any other state FAILED_PRECONDITION with `details.instanceState`.
  * @internal
  */
-export async function checkInstanceRunning(operation: Operation, client: AwsEc2Client, instanceId: string): Promise<Ec2Instance> {
-  const { response, requestId } = await operation.call((context) => client.call("DescribeInstances", { "InstanceId.1": instanceId }, parseDescribeInstances, context));
-  const instance = response.reservationSet.flatMap((reservation) => reservation.instancesSet).find((candidate) => candidate.instanceId === instanceId);
+export async function checkInstanceRunning(
+  operation: Operation,
+  client: AwsEc2Client,
+  instanceId: string,
+): Promise<Ec2Instance> {
+  const { response, requestId } = await operation.call((context) =>
+    client.call("DescribeInstances", { "InstanceId.1": instanceId }, parseDescribeInstances, context),
+  );
+  const instance = response.reservationSet
+    .flatMap((reservation) => reservation.instancesSet)
+    .find((candidate) => candidate.instanceId === instanceId);
   const context = { provider: AWS_EC2_PROVIDER, operation: operation.name, requestId };
   if (instance === undefined) {
     const message = `instance ${instanceId} is not listed by DescribeInstances in this region; nothing was allocated`;
-    throw new IpAllocatorError({ ...context, code: "INVALID_ARGUMENT", message: `Invalid allocate request: instanceId: ${message}.`, issues: [{ path: "instanceId", message }] });
+    throw new IpAllocatorError({
+      ...context,
+      code: "INVALID_ARGUMENT",
+      message: `Invalid allocate request: instanceId: ${message}.`,
+      issues: [{ path: "instanceId", message }],
+    });
   }
   const state = instance.instanceState.name;
   if (state !== "running") {
-    throw new IpAllocatorError({ ...context, code: "FAILED_PRECONDITION", message: `Instance ${instanceId} is ${state}: an Elastic IP is associated with running instances only; nothing was allocated.`, providerCode: "IncorrectInstanceState", details: { instanceId, instanceState: state } });
+    throw new IpAllocatorError({
+      ...context,
+      code: "FAILED_PRECONDITION",
+      message: `Instance ${instanceId} is ${state}: an Elastic IP is associated with running instances only; nothing was allocated.`,
+      providerCode: "IncorrectInstanceState",
+      details: { instanceId, instanceState: state },
+    });
   }
   return instance;
 }

@@ -2,8 +2,10 @@ import type { ErrorRule, ResponseDeclaration } from "@polycloud/core";
 import { z } from "zod";
 import { AWS_EC2_PROVIDER } from "./aws-ec2-settings.js";
 
-const SIGNATURE_HINT = "check the secret access key, and that this machine's clock is right (SigV4 allows 5 minutes of skew)";
-const IAM_HINT = "the IAM policy needs ec2:AllocateAddress, ec2:DescribeAddresses, ec2:AssociateAddress, ec2:DisassociateAddress, ec2:ReleaseAddress, ec2:DescribeInstances and ec2:CreateTags";
+const SIGNATURE_HINT =
+  "check the secret access key, and that this machine's clock is right (SigV4 allows 5 minutes of skew)";
+const IAM_HINT =
+  "the IAM policy needs ec2:AllocateAddress, ec2:DescribeAddresses, ec2:AssociateAddress, ec2:DisassociateAddress, ec2:ReleaseAddress, ec2:DescribeInstances and ec2:CreateTags";
 const INSTANCE_HINT = "instanceId names no EC2 instance of this account in this region";
 
 /**
@@ -13,18 +15,33 @@ const INSTANCE_HINT = "instanceId names no EC2 instance of this account in this 
  * @public
  */
 export const AWS_EC2_ERROR_MAP: Readonly<Record<string, ErrorRule>> = Object.freeze({
-  AddressLimitExceeded: { code: "RESOURCE_EXHAUSTED", hint: "the region's Elastic IP quota (5 by default) is used up: release unused addresses or ask AWS for more" },
+  AddressLimitExceeded: {
+    code: "RESOURCE_EXHAUSTED",
+    hint: "the region's Elastic IP quota (5 by default) is used up: release unused addresses or ask AWS for more",
+  },
   // EC2 answers it with a 5xx, yet nothing was allocated and retrying at once will not find capacity.
-  InsufficientAddressCapacity: { code: "RESOURCE_EXHAUSTED", retryable: false, ambiguous: false, hint: "the address pool or border group has no free address" },
+  InsufficientAddressCapacity: {
+    code: "RESOURCE_EXHAUSTED",
+    retryable: false,
+    ambiguous: false,
+    hint: "the address pool or border group has no free address",
+  },
   "InvalidAllocationID.NotFound": { code: "NOT_FOUND" },
   "InvalidAssociationID.NotFound": { code: "NOT_FOUND" },
   "InvalidAddress.NotFound": { code: "NOT_FOUND" },
   "InvalidAllocationID.Malformed": { code: "INVALID_ARGUMENT" },
   "InvalidInstanceID.NotFound": { code: "INVALID_ARGUMENT", hint: INSTANCE_HINT, field: "instanceId" },
-  "InvalidInstanceID.Malformed": { code: "INVALID_ARGUMENT", hint: "instance ids look like i-0123456789abcdef0", field: "instanceId" },
+  "InvalidInstanceID.Malformed": {
+    code: "INVALID_ARGUMENT",
+    hint: "instance ids look like i-0123456789abcdef0",
+    field: "instanceId",
+  },
   "InvalidPublicIpv4PoolID.NotFound": { code: "INVALID_ARGUMENT", field: "providerOptions.aws-ec2.publicIpv4Pool" },
   "InvalidIPAddress.InUse": { code: "FAILED_PRECONDITION", hint: "the address is associated: disassociate it first" },
-  "Resource.AlreadyAssociated": { code: "FAILED_PRECONDITION", hint: "the address is associated with another instance or interface" },
+  "Resource.AlreadyAssociated": {
+    code: "FAILED_PRECONDITION",
+    hint: "the address is associated with another instance or interface",
+  },
   IncorrectInstanceState: { code: "FAILED_PRECONDITION", hint: "the instance must be running" },
   "Gateway.NotAttached": { code: "FAILED_PRECONDITION", hint: "the instance's VPC has no internet gateway" },
   AuthFailure: { code: "UNAUTHENTICATED", hint: "the access key is unknown, disabled or its signature is wrong" },
@@ -45,7 +62,12 @@ export const AWS_EC2_ERROR_MAP: Readonly<Record<string, ErrorRule>> = Object.fre
   InternalError: { code: "INTERNAL", retryable: true },
   InternalFailure: { code: "INTERNAL", retryable: true },
   // polycloud never sets DryRun: the answer means nothing was changed (and someone altered the request).
-  DryRunOperation: { code: "INTERNAL", retryable: false, ambiguous: false, hint: "a dry run changes nothing; polycloud never sends DryRun=true" },
+  DryRunOperation: {
+    code: "INTERNAL",
+    retryable: false,
+    ambiguous: false,
+    hint: "a dry run changes nothing; polycloud never sends DryRun=true",
+  },
   MissingParameter: { code: "INVALID_ARGUMENT" },
   InvalidParameterValue: { code: "INVALID_ARGUMENT" },
   InvalidParameterCombination: { code: "INVALID_ARGUMENT" },
@@ -93,7 +115,9 @@ export const AWS_EC2_RESPONSES: ResponseDeclaration = {
     const root = json as Record<string, unknown> | null;
     const envelope = ErrorEnvelopeSchema.safeParse(root?.Response ?? root?.ErrorResponse).data;
     const error = [envelope?.Errors?.Error ?? envelope?.Error ?? []].flat()[0];
-    return error === undefined ? undefined : { providerCode: error.Code, message: error.Message, requestId: envelope?.RequestID ?? envelope?.RequestId };
+    return error === undefined
+      ? undefined
+      : { providerCode: error.Code, message: error.Message, requestId: envelope?.RequestID ?? envelope?.RequestId };
   },
   classify: (answer) => mapAwsEc2ErrorCode(answer.providerCode),
 };

@@ -3,7 +3,13 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { z } from "zod";
 
 // Attributes (xmlns) are noise; values stay strings ("true", ids with leading zeros); `item` is always a list.
-const parser = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, removeNSPrefix: true, parseTagValue: false, isArray: (name) => name === "item" });
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  isArray: (name) => name === "item",
+});
 
 /** Parses an EC2 XML answer into plain objects (`<a><item>…</item></a>` → `{ a: { item: […] } }`); undefined unless well-formed XML. @internal */
 export function parseEc2Xml(body: string): Record<string, unknown> | undefined {
@@ -11,7 +17,9 @@ export function parseEc2Xml(body: string): Record<string, unknown> | undefined {
   if (XMLValidator.validate(body) !== true) return undefined;
   try {
     const parsed: unknown = parser.parse(body);
-    return typeof parsed === "object" && parsed !== null && Object.keys(parsed).length > 0 ? (parsed as Record<string, unknown>) : undefined;
+    return typeof parsed === "object" && parsed !== null && Object.keys(parsed).length > 0
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -47,7 +55,10 @@ export const Ec2AddressSchema = z.looseObject({
 /** @public */
 export type Ec2Address = z.output<typeof Ec2AddressSchema>;
 
-const InstanceSchema = z.looseObject({ instanceId: z.string().min(1), instanceState: z.looseObject({ name: z.string().min(1) }) });
+const InstanceSchema = z.looseObject({
+  instanceId: z.string().min(1),
+  instanceState: z.looseObject({ name: z.string().min(1) }),
+});
 
 /** @internal */
 export type Ec2Instance = z.output<typeof InstanceSchema>;
@@ -58,7 +69,9 @@ function parseWith<Schema extends z.ZodType>(schema: Schema): (json: unknown) =>
 }
 
 /** @internal */
-export const parseAllocateAddress = parseWith(z.looseObject({ allocationId: z.string().min(1), publicIp: z.string().min(1), networkBorderGroup: text }));
+export const parseAllocateAddress = parseWith(
+  z.looseObject({ allocationId: z.string().min(1), publicIp: z.string().min(1), networkBorderGroup: text }),
+);
 /** @internal */
 export const parseDescribeAddresses = parseWith(z.looseObject({ addressesSet: list(Ec2AddressSchema) }));
 /** @internal */
@@ -66,7 +79,9 @@ export const parseAssociateAddress = parseWith(z.looseObject({ associationId: z.
 /** `<return>true</return>` of DisassociateAddress and ReleaseAddress. @internal */
 export const parseReturn = parseWith(z.looseObject({ return: z.string().optional() }));
 /** @internal */
-export const parseDescribeInstances = parseWith(z.looseObject({ reservationSet: list(z.looseObject({ instancesSet: list(InstanceSchema) })) }));
+export const parseDescribeInstances = parseWith(
+  z.looseObject({ reservationSet: list(z.looseObject({ instancesSet: list(InstanceSchema) })) }),
+);
 
 /** The value of one tag of an address. @internal */
 export function readTag(address: Ec2Address, key: string): string | undefined {
@@ -81,7 +96,9 @@ export function readTag(address: Ec2Address, key: string): string | undefined {
  * @public
  */
 export function mapAddressToAllocatedIp(address: Ec2Address, region: string): AllocatedIp {
-  const tags = Object.fromEntries(address.tagSet.filter((tag) => !tag.key.startsWith("polycloud:")).map((tag) => [tag.key, tag.value ?? ""]));
+  const tags = Object.fromEntries(
+    address.tagSet.filter((tag) => !tag.key.startsWith("polycloud:")).map((tag) => [tag.key, tag.value ?? ""]),
+  );
   return {
     id: address.allocationId,
     ...(address.publicIp ? { address: address.publicIp } : {}),

@@ -14,7 +14,12 @@ const JUST_ALLOCATED_READS = 3;
  * `JUST_ALLOCATED_READS` reads when `justAllocated` (compensation and surplus: it exists, and bills).
  * @internal
  */
-export async function releaseAddress(operation: Operation, client: AwsEc2Client, allocationId: string, justAllocated = false): Promise<{ requestId: string | undefined }> {
+export async function releaseAddress(
+  operation: Operation,
+  client: AwsEc2Client,
+  allocationId: string,
+  justAllocated = false,
+): Promise<{ requestId: string | undefined }> {
   const address = await describeListed(operation, client, allocationId, justAllocated ? JUST_ALLOCATED_READS : 1);
   if (address === undefined) {
     // DescribeAddresses lags behind AllocateAddress, ReleaseAddress does not: an address just allocated (and
@@ -22,7 +27,8 @@ export async function releaseAddress(operation: Operation, client: AwsEc2Client,
     try {
       return await sendRelease(operation, client, allocationId);
     } catch (thrown) {
-      if (isProviderCode(thrown, "InvalidAllocationID.NotFound")) throw createNotFoundError(allocationId, operation.name, operation.requestId);
+      if (isProviderCode(thrown, "InvalidAllocationID.NotFound"))
+        throw createNotFoundError(allocationId, operation.name, operation.requestId);
       throw thrown;
     }
   }
@@ -31,7 +37,11 @@ export async function releaseAddress(operation: Operation, client: AwsEc2Client,
 }
 
 /** ReleaseAddress; after an ambiguous attempt, `InvalidAllocationID.NotFound` means the earlier one went through. */
-function sendRelease(operation: Operation, client: AwsEc2Client, allocationId: string): Promise<{ requestId: string | undefined }> {
+function sendRelease(
+  operation: Operation,
+  client: AwsEc2Client,
+  allocationId: string,
+): Promise<{ requestId: string | undefined }> {
   let maybeReleased = false;
   const release = { AllocationId: allocationId };
   return operation.call(
@@ -39,7 +49,8 @@ function sendRelease(operation: Operation, client: AwsEc2Client, allocationId: s
       try {
         return { requestId: (await client.call("ReleaseAddress", release, parseReturn, context)).requestId };
       } catch (thrown) {
-        if (maybeReleased && isProviderCode(thrown, "InvalidAllocationID.NotFound")) return { requestId: (thrown as IpAllocatorError).requestId };
+        if (maybeReleased && isProviderCode(thrown, "InvalidAllocationID.NotFound"))
+          return { requestId: (thrown as IpAllocatorError).requestId };
         maybeReleased ||= IpAllocatorError.isInstance(thrown) && thrown.ambiguous;
         throw thrown;
       }
@@ -51,13 +62,20 @@ function sendRelease(operation: Operation, client: AwsEc2Client, allocationId: s
 /** DisassociateAddress; an association that is already gone (a retried attempt, or someone else) is done. */
 async function disassociateAddress(operation: Operation, client: AwsEc2Client, associationId: string): Promise<void> {
   try {
-    await operation.call((context) => client.call("DisassociateAddress", { AssociationId: associationId }, parseReturn, context));
+    await operation.call((context) =>
+      client.call("DisassociateAddress", { AssociationId: associationId }, parseReturn, context),
+    );
   } catch (thrown) {
     if (!isProviderCode(thrown, "InvalidAssociationID.NotFound")) throw thrown;
   }
 }
 
-async function describeListed(operation: Operation, client: AwsEc2Client, allocationId: string, reads: number): Promise<Ec2Address | undefined> {
+async function describeListed(
+  operation: Operation,
+  client: AwsEc2Client,
+  allocationId: string,
+  reads: number,
+): Promise<Ec2Address | undefined> {
   for (let read = 1; ; read += 1) {
     const address = await describeAddress(operation, client, allocationId);
     if (address !== undefined || read >= reads) return address;

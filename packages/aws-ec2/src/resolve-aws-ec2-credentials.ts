@@ -47,7 +47,9 @@ const ProviderResultSchema = z.object({
  * @throws {IpAllocatorError} UNAUTHENTICATED naming what was looked for; never a value.
  * @public
  */
-export async function resolveAwsEc2Credentials(input: ResolveAwsEc2CredentialsInput): Promise<ResolvedAwsEc2Credentials> {
+export async function resolveAwsEc2Credentials(
+  input: ResolveAwsEc2CredentialsInput,
+): Promise<ResolvedAwsEc2Credentials> {
   const { credentials, env } = input;
   if (typeof credentials === "function") return callProvider(credentials, input);
   if (credentials !== undefined) return { ...credentials, source: "settings" };
@@ -58,15 +60,25 @@ export async function resolveAwsEc2Credentials(input: ResolveAwsEc2CredentialsIn
     const accessKeyId = nonEmpty(env[names.accessKeyId]);
     const secretAccessKey = nonEmpty(env[names.secretAccessKey]);
     const sessionToken = nonEmpty(env[names.sessionToken]);
-    if (accessKeyId !== undefined && secretAccessKey !== undefined) return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), source: "environment" };
+    if (accessKeyId !== undefined && secretAccessKey !== undefined)
+      return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), source: "environment" };
     if (accessKeyId !== undefined || secretAccessKey !== undefined) {
-      const [set, missing] = accessKeyId === undefined ? [names.secretAccessKey, names.accessKeyId] : [names.accessKeyId, names.secretAccessKey];
-      throw credentialError(input, `${set} is set but ${missing} is not: set both (and ${names.sessionToken} for temporary credentials).`, [`environment ${names.accessKeyId} + ${names.secretAccessKey}`]);
+      const [set, missing] =
+        accessKeyId === undefined
+          ? [names.secretAccessKey, names.accessKeyId]
+          : [names.accessKeyId, names.secretAccessKey];
+      throw credentialError(
+        input,
+        `${set} is set but ${missing} is not: set both (and ${names.sessionToken} for temporary credentials).`,
+        [`environment ${names.accessKeyId} + ${names.secretAccessKey}`],
+      );
     }
     lookedFor.push(`environment ${names.accessKeyId} + ${names.secretAccessKey}`);
   }
   const name = profile ?? "default";
-  const path = nonEmpty(env[names.credentialsFile]) ?? join(nonEmpty(env.HOME) ?? nonEmpty(env.USERPROFILE) ?? homedir(), ".aws", "credentials");
+  const path =
+    nonEmpty(env[names.credentialsFile]) ??
+    join(nonEmpty(env.HOME) ?? nonEmpty(env.USERPROFILE) ?? homedir(), ".aws", "credentials");
   const where = `profile "${name}" in ${path}`;
   const text = await readCredentialsFile(path, input);
   const section = text === undefined ? undefined : parseIni(text).get(name);
@@ -78,22 +90,44 @@ export async function resolveAwsEc2Credentials(input: ResolveAwsEc2CredentialsIn
   const secretAccessKey = nonEmpty(section.get("aws_secret_access_key"));
   const sessionToken = nonEmpty(section.get("aws_session_token"));
   if (accessKeyId === undefined || secretAccessKey === undefined) {
-    const missing = [accessKeyId === undefined && "aws_access_key_id", secretAccessKey === undefined && "aws_secret_access_key"].filter(Boolean).join(" and ");
-    throw credentialError(input, `${where} lacks ${missing} (for SSO, role or process profiles pass a credential provider function as settings.credentials).`, [where]);
+    const missing = [
+      accessKeyId === undefined && "aws_access_key_id",
+      secretAccessKey === undefined && "aws_secret_access_key",
+    ]
+      .filter(Boolean)
+      .join(" and ");
+    throw credentialError(
+      input,
+      `${where} lacks ${missing} (for SSO, role or process profiles pass a credential provider function as settings.credentials).`,
+      [where],
+    );
   }
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), source: where };
 }
 
-async function callProvider(provider: AwsCredentialProvider, input: ResolveAwsEc2CredentialsInput): Promise<ResolvedAwsEc2Credentials> {
+async function callProvider(
+  provider: AwsCredentialProvider,
+  input: ResolveAwsEc2CredentialsInput,
+): Promise<ResolvedAwsEc2Credentials> {
   const lookedFor = ["settings.credentials (credential provider function)"];
   let value: unknown;
   try {
     value = await provider();
   } catch (thrown) {
-    throw credentialError(input, `The credential provider function failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`, lookedFor, thrown);
+    throw credentialError(
+      input,
+      `The credential provider function failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+      lookedFor,
+      thrown,
+    );
   }
   const parsed = ProviderResultSchema.safeParse(value);
-  if (!parsed.success) throw credentialError(input, "The credential provider function did not resolve to { accessKeyId, secretAccessKey, sessionToken?, expiration? }.", lookedFor);
+  if (!parsed.success)
+    throw credentialError(
+      input,
+      "The credential provider function did not resolve to { accessKeyId, secretAccessKey, sessionToken?, expiration? }.",
+      lookedFor,
+    );
   return { ...parsed.data, source: "credential provider" };
 }
 
@@ -131,6 +165,18 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed === undefined || trimmed === "" ? undefined : trimmed;
 }
 
-function credentialError(input: ResolveAwsEc2CredentialsInput, message: string, lookedFor: readonly string[], cause?: unknown): IpAllocatorError {
-  return new IpAllocatorError({ code: "UNAUTHENTICATED", message, provider: AWS_EC2_PROVIDER, operation: input.operation, details: { lookedFor }, cause });
+function credentialError(
+  input: ResolveAwsEc2CredentialsInput,
+  message: string,
+  lookedFor: readonly string[],
+  cause?: unknown,
+): IpAllocatorError {
+  return new IpAllocatorError({
+    code: "UNAUTHENTICATED",
+    message,
+    provider: AWS_EC2_PROVIDER,
+    operation: input.operation,
+    details: { lookedFor },
+    cause,
+  });
 }

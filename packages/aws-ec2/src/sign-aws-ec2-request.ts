@@ -32,7 +32,13 @@ const sha256 = Hash.bind(null, "sha256");
  */
 export async function signSigV4(request: HttpRequest, scope: SigV4Scope): Promise<HttpRequest> {
   const url = new URL(request.url);
-  const signer = new SignatureV4({ service: scope.service, region: scope.region, credentials: scope.credentials, sha256, applyChecksum: false });
+  const signer = new SignatureV4({
+    service: scope.service,
+    region: scope.region,
+    credentials: scope.credentials,
+    sha256,
+    applyChecksum: false,
+  });
   const signed = await signer.sign(
     {
       method: request.method,
@@ -57,11 +63,26 @@ export function encodeEc2QueryBody(action: string, parameters: Readonly<Record<s
 }
 
 function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** One EC2 Query API request, signed for service `ec2`: `POST /` on the endpoint with the form body. @public */
-export function signAwsEc2Request(input: { endpoint: URL; action: string; parameters: Readonly<Record<string, string>>; region: string; credentials: AwsSigningCredentials; now: number }): Promise<HttpRequest> {
-  const request: HttpRequest = { method: "POST", url: `${input.endpoint.origin}/`, headers: { "content-type": EC2_CONTENT_TYPE }, body: encodeEc2QueryBody(input.action, input.parameters) };
+export function signAwsEc2Request(input: {
+  endpoint: URL;
+  action: string;
+  parameters: Readonly<Record<string, string>>;
+  region: string;
+  credentials: AwsSigningCredentials;
+  now: number;
+}): Promise<HttpRequest> {
+  const request: HttpRequest = {
+    method: "POST",
+    url: `${input.endpoint.origin}/`,
+    headers: { "content-type": EC2_CONTENT_TYPE },
+    body: encodeEc2QueryBody(input.action, input.parameters),
+  };
   return signSigV4(request, { region: input.region, service: "ec2", credentials: input.credentials, now: input.now });
 }

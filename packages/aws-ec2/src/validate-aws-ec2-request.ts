@@ -1,4 +1,11 @@
-import { IpAllocatorError, createInvalidArgumentError, validateAllocateRequest, type AllocateRequest, type FieldIssue, type IpAllocatorCapabilities } from "@polycloud/core";
+import {
+  IpAllocatorError,
+  createInvalidArgumentError,
+  validateAllocateRequest,
+  type AllocateRequest,
+  type FieldIssue,
+  type IpAllocatorCapabilities,
+} from "@polycloud/core";
 import { z } from "zod";
 import { AWS_EC2_PROVIDER } from "./aws-ec2-settings.js";
 
@@ -51,18 +58,34 @@ export interface ValidatedAwsEc2Request {
  * listed in one INVALID_ARGUMENT, before any request.
  * @internal
  */
-export function validateAwsEc2Request(input: unknown, context: { capabilities: IpAllocatorCapabilities; region: string }): ValidatedAwsEc2Request {
+export function validateAwsEc2Request(
+  input: unknown,
+  context: { capabilities: IpAllocatorCapabilities; region: string },
+): ValidatedAwsEc2Request {
   let validated: ValidatedAwsEc2Request | undefined;
   const issues: FieldIssue[] = [];
   try {
-    validated = validateAllocateRequest(input, { provider: AWS_EC2_PROVIDER, capabilities: context.capabilities, providerOptionsSchema: AwsEc2ProviderOptionsSchema });
+    validated = validateAllocateRequest(input, {
+      provider: AWS_EC2_PROVIDER,
+      capabilities: context.capabilities,
+      providerOptionsSchema: AwsEc2ProviderOptionsSchema,
+    });
   } catch (thrown) {
     if (!IpAllocatorError.hasCode(thrown, "INVALID_ARGUMENT")) throw thrown;
     issues.push(...thrown.issues);
   }
   const known = new Set(issues.map((issue) => issue.path));
-  issues.push(...findEc2Issues(validated?.request ?? (input as Partial<AllocateRequest> | undefined), context.region).filter((issue) => !known.has(issue.path)));
-  if (issues.length > 0 || validated === undefined) throw createInvalidArgumentError(issues, { provider: AWS_EC2_PROVIDER, operation: "allocate", subject: "allocate request" });
+  issues.push(
+    ...findEc2Issues(validated?.request ?? (input as Partial<AllocateRequest> | undefined), context.region).filter(
+      (issue) => !known.has(issue.path),
+    ),
+  );
+  if (issues.length > 0 || validated === undefined)
+    throw createInvalidArgumentError(issues, {
+      provider: AWS_EC2_PROVIDER,
+      operation: "allocate",
+      subject: "allocate request",
+    });
   return validated;
 }
 
@@ -70,11 +93,22 @@ function findEc2Issues(request: Partial<AllocateRequest> | undefined, region: st
   if (typeof request !== "object" || request === null) return [];
   const issues: FieldIssue[] = [];
   const requested = request.location?.region;
-  if (typeof requested === "string" && requested !== region) issues.push({ path: "location.region", message: `this allocator works in ${region}; configure another allocator for ${requested}` });
-  if (typeof request.instanceId === "string" && !INSTANCE_ID_PATTERN.test(request.instanceId)) issues.push({ path: "instanceId", message: "must be an EC2 instance id such as i-0123456789abcdef0" });
+  if (typeof requested === "string" && requested !== region)
+    issues.push({
+      path: "location.region",
+      message: `this allocator works in ${region}; configure another allocator for ${requested}`,
+    });
+  if (typeof request.instanceId === "string" && !INSTANCE_ID_PATTERN.test(request.instanceId))
+    issues.push({ path: "instanceId", message: "must be an EC2 instance id such as i-0123456789abcdef0" });
   const keys = typeof request.tags === "object" && request.tags !== null ? Object.keys(request.tags) : [];
   const reserved = request.instanceId === undefined ? 2 : 3;
-  if (keys.length > MAX_TAGS - reserved) issues.push({ path: "tags", message: `at most ${MAX_TAGS - reserved} tags (EC2 accepts ${MAX_TAGS}; polycloud uses ${reserved})` });
-  for (const key of keys) if (/^(aws|polycloud):/i.test(key)) issues.push({ path: `tags.${key}`, message: "the aws: and polycloud: prefixes are reserved" });
+  if (keys.length > MAX_TAGS - reserved)
+    issues.push({
+      path: "tags",
+      message: `at most ${MAX_TAGS - reserved} tags (EC2 accepts ${MAX_TAGS}; polycloud uses ${reserved})`,
+    });
+  for (const key of keys)
+    if (/^(aws|polycloud):/i.test(key))
+      issues.push({ path: `tags.${key}`, message: "the aws: and polycloud: prefixes are reserved" });
   return issues;
 }

@@ -8,13 +8,33 @@ import { createAwsEc2Allocator, type AwsEc2AllocatorDependencies } from "../src/
 
 /** The emulator's default seed (see @polycloud/emulator). */
 export const TEST_REGION = "us-east-1";
-export const TEST_CREDENTIALS = { accessKeyId: "polycloud-test-key-id", secretAccessKey: "polycloud-test-key-secret" } as const;
-export const TEST_SESSION_CREDENTIALS = { accessKeyId: "ASIAPOLYCLOUDTEST001", secretAccessKey: "polycloud-test-session-secret", sessionToken: "polycloud-test-session-token" } as const;
-export const TEST_READ_ONLY_CREDENTIALS = { accessKeyId: "polycloud-test-readonly-key-id", secretAccessKey: "polycloud-test-readonly-key-secret" } as const;
+export const TEST_CREDENTIALS = {
+  accessKeyId: "polycloud-test-key-id",
+  secretAccessKey: "polycloud-test-key-secret",
+} as const;
+export const TEST_SESSION_CREDENTIALS = {
+  accessKeyId: "ASIAPOLYCLOUDTEST001",
+  secretAccessKey: "polycloud-test-session-secret",
+  sessionToken: "polycloud-test-session-token",
+} as const;
+export const TEST_READ_ONLY_CREDENTIALS = {
+  accessKeyId: "polycloud-test-readonly-key-id",
+  secretAccessKey: "polycloud-test-readonly-key-secret",
+} as const;
 /** Values that must never appear in errors, results, logs or hook events. */
-export const TEST_SECRETS = [TEST_CREDENTIALS.secretAccessKey, TEST_SESSION_CREDENTIALS.secretAccessKey, TEST_SESSION_CREDENTIALS.sessionToken, TEST_READ_ONLY_CREDENTIALS.secretAccessKey] as const;
+export const TEST_SECRETS = [
+  TEST_CREDENTIALS.secretAccessKey,
+  TEST_SESSION_CREDENTIALS.secretAccessKey,
+  TEST_SESSION_CREDENTIALS.sessionToken,
+  TEST_READ_ONLY_CREDENTIALS.secretAccessKey,
+] as const;
 /** Running instances of the default seed. */
-export const RUNNING_INSTANCE_IDS = ["i-0123456789abcdef0", "i-0123456789abcdef1", "i-0123456789abcdef2", "i-0123456789abcdef3"] as const;
+export const RUNNING_INSTANCE_IDS = [
+  "i-0123456789abcdef0",
+  "i-0123456789abcdef1",
+  "i-0123456789abcdef2",
+  "i-0123456789abcdef3",
+] as const;
 export const STOPPED_INSTANCE_ID = "i-0123456789abcdef9";
 /** Well-formed, but not in the seed. */
 export const UNKNOWN_INSTANCE_ID = "i-0fedcba9876543210";
@@ -47,10 +67,18 @@ export interface Harness {
 }
 
 /** Starts a fresh emulator and allocator; close() closes both. */
-export async function startHarness(options: { emulator?: StartEmulatorOptions["aws"]; settings?: Partial<AwsEc2Settings> } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { emulator?: StartEmulatorOptions["aws"]; settings?: Partial<AwsEc2Settings> } = {},
+): Promise<Harness> {
   const emulator = await startEmulator({ aws: { rateLimit: false, ...options.emulator } });
   const dispatcher = createFaultInjectingDispatcher();
-  const base: AwsEc2Settings = { region: TEST_REGION, endpoint: emulator.aws.endpoint, credentials: TEST_CREDENTIALS, ...FAST_SETTINGS, ...options.settings };
+  const base: AwsEc2Settings = {
+    region: TEST_REGION,
+    endpoint: emulator.aws.endpoint,
+    credentials: TEST_CREDENTIALS,
+    ...FAST_SETTINGS,
+    ...options.settings,
+  };
   const allocators: AwsEc2Allocator[] = [];
   const createAllocator = (settings: Partial<AwsEc2Settings> = {}, dependencies: AwsEc2AllocatorDependencies = {}) => {
     const allocator = createAwsEc2Allocator({ ...base, ...settings }, { dispatcher, env: {}, ...dependencies });

@@ -1,12 +1,29 @@
 // Public API of @polycloud/core. Named exports only, so the surface is deliberate.
-export { IP_ALLOCATOR_ERROR_CODES, ERROR_CODE_DEFAULTS, type IpAllocatorErrorCode, type IpAllocatorErrorCategory } from "./errors/error-codes.js";
+export {
+  IP_ALLOCATOR_ERROR_CODES,
+  ERROR_CODE_DEFAULTS,
+  type IpAllocatorErrorCode,
+  type IpAllocatorErrorCategory,
+} from "./errors/error-codes.js";
 export { IpAllocatorError, type IpAllocatorErrorOptions, type FieldIssue } from "./errors/ip-allocator-error.js";
-export { createInvalidArgumentError, parseOrThrow, toFieldIssues, type InvalidArgumentContext } from "./errors/create-invalid-argument-error.js";
+export {
+  createInvalidArgumentError,
+  parseOrThrow,
+  toFieldIssues,
+  type InvalidArgumentContext,
+} from "./errors/create-invalid-argument-error.js";
 export { toIpAllocatorError } from "./errors/to-ip-allocator-error.js";
 export { mapHttpStatusToCode } from "./errors/map-http-status.js";
 
 export { IpStateSchema, type IpState } from "./spec/ip-state.js";
-export { AllocateRequestSchema, LocationSchema, TagsSchema, type AllocateRequest, type AllocateRequestInput, type Location } from "./spec/allocate-request.js";
+export {
+  AllocateRequestSchema,
+  LocationSchema,
+  TagsSchema,
+  type AllocateRequest,
+  type AllocateRequestInput,
+  type Location,
+} from "./spec/allocate-request.js";
 export {
   AllocatedIpSchema,
   AllocationResultSchema,
@@ -20,7 +37,14 @@ export {
   type ResponseMetadata,
 } from "./spec/allocation-result.js";
 export type { IpAllocator, IpAllocatorCapabilities } from "./spec/ip-allocator.js";
-export type { OperationHooks, OperationOptions, RequestEvent, ResponseEvent, RetryEvent, WaitOptions } from "./spec/operation-options.js";
+export type {
+  OperationHooks,
+  OperationOptions,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+  WaitOptions,
+} from "./spec/operation-options.js";
 export { validateAllocateRequest, validateResourceId } from "./spec/validate-allocate-request.js";
 
 export { systemClock, type Clock } from "./clock.js";
@@ -39,17 +63,58 @@ export { pollUntil, type PollUntilOptions } from "./poll/poll-until.js";
 
 export { Operation, type AttemptContext, type CallOptions, type OperationEnvironment } from "./lifecycle/operation.js";
 export { LifecycleEngine, type LifecycleEngineOptions } from "./lifecycle/lifecycle-engine.js";
-export { DEFAULT_OPERATION_TIMEOUT_MS, MAX_TIMEOUT_MS, checkTimeoutMs, validateOperationOptions } from "./lifecycle/validate-operation-options.js";
-export { convergeAllocation, type ConvergedAllocation, type KeyedAllocation, type SentAllocation } from "./lifecycle/converge-allocation.js";
-export { createOutcomeUnknownError, readUntilSettled, type SettleSettings, type SettledRead } from "./lifecycle/read-until-settled.js";
-export { DEFAULT_COMPENSATION_TIMEOUT_MS, attachAllocatedIds, releaseAllocated, type AllocatedIdsReport, type ReleaseOutcome } from "./lifecycle/release-allocated.js";
-export { CommonAdapterSettingsSchema, CredentialStringSchema, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema, checkEndpointSecurity, checkResolvedCredentials, isLoopbackHostname, type CommonAdapterSettings, type ReconcileSettings, type RetrySettings } from "./lifecycle/adapter-settings.js";
+export {
+  DEFAULT_OPERATION_TIMEOUT_MS,
+  MAX_TIMEOUT_MS,
+  checkTimeoutMs,
+  validateOperationOptions,
+} from "./lifecycle/validate-operation-options.js";
+export { convergeAllocation } from "./lifecycle/converge-allocation.js";
+export type { ConvergedAllocation, KeyedAllocation, SentAllocation } from "./lifecycle/keyed-allocation.js";
+export {
+  createOutcomeUnknownError,
+  readUntilSettled,
+  type SettleSettings,
+  type SettledRead,
+} from "./lifecycle/read-until-settled.js";
+export {
+  DEFAULT_COMPENSATION_TIMEOUT_MS,
+  attachAllocatedIds,
+  releaseAllocated,
+  type AllocatedIdsReport,
+  type ReleaseOutcome,
+} from "./lifecycle/release-allocated.js";
+export {
+  CommonAdapterSettingsSchema,
+  CredentialStringSchema,
+  ReconcileSettingsSchema,
+  RetrySettingsSchema,
+  TimeoutMsSchema,
+  checkEndpointSecurity,
+  checkResolvedCredentials,
+  isLoopbackHostname,
+  type CommonAdapterSettings,
+  type ReconcileSettings,
+  type RetrySettings,
+} from "./lifecycle/adapter-settings.js";
 export { allocateUntilReady, type AllocateUntilReadyOptions } from "./lifecycle/allocate-until-ready.js";
 
 export { createHttpDispatcher, type HttpDispatcherOptions } from "./http/create-http-dispatcher.js";
-export { sendHttpRequest, type HttpRequest, type HttpResponse, type SendHttpRequestOptions } from "./http/send-http-request.js";
+export {
+  sendHttpRequest,
+  type HttpRequest,
+  type HttpResponse,
+  type SendHttpRequestOptions,
+} from "./http/send-http-request.js";
 export { mapNetworkError } from "./http/map-network-error.js";
-export { parseJsonBody, readHttpResponse, type ErrorRule, type ProviderErrorAnswer, type ResponseContext, type ResponseDeclaration } from "./http/read-http-response.js";
+export {
+  parseJsonBody,
+  readHttpResponse,
+  type ErrorRule,
+  type ProviderErrorAnswer,
+  type ResponseContext,
+  type ResponseDeclaration,
+} from "./http/read-http-response.js";
 export { STANDARD_RETRY_HINT_HEADERS, parseRetryHint, type RetryHintHeader } from "./http/parse-retry-hint.js";
 export type { Dispatcher } from "undici";
 export { REDACTED, createRedactor, redactHeaders, redactText, redactUrl, type Redactor } from "./http/redact.js";
@@ -61,12 +126,37 @@ export { inject, injectable } from "./di/deferred-decorators.js";
 export type { ProviderModule } from "./di/provider-module.js";
 export type { DependencyContainer } from "tsyringe";
 
-export { defineIpAllocatorPlugin, isIpAllocator, isIpAllocatorPlugin, type IpAllocatorPlugin, type PluginContext, type SettingsSchema } from "./config/ip-allocator-plugin.js";
-export { BUILT_IN_PROVIDERS, loadIpAllocatorPlugin, type LoadPluginOptions, type PluginSource } from "./config/load-ip-allocator-plugin.js";
+export {
+  defineIpAllocatorPlugin,
+  isIpAllocator,
+  isIpAllocatorPlugin,
+  type IpAllocatorPlugin,
+  type PluginContext,
+  type SettingsSchema,
+} from "./config/ip-allocator-plugin.js";
+export {
+  BUILT_IN_PROVIDERS,
+  loadIpAllocatorPlugin,
+  type LoadPluginOptions,
+  type PluginSource,
+} from "./config/load-ip-allocator-plugin.js";
 export { checkPluginPath, classifyPluginSpecifier, type PluginAllowRule } from "./config/check-plugin-specifier.js";
-export { DEFAULT_CONFIG_FILE, PROVIDER_REQUIRED, PolycloudConfigSchema, loadConfig, type LoadConfigOptions, type LoadedConfig, type PolycloudConfig } from "./config/load-config.js";
+export {
+  DEFAULT_CONFIG_FILE,
+  PROVIDER_REQUIRED,
+  PolycloudConfigSchema,
+  loadConfig,
+  type LoadConfigOptions,
+  type LoadedConfig,
+  type PolycloudConfig,
+} from "./config/load-config.js";
 export { CONFIG_FORMAT_KEYS } from "./config/select-provider-settings.js";
-export { parseAllocateDefaults, resolveAllocateDefaults, type AllocateDefaults, type AllocateDefaultsInput } from "./config/parse-allocate-defaults.js";
+export {
+  parseAllocateDefaults,
+  resolveAllocateDefaults,
+  type AllocateDefaults,
+  type AllocateDefaultsInput,
+} from "./config/parse-allocate-defaults.js";
 export { MAX_CONFIG_FILE_BYTES, readConfigFile, type ReadConfigFileOptions } from "./config/read-config-file.js";
 export { locateJsonSyntaxError, type JsonErrorPosition } from "./config/locate-json-syntax-error.js";
 export { formatSuggestion, suggestClosestKey } from "./config/suggest-closest-key.js";

@@ -67,22 +67,31 @@ function waitForExit(child: EmulatorProcess): Promise<{ code: number | null; std
 }
 
 describe("polycloud-emulator bin", () => {
-  it.each(["SIGTERM", "SIGINT"] as const)("prints one JSON line with every endpoint, serves, and exits 0 on %s", async (signal) => {
-    const child = spawnBin(["--random-seed", "3"]);
-    const exited = waitForExit(child);
-    const line = await readFirstLine(child);
-    const endpoints = JSON.parse(line) as { alibaba: { endpoint: string }; zenlayer: { endpoint: string }; aws: { endpoint: string } };
-    expect(Object.keys(endpoints)).toEqual(["alibaba", "zenlayer", "aws"]);
-    expect(endpoints.alibaba.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(endpoints.zenlayer.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(endpoints.aws.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const response = await callV3(endpoints.alibaba.endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" });
-    expect(response.json["IpAddress"]).toMatch(/^47\.96\./);
-    child.kill(signal);
-    const { code, stdout } = await exited;
-    expect(code).toBe(0);
-    expect(stdout.trim().split("\n")).toHaveLength(1);
-  });
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "prints one JSON line with every endpoint, serves, and exits 0 on %s",
+    async (signal) => {
+      const child = spawnBin(["--random-seed", "3"]);
+      const exited = waitForExit(child);
+      const line = await readFirstLine(child);
+      const endpoints = JSON.parse(line) as {
+        alibaba: { endpoint: string };
+        zenlayer: { endpoint: string };
+        aws: { endpoint: string };
+      };
+      expect(Object.keys(endpoints)).toEqual(["alibaba", "zenlayer", "aws"]);
+      expect(endpoints.alibaba.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(endpoints.zenlayer.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(endpoints.aws.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const response = await callV3(endpoints.alibaba.endpoint, "AllocatePublicIpAddress", {
+        InstanceId: "i-polycloud0001",
+      });
+      expect(response.json["IpAddress"]).toMatch(/^47\.96\./);
+      child.kill(signal);
+      const { code, stdout } = await exited;
+      expect(code).toBe(0);
+      expect(stdout.trim().split("\n")).toHaveLength(1);
+    },
+  );
 
   it("prints help and exits 0", async () => {
     const { stdout } = await run(process.execPath, [binPath, "--help"]);
@@ -93,7 +102,20 @@ describe("polycloud-emulator bin", () => {
 
   it("serves the AWS endpoint on --aws-port with an aws seed from --seed-file", async () => {
     const seedPath = join(directory, "aws-seed.json");
-    await writeFile(seedPath, JSON.stringify({ aws: { regions: ["us-west-2"], accounts: [{ accountId: "123456789012", credentials: [{ accessKeyId: "AKIABIN0000000000001", secretAccessKey: "bin-secret" }] }] } }));
+    await writeFile(
+      seedPath,
+      JSON.stringify({
+        aws: {
+          regions: ["us-west-2"],
+          accounts: [
+            {
+              accountId: "123456789012",
+              credentials: [{ accessKeyId: "AKIABIN0000000000001", secretAccessKey: "bin-secret" }],
+            },
+          ],
+        },
+      }),
+    );
     const port = await findFreePort();
     const child = spawnBin(["--aws-port", String(port), "--seed-file", seedPath]);
     const exited = waitForExit(child);
@@ -102,8 +124,14 @@ describe("polycloud-emulator bin", () => {
     const amzDate = formatAmzDate(Date.now());
     const body = "Action=DescribeAddresses&Version=2016-11-15";
     const signed = signSigV4Request({
-      method: "POST", url: `${endpoints.aws.endpoint}/`, headers: { "content-type": "application/x-www-form-urlencoded" }, body,
-      accessKeyId: "AKIABIN0000000000001", secretAccessKey: "bin-secret", region: "us-west-2", amzDate,
+      method: "POST",
+      url: `${endpoints.aws.endpoint}/`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+      accessKeyId: "AKIABIN0000000000001",
+      secretAccessKey: "bin-secret",
+      region: "us-west-2",
+      amzDate,
     });
     const { host: _host, ...headers } = signed.headers;
     const response = await fetch(`${endpoints.aws.endpoint}/`, { method: "POST", headers, body });
@@ -117,7 +145,16 @@ describe("polycloud-emulator bin", () => {
     expect(nonLoopback.code).toBe(1);
     expect(nonLoopback.stderr).toContain("--allow-non-loopback");
     const seedPath = join(directory, "bad-seed.json");
-    await writeFile(seedPath, JSON.stringify({ alibaba: { regionId: "r", accounts: [], instances: [{ instanceId: "i", status: "Gone", internetMaxBandwidthOut: 0 }] } }));
+    await writeFile(
+      seedPath,
+      JSON.stringify({
+        alibaba: {
+          regionId: "r",
+          accounts: [],
+          instances: [{ instanceId: "i", status: "Gone", internetMaxBandwidthOut: 0 }],
+        },
+      }),
+    );
     const badSeed = await waitForExit(spawnBin(["--seed-file", seedPath]));
     expect(badSeed.code).toBe(1);
     expect(badSeed.stderr).toContain("alibaba.instances[0].status");
@@ -130,9 +167,37 @@ describe("polycloud-emulator bin", () => {
 describe("parseCliArguments", () => {
   it("parses every flag", () => {
     expect(
-      parseCliArguments(["--host", "::1", "--alibaba-port", "8080", "--zenlayer-port", "0", "--aws-port", "4510", "--seed-file", "s.json", "--random-seed", "12", "--allow-non-loopback"]),
-    ).toEqual({ help: false, host: "::1", alibabaPort: 8080, zenlayerPort: 0, awsPort: 4510, seedFile: "s.json", randomSeed: 12, allowNonLoopback: true });
-    expect(parseCliArguments([])).toMatchObject({ help: false, host: undefined, alibabaPort: undefined, allowNonLoopback: false });
+      parseCliArguments([
+        "--host",
+        "::1",
+        "--alibaba-port",
+        "8080",
+        "--zenlayer-port",
+        "0",
+        "--aws-port",
+        "4510",
+        "--seed-file",
+        "s.json",
+        "--random-seed",
+        "12",
+        "--allow-non-loopback",
+      ]),
+    ).toEqual({
+      help: false,
+      host: "::1",
+      alibabaPort: 8080,
+      zenlayerPort: 0,
+      awsPort: 4510,
+      seedFile: "s.json",
+      randomSeed: 12,
+      allowNonLoopback: true,
+    });
+    expect(parseCliArguments([])).toMatchObject({
+      help: false,
+      host: undefined,
+      alibabaPort: undefined,
+      allowNonLoopback: false,
+    });
     expect(() => parseCliArguments(["--alibaba-port", "70000"])).toThrow(/--alibaba-port/);
     expect(() => parseCliArguments(["--aws-port", "-1"])).toThrow();
     expect(() => parseCliArguments(["--unknown"])).toThrow();

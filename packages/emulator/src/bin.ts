@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  process.stdout.write(`${JSON.stringify({ alibaba: emulator.alibaba, zenlayer: emulator.zenlayer, aws: emulator.aws })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ alibaba: emulator.alibaba, zenlayer: emulator.zenlayer, aws: emulator.aws })}\n`,
+  );
 }
 
 await main();

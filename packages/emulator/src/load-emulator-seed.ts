@@ -4,7 +4,13 @@ import { parseAlibabaSeed } from "./alibaba/parse-alibaba-seed.js";
 import type { AwsSeed } from "./aws/aws-seed.js";
 import { parseAwsSeed } from "./aws/parse-aws-seed.js";
 import { describeFaultRuleProblem, type FaultRule } from "./shared/fault-rules.js";
-import { SeedValidationError, readArray, readInteger, readObject, rejectUnknownKeys } from "./shared/seed-validation.js";
+import {
+  SeedValidationError,
+  readArray,
+  readInteger,
+  readObject,
+  rejectUnknownKeys,
+} from "./shared/seed-validation.js";
 import { parseZenlayerSeed, type ZenlayerSeed } from "./zenlayer/index.js";
 
 /**
@@ -39,7 +45,8 @@ export function parseEmulatorSeed(value: unknown): EmulatorSeed {
       return { ...(rule as FaultRule) };
     });
   }
-  if (object["randomSeed"] !== undefined) seed.randomSeed = readInteger(object["randomSeed"], "randomSeed", 0, 4_294_967_295);
+  if (object["randomSeed"] !== undefined)
+    seed.randomSeed = readInteger(object["randomSeed"], "randomSeed", 0, 4_294_967_295);
   return seed;
 }
 

@@ -61,6 +61,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
 
 function parseIntegerFlag(value: string | undefined, flag: string, maximum: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > maximum) throw new Error(`${flag} must be an integer between 0 and ${maximum}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > maximum)
+    throw new Error(`${flag} must be an integer between 0 and ${maximum}, got "${value}"`);
   return Number(value);
 }

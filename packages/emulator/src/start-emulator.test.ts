@@ -28,10 +28,14 @@ describe("startEmulator", () => {
       expect(emulator.aws.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(new Set([emulator.alibaba.endpoint, emulator.zenlayer.endpoint, emulator.aws.endpoint]).size).toBe(3);
       expect(emulator.awsState.regions).toEqual(["us-east-1"]);
-      expect(emulator.awsState.accounts.map((account) => [account.accountId, account.addressLimit, account.accessKeyIds])).toEqual([
+      expect(
+        emulator.awsState.accounts.map((account) => [account.accountId, account.addressLimit, account.accessKeyIds]),
+      ).toEqual([
         ["123456789012", 5, ["polycloud-test-key-id", "ASIAPOLYCLOUDTEST001", "polycloud-test-readonly-key-id"]],
       ]);
-      expect(emulator.awsState.instances.map((instance) => [instance.instanceId, instance.state, instance.availabilityZone])).toEqual([
+      expect(
+        emulator.awsState.instances.map((instance) => [instance.instanceId, instance.state, instance.availabilityZone]),
+      ).toEqual([
         ["i-0123456789abcdef0", "running", "us-east-1a"],
         ["i-0123456789abcdef1", "running", "us-east-1a"],
         ["i-0123456789abcdef2", "running", "us-east-1a"],
@@ -41,16 +45,25 @@ describe("startEmulator", () => {
       expect(JSON.stringify(emulator.awsState.accounts)).not.toContain("secret");
       expect(emulator.alibabaState.regionId).toBe("cn-hangzhou");
       expect(emulator.alibabaState.listAccessKeyIds()).toEqual(["polycloud-test-key-id"]);
-      expect(emulator.alibabaState.listInstances().map((instance) => [instance.instanceId, instance.status, instance.internetMaxBandwidthOut])).toEqual([
+      expect(
+        emulator.alibabaState
+          .listInstances()
+          .map((instance) => [instance.instanceId, instance.status, instance.internetMaxBandwidthOut]),
+      ).toEqual([
         ...Array.from({ length: 10 }, (_, index) => [`i-polycloud${String(index + 1).padStart(4, "0")}`, "Running", 5]),
         ["i-polycloud0099", "Stopped", 0],
         ["i-polycloud0020", "Running", 5],
       ]);
-      expect((await callV3(emulator.alibaba.endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).status).toBe(200);
+      expect((await callV3(emulator.alibaba.endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).status).toBe(
+        200,
+      );
       const zenlayer = await request(`${emulator.zenlayer.endpoint}/api/v2/bmc`, { method: "POST", body: "{}" });
       expect(zenlayer.statusCode).toBeGreaterThanOrEqual(400);
       await zenlayer.body.dump();
-      const aws = await request(emulator.aws.endpoint, { method: "POST", body: "Action=DescribeAddresses&Version=2016-11-15" });
+      const aws = await request(emulator.aws.endpoint, {
+        method: "POST",
+        body: "Action=DescribeAddresses&Version=2016-11-15",
+      });
       expect([aws.statusCode, aws.headers["content-type"]]).toEqual([401, "text/xml;charset=UTF-8"]);
       await aws.body.dump();
     } finally {
@@ -100,11 +113,20 @@ describe("loadEmulatorSeed", () => {
         alibaba: {
           regionId: "cn-shanghai",
           accounts: [{ accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret" }],
-          instances: [{ instanceId: "i-file", status: "Running", internetMaxBandwidthOut: 3, lockReasons: ["security"] }],
+          instances: [
+            { instanceId: "i-file", status: "Running", internetMaxBandwidthOut: 3, lockReasons: ["security"] },
+          ],
         },
         aws: {
           regions: ["eu-central-1"],
-          accounts: [{ accountId: "123456789012", addressLimit: 1, credentials: [{ accessKeyId: "AKIAFILE000000000001", secretAccessKey: "file-secret" }], instances: [{ instanceId: "i-0f0f0f0f", state: "stopped" }] }],
+          accounts: [
+            {
+              accountId: "123456789012",
+              addressLimit: 1,
+              credentials: [{ accessKeyId: "AKIAFILE000000000001", secretAccessKey: "file-secret" }],
+              instances: [{ instanceId: "i-0f0f0f0f", state: "stopped" }],
+            },
+          ],
           describeLagMs: 100,
         },
         faults: [
@@ -118,11 +140,17 @@ describe("loadEmulatorSeed", () => {
     expect(seed.aws?.regions).toEqual(["eu-central-1"]);
     const emulator = await startEmulator({ seed });
     try {
-      expect((await callV3(emulator.alibaba.endpoint, "DescribeInstances", { RegionId: "cn-shanghai" })).json["Code"]).toBe("Throttling.User");
+      expect(
+        (await callV3(emulator.alibaba.endpoint, "DescribeInstances", { RegionId: "cn-shanghai" })).json["Code"],
+      ).toBe("Throttling.User");
       const listed = await callV3(emulator.alibaba.endpoint, "DescribeInstances", { RegionId: "cn-shanghai" });
       expect(listed.json["TotalCount"]).toBe(1);
-      expect((await callV3(emulator.alibaba.endpoint, "AllocatePublicIpAddress", { InstanceId: "i-file" })).json["Code"]).toBe("InstanceLockedForSecurity");
-      expect(emulator.awsState.instances.map((instance) => [instance.instanceId, instance.availabilityZone, instance.state])).toEqual([["i-0f0f0f0f", "eu-central-1a", "stopped"]]);
+      expect(
+        (await callV3(emulator.alibaba.endpoint, "AllocatePublicIpAddress", { InstanceId: "i-file" })).json["Code"],
+      ).toBe("InstanceLockedForSecurity");
+      expect(
+        emulator.awsState.instances.map((instance) => [instance.instanceId, instance.availabilityZone, instance.state]),
+      ).toEqual([["i-0f0f0f0f", "eu-central-1a", "stopped"]]);
       expect(emulator.awsState.limits.describeLagMs).toBe(100);
       expect(emulator.faults.list().map((rule) => rule.provider)).toEqual(["alibaba", "aws"]);
     } finally {
@@ -133,12 +161,30 @@ describe("loadEmulatorSeed", () => {
   it("names the bad field", async () => {
     const cases: Array<[unknown, string]> = [
       [[], "seed"],
-      [{ alibaba: { regionId: "r", accounts: [], instances: [{ instanceId: "i", status: "Broken", internetMaxBandwidthOut: 1 }] } }, "alibaba.instances[0].status"],
-      [{ alibaba: { regionId: "r", accounts: [{ accessKeyId: "k" }], instances: [] } }, "alibaba.accounts[0].accessKeySecret"],
-      [{ alibaba: { regionId: "r", accounts: [], instances: [], publicIpCidr: "47.96.0.0/33" } }, "alibaba.publicIpCidr"],
+      [
+        {
+          alibaba: {
+            regionId: "r",
+            accounts: [],
+            instances: [{ instanceId: "i", status: "Broken", internetMaxBandwidthOut: 1 }],
+          },
+        },
+        "alibaba.instances[0].status",
+      ],
+      [
+        { alibaba: { regionId: "r", accounts: [{ accessKeyId: "k" }], instances: [] } },
+        "alibaba.accounts[0].accessKeySecret",
+      ],
+      [
+        { alibaba: { regionId: "r", accounts: [], instances: [], publicIpCidr: "47.96.0.0/33" } },
+        "alibaba.publicIpCidr",
+      ],
       [{ alibaba: { regionId: "r", accounts: [], instances: [], extra: 1 } }, "alibaba.extra"],
       [{ faults: [{ provider: "alibaba", kind: "slow" }] }, "faults[0]"],
-      [{ aws: { regions: ["us-east-1"], accounts: [{ accountId: "1", credentials: [] }] } }, "aws.accounts[0].accountId"],
+      [
+        { aws: { regions: ["us-east-1"], accounts: [{ accountId: "1", credentials: [] }] } },
+        "aws.accounts[0].accountId",
+      ],
       [{ randomSeed: -1 }, "randomSeed"],
       [{ unknownTopLevel: true }, "unknownTopLevel"],
     ];

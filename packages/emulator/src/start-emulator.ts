@@ -63,7 +63,9 @@ export interface RunningEmulator {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
   if (!options.allowNonLoopback && !isLoopbackHost(host)) {
-    throw new Error(`Refusing to bind non-loopback host "${host}"; pass allowNonLoopback: true (--allow-non-loopback) to force it.`);
+    throw new Error(
+      `Refusing to bind non-loopback host "${host}"; pass allowNonLoopback: true (--allow-non-loopback) to force it.`,
+    );
   }
   const seed = options.seed ?? {};
   const randomSeed = options.randomSeed ?? seed.randomSeed ?? 1;
@@ -71,14 +73,30 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const faults = new FaultInjector([...(seed.faults ?? []), ...(options.faults ?? [])], randomSeed);
   const events = new StateEventLog(now);
   // Each provider draws from its own PRNG with the same seed, so one provider's traffic never shifts the other's ids.
-  const alibaba = createAlibabaEmulator(seed.alibaba ?? DEFAULT_ALIBABA_SEED, { faults, events, now, random: createSeededRandom(randomSeed) }, options.alibaba);
-  const zenlayer = createZenlayerEmulator(seed.zenlayer ?? DEFAULT_ZENLAYER_SEED, { faults, events, now, random: createSeededRandom(randomSeed) }, options.zenlayer);
-  const aws = createAwsEmulator(seed.aws ?? DEFAULT_AWS_SEED, { faults, events, now, random: createSeededRandom(randomSeed) }, options.aws);
+  const alibaba = createAlibabaEmulator(
+    seed.alibaba ?? DEFAULT_ALIBABA_SEED,
+    { faults, events, now, random: createSeededRandom(randomSeed) },
+    options.alibaba,
+  );
+  const zenlayer = createZenlayerEmulator(
+    seed.zenlayer ?? DEFAULT_ZENLAYER_SEED,
+    { faults, events, now, random: createSeededRandom(randomSeed) },
+    options.zenlayer,
+  );
+  const aws = createAwsEmulator(
+    seed.aws ?? DEFAULT_AWS_SEED,
+    { faults, events, now, random: createSeededRandom(randomSeed) },
+    options.aws,
+  );
   const providers = [alibaba, zenlayer, aws];
   const servers: TrackedServer[] = [];
   try {
-    servers.push(await listen((request, response) => alibaba.handle(request, response), host, options.alibabaPort ?? 0));
-    servers.push(await listen((request, response) => zenlayer.handle(request, response), host, options.zenlayerPort ?? 0));
+    servers.push(
+      await listen((request, response) => alibaba.handle(request, response), host, options.alibabaPort ?? 0),
+    );
+    servers.push(
+      await listen((request, response) => zenlayer.handle(request, response), host, options.zenlayerPort ?? 0),
+    );
     servers.push(await listen((request, response) => aws.handle(request, response), host, options.awsPort ?? 0));
   } catch (error) {
     for (const provider of providers) provider.close();
@@ -108,7 +126,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 /** Whether a host name or address only reaches this machine. */
 export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare) || /^::ffff:127(\.\d{1,3}){3}$/.test(bare);
+  return (
+    bare === "localhost" ||
+    bare === "::1" ||
+    /^127(\.\d{1,3}){3}$/.test(bare) ||
+    /^::ffff:127(\.\d{1,3}){3}$/.test(bare)
+  );
 }
 
 interface TrackedServer {
@@ -117,7 +140,11 @@ interface TrackedServer {
   port: number;
 }
 
-function listen(handler: (request: IncomingMessage, response: ServerResponse) => void, host: string, port: number): Promise<TrackedServer> {
+function listen(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  host: string,
+  port: number,
+): Promise<TrackedServer> {
   const server = createServer(handler);
   const sockets = new Set<Socket>();
   server.on("connection", (socket) => {

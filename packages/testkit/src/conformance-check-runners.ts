@@ -12,9 +12,17 @@ import { checkAbortCancelsHangingDescribe, checkTimeoutEndsHangingDescribe } fro
 import { checkBadCredentialsRejectedWithoutSecrets } from "./checks/check-credentials.js";
 import { checkFailedStepAfterAllocationLeavesNothing } from "./checks/check-failed-step-after-allocation.js";
 import { checkIdempotencyKeyAllocatesOnce } from "./checks/check-idempotency.js";
-import { checkRejectsEmptyId, checkRejectsInvalidAllocateRequest, checkRejectsUnknownIdWithTypedError } from "./checks/check-input-validation.js";
+import {
+  checkRejectsEmptyId,
+  checkRejectsInvalidAllocateRequest,
+  checkRejectsUnknownIdWithTypedError,
+} from "./checks/check-input-validation.js";
 import { checkSharedKeyConvergesOnOne } from "./checks/check-shared-key-convergence.js";
-import { checkLostAnswerAllocatesOnce, checkRateLimitHintIsHonoured, checkResetBeforeProcessingSucceeds } from "./checks/check-wire-faults.js";
+import {
+  checkLostAnswerAllocatesOnce,
+  checkRateLimitHintIsHonoured,
+  checkResetBeforeProcessingSucceeds,
+} from "./checks/check-wire-faults.js";
 
 /** Runs one check against a subject; throws (a vitest assertion error) when the adapter does not conform. */
 export type ConformanceCheckRunner = (subject: ConformanceSubject) => Promise<void>;
@@ -45,7 +53,10 @@ export const CONFORMANCE_CHECK_RUNNERS: Readonly<Record<ConformanceCheck, Confor
  * Sets up a fresh subject, runs one check and always tears the subject down. A teardown failure is reported
  * only when the check itself passed, so it never hides the real failure.
  */
-export async function runConformanceCheck(check: ConformanceCheck, setup: () => Promise<ConformanceSubject>): Promise<void> {
+export async function runConformanceCheck(
+  check: ConformanceCheck,
+  setup: () => Promise<ConformanceSubject>,
+): Promise<void> {
   const subject = await setup();
   let checkFailure: { error: unknown } | undefined;
   try {

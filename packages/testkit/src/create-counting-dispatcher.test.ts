@@ -31,7 +31,14 @@ describe("createCountingDispatcher and collectHookEvents", () => {
       async (attempt) => {
         const response = await sendHttpRequest(
           { method: "GET", url, headers: { authorization: `Bearer ${TOKEN}` } },
-          { ...context, dispatcher, attempt, hooks: events.hooks, redactor: createRedactor([TOKEN]), requestIdHeader: "x-request-id" },
+          {
+            ...context,
+            dispatcher,
+            attempt,
+            hooks: events.hooks,
+            redactor: createRedactor([TOKEN]),
+            requestIdHeader: "x-request-id",
+          },
         );
         if (response.status === 503) throw new IpAllocatorError({ ...context, code: "UNAVAILABLE", message: "busy" });
         return response;
@@ -40,7 +47,10 @@ describe("createCountingDispatcher and collectHookEvents", () => {
     );
     expect(dispatcher.requests).toBe(2);
     expect(events.requests.map((event) => event.attempt)).toEqual([1, 2]);
-    expect(events.responses.map((event) => [event.status, event.requestId])).toEqual([[503, "req-1"], [200, "req-2"]]);
+    expect(events.responses.map((event) => [event.status, event.requestId])).toEqual([
+      [503, "req-1"],
+      [200, "req-2"],
+    ]);
     expect(events.retries).toHaveLength(1);
     expect(events.requests[0]?.headers.authorization).toBe("Bearer [REDACTED]");
     expectNoSecrets(events, [TOKEN]);

@@ -33,6 +33,7 @@ export function createCountingDispatcher(inner: Dispatcher = createHttpDispatche
   // A proxy, like undici's own `compose`: `request()`, `stream()` … call `this.dispatch` and so are counted too.
   const overrides: Record<PropertyKey, unknown> = { dispatch, close };
   return new Proxy(inner, {
-    get: (target, key) => (key === "requests" ? requests : key in overrides ? overrides[key] : target[key as keyof Dispatcher]),
+    get: (target, key) =>
+      key === "requests" ? requests : key in overrides ? overrides[key] : target[key as keyof Dispatcher],
   }) as CountingDispatcher;
 }

@@ -3,7 +3,11 @@ import type { AddressInfo } from "node:net";
 import { IpAllocatorError, sendHttpRequest } from "@polycloud/core";
 import { request, type Dispatcher } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createFaultInjectingDispatcher, type FaultInjectingDispatcher, type WireRequest } from "./create-fault-injecting-dispatcher.js";
+import {
+  createFaultInjectingDispatcher,
+  type FaultInjectingDispatcher,
+  type WireRequest,
+} from "./create-fault-injecting-dispatcher.js";
 
 interface Received {
   method: string;
@@ -22,8 +26,14 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.on("end", () => {
-      received.push({ method: incoming.method ?? "", url: incoming.url ?? "", body: Buffer.concat(chunks).toString("utf8") });
-      response.writeHead(200, { "content-type": "application/json", "x-request-id": `req-${received.length}` }).end(JSON.stringify({ seen: received.length }));
+      received.push({
+        method: incoming.method ?? "",
+        url: incoming.url ?? "",
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
+      response
+        .writeHead(200, { "content-type": "application/json", "x-request-id": `req-${received.length}` })
+        .end(JSON.stringify({ seen: received.length }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -36,8 +46,22 @@ afterEach(async () => {
 });
 
 /** undici's `request()` (a legacy handler); resolves with status, headers and body text, or rejects with the error. */
-async function send(path = "/ips", options: { method?: "GET" | "POST"; body?: string | Buffer; headers?: Record<string, string> | string[]; signal?: AbortSignal } = {}) {
-  const response = await request(`${origin}${path}`, { dispatcher, method: options.method ?? "POST", body: options.body, headers: options.headers, signal: options.signal });
+async function send(
+  path = "/ips",
+  options: {
+    method?: "GET" | "POST";
+    body?: string | Buffer;
+    headers?: Record<string, string> | string[];
+    signal?: AbortSignal;
+  } = {},
+) {
+  const response = await request(`${origin}${path}`, {
+    dispatcher,
+    method: options.method ?? "POST",
+    body: options.body,
+    headers: options.headers,
+    signal: options.signal,
+  });
   return { status: response.statusCode, headers: response.headers, body: await response.body.text() };
 }
 
@@ -79,9 +103,15 @@ describe("createFaultInjectingDispatcher", () => {
   it("respond: answers in place of the far side with the given status, headers and body", async () => {
     dispatcher = createFaultInjectingDispatcher();
     const page = "<html><body><h1>429 Too Many Requests</h1></body></html>";
-    dispatcher.inject({ fault: { kind: "respond", status: 429, headers: { "Retry-After": "1", "content-type": "text/html" }, body: page } });
+    dispatcher.inject({
+      fault: { kind: "respond", status: 429, headers: { "Retry-After": "1", "content-type": "text/html" }, body: page },
+    });
     const answer = await send();
-    expect(answer).toMatchObject({ status: 429, body: page, headers: { "retry-after": "1", "content-type": "text/html", "content-length": String(page.length) } });
+    expect(answer).toMatchObject({
+      status: 429,
+      body: page,
+      headers: { "retry-after": "1", "content-type": "text/html", "content-length": String(page.length) },
+    });
     expect(received).toEqual([]);
   });
 
@@ -91,8 +121,14 @@ describe("createFaultInjectingDispatcher", () => {
     dispatcher.inject({ fault: { kind: "reset-before" } });
     const context = { dispatcher, provider: "test-cloud", operation: "allocate", attempt: 1 };
     for (const _fault of ["lose-answer", "reset-before"]) {
-      const error = await rejectionOf(sendHttpRequest({ method: "POST", url: `${origin}/ips`, headers: {}, body: "{}" }, context));
-      expect(IpAllocatorError.isInstance(error) && [error.code, error.ambiguous, error.details.networkCode]).toEqual(["NETWORK", true, "ECONNRESET"]);
+      const error = await rejectionOf(
+        sendHttpRequest({ method: "POST", url: `${origin}/ips`, headers: {}, body: "{}" }, context),
+      );
+      expect(IpAllocatorError.isInstance(error) && [error.code, error.ambiguous, error.details.networkCode]).toEqual([
+        "NETWORK",
+        true,
+        "ECONNRESET",
+      ]);
     }
     expect(received).toHaveLength(1);
   });
@@ -108,10 +144,18 @@ describe("createFaultInjectingDispatcher", () => {
       },
       fault: { kind: "reset-before" },
     });
-    await send("/ips?Action=Allocate&Zone=a", { headers: { "X-Action": "Allocate", "Content-Type": "application/json" }, body: '{"a":1}' });
+    await send("/ips?Action=Allocate&Zone=a", {
+      headers: { "X-Action": "Allocate", "Content-Type": "application/json" },
+      body: '{"a":1}',
+    });
     await send("/ips", { headers: ["X-Action", "Describe"], body: Buffer.from("bytes") });
     await send("/ips", { method: "GET" });
-    expect(seen[0]).toMatchObject({ method: "POST", url: `${origin}/ips?Action=Allocate&Zone=a`, headers: { "x-action": "Allocate", "content-type": "application/json" }, body: '{"a":1}' });
+    expect(seen[0]).toMatchObject({
+      method: "POST",
+      url: `${origin}/ips?Action=Allocate&Zone=a`,
+      headers: { "x-action": "Allocate", "content-type": "application/json" },
+      body: '{"a":1}',
+    });
     expect(seen[1]).toMatchObject({ headers: { "x-action": "Describe" }, body: "bytes" });
     expect(seen[2]).toMatchObject({ method: "GET", body: "" });
     expect(dispatcher.fired).toBe(0);
@@ -124,7 +168,8 @@ describe("createFaultInjectingDispatcher", () => {
     dispatcher.inject({ match: isAllocate, fault: { kind: "respond", status: 429 } });
     dispatcher.inject({ fault: { kind: "respond", status: 418 } });
     const statuses = [];
-    for (const path of ["/describe", "/allocate", "/allocate", "/allocate", "/allocate", "/describe"]) statuses.push((await send(path)).status);
+    for (const path of ["/describe", "/allocate", "/allocate", "/allocate", "/allocate", "/describe"])
+      statuses.push((await send(path)).status);
     expect(statuses).toEqual([418, 503, 503, 429, 200, 200]);
     expect([dispatcher.requests, dispatcher.fired]).toEqual([6, 4]);
   });
@@ -155,7 +200,11 @@ describe("createFaultInjectingDispatcher", () => {
     dispatcher = createFaultInjectingDispatcher();
     dispatcher.inject({ fault: { kind: "respond", status: 429, headers: { "retry-after": "2" }, body: "slow down" } });
     dispatcher.inject({ fault: { kind: "lose-answer" } });
-    expect(await dispatchWithController(dispatcher)).toEqual({ status: 429, headers: { "retry-after": "2", "content-length": "9" }, body: "slow down" });
+    expect(await dispatchWithController(dispatcher)).toEqual({
+      status: 429,
+      headers: { "retry-after": "2", "content-length": "9" },
+      body: "slow down",
+    });
     expect(await dispatchWithController(dispatcher)).toEqual({ error: "ECONNRESET" });
     expect(await dispatchWithController(dispatcher)).toMatchObject({ status: 200, body: '{"seen":2}' });
     expect(received).toHaveLength(2);
@@ -171,7 +220,9 @@ describe("createFaultInjectingDispatcher", () => {
   });
 });
 
-type ControllerOutcome = { status: number; headers: Record<string, unknown>; body: string } | { error: string | undefined };
+type ControllerOutcome =
+  | { status: number; headers: Record<string, unknown>; body: string }
+  | { error: string | undefined };
 
 /** Dispatches one POST with a handler written against undici's controller API. */
 function dispatchWithController(target: Dispatcher): Promise<ControllerOutcome> {
@@ -194,4 +245,3 @@ function dispatchWithController(target: Dispatcher): Promise<ControllerOutcome> 
     );
   });
 }
-

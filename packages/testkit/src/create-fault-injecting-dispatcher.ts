@@ -72,7 +72,8 @@ export function createFaultInjectingDispatcher(inner: Dispatcher = createHttpDis
   };
   const inject = (rule: WireFaultRule): void => {
     const times = rule.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new TypeError(`WireFaultRule.times must be a positive integer, got ${String(rule.times)}`);
+    if (!Number.isInteger(times) || times < 1)
+      throw new TypeError(`WireFaultRule.times must be a positive integer, got ${String(rule.times)}`);
     rules.push({ rule, remaining: times });
   };
   const clear = (): void => {
@@ -97,7 +98,10 @@ export function createFaultInjectingDispatcher(inner: Dispatcher = createHttpDis
 }
 
 /** The fault of the first rule that matches and has times left (spending one), or undefined. */
-function takeFault(rules: Array<{ rule: WireFaultRule; remaining: number }>, options: Dispatcher.DispatchOptions): WireFault | undefined {
+function takeFault(
+  rules: Array<{ rule: WireFaultRule; remaining: number }>,
+  options: Dispatcher.DispatchOptions,
+): WireFault | undefined {
   if (!rules.some((entry) => entry.remaining > 0)) return undefined;
   const request = readWireRequest(options);
   for (const entry of rules) {

@@ -7,7 +7,9 @@ const SECRET = "s3cr3t/Value+42";
 describe("expectNoSecrets", () => {
   it("passes values that do not contain a secret", () => {
     expect(() => expectNoSecrets({ headers: { authorization: "Bearer [REDACTED]" } }, [SECRET])).not.toThrow();
-    expect(() => expectNoSecrets(new IpAllocatorError({ code: "UNAUTHENTICATED", message: "bad key" }), [SECRET, ""])).not.toThrow();
+    expect(() =>
+      expectNoSecrets(new IpAllocatorError({ code: "UNAUTHENTICATED", message: "bad key" }), [SECRET, ""]),
+    ).not.toThrow();
   });
 
   it.each([
@@ -15,8 +17,14 @@ describe("expectNoSecrets", () => {
     ["a nested value", { events: [{ headers: { "x-token": SECRET } }] }],
     ["an object key", { [SECRET]: true }],
     ["a URL-encoded query", `https://api.example/?Signature=${encodeURIComponent(SECRET)}`],
-    ["an error's cause", new IpAllocatorError({ code: "INTERNAL", message: "failed", cause: new Error(`body: ${SECRET}`) })],
-    ["an error's details (toJSON)", new IpAllocatorError({ code: "INTERNAL", message: "failed", details: { body: SECRET } })],
+    [
+      "an error's cause",
+      new IpAllocatorError({ code: "INTERNAL", message: "failed", cause: new Error(`body: ${SECRET}`) }),
+    ],
+    [
+      "an error's details (toJSON)",
+      new IpAllocatorError({ code: "INTERNAL", message: "failed", details: { body: SECRET } }),
+    ],
     ["a Map", new Map([["token", SECRET]])],
   ])("finds a secret in %s and masks it in the report", (_label, value) => {
     let report = "";

@@ -14,9 +14,14 @@ export function expectNoSecrets(value: unknown, secrets: readonly string[], labe
   const leaks: string[] = [];
   secrets.forEach((secret, index) => {
     if (secret === "") return;
-    const position = [secret, encodeURIComponent(secret)].map((form) => ({ form, at: text.indexOf(form) })).find((match) => match.at >= 0);
+    const position = [secret, encodeURIComponent(secret)]
+      .map((form) => ({ form, at: text.indexOf(form) }))
+      .find((match) => match.at >= 0);
     if (position === undefined) return;
-    const snippet = text.slice(Math.max(0, position.at - SNIPPET_MARGIN), position.at + position.form.length + SNIPPET_MARGIN);
+    const snippet = text.slice(
+      Math.max(0, position.at - SNIPPET_MARGIN),
+      position.at + position.form.length + SNIPPET_MARGIN,
+    );
     leaks.push(`secret #${index + 1} appears in: …${maskSecrets(snippet, secrets)}…`);
   });
   if (leaks.length > 0) throw new Error(`${label} leaks ${leaks.length} secret(s):\n${leaks.join("\n")}`);
@@ -36,7 +41,8 @@ function renderSearchableText(value: unknown): string {
 
 function collectText(value: unknown, parts: string[], seen: WeakSet<object>, depth: number): void {
   if (typeof value === "string") parts.push(value);
-  else if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") parts.push(String(value));
+  else if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")
+    parts.push(String(value));
   if (typeof value !== "object" || value === null || seen.has(value) || depth > MAX_DEPTH) return;
   seen.add(value);
   if (value instanceof Error) {
@@ -44,8 +50,19 @@ function collectText(value: unknown, parts: string[], seen: WeakSet<object>, dep
     collectText(value.cause, parts, seen, depth + 1);
   }
   const toJSON = (value as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === "function") collectText(safely(() => toJSON.call(value)), parts, seen, depth + 1);
-  const entries = value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value].map((item, index) => [index, item]) : Object.entries(value);
+  if (typeof toJSON === "function")
+    collectText(
+      safely(() => toJSON.call(value)),
+      parts,
+      seen,
+      depth + 1,
+    );
+  const entries =
+    value instanceof Map
+      ? [...value.entries()]
+      : value instanceof Set
+        ? [...value].map((item, index) => [index, item])
+        : Object.entries(value);
   for (const [key, item] of entries) {
     collectText(key, parts, seen, depth + 1);
     collectText(item, parts, seen, depth + 1);
@@ -61,5 +78,15 @@ function safely(read: () => unknown): unknown {
 }
 
 function maskSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((masked, secret, index) => (secret === "" ? masked : masked.split(secret).join(`<secret #${index + 1}>`).split(encodeURIComponent(secret)).join(`<secret #${index + 1}>`)), text);
+  return secrets.reduce(
+    (masked, secret, index) =>
+      secret === ""
+        ? masked
+        : masked
+            .split(secret)
+            .join(`<secret #${index + 1}>`)
+            .split(encodeURIComponent(secret))
+            .join(`<secret #${index + 1}>`),
+    text,
+  );
 }

@@ -3,21 +3,34 @@ import type { Dispatcher } from "undici";
 import type { WireFault } from "./create-fault-injecting-dispatcher.js";
 
 /** undici's controller-style handler, every callback present. */
-type ControllerHandler = Required<Pick<Dispatcher.DispatchHandler, "onRequestStart" | "onResponseStart" | "onResponseData" | "onResponseEnd" | "onResponseError">>;
+type ControllerHandler = Required<
+  Pick<
+    Dispatcher.DispatchHandler,
+    "onRequestStart" | "onResponseStart" | "onResponseData" | "onResponseEnd" | "onResponseError"
+  >
+>;
 
 /**
  * An error shaped like Node's socket reset: core's `mapNetworkError` reads `code` and so reports NETWORK,
  * ambiguous, exactly as for a real one (a client cannot tell whether the far side processed the request).
  */
 export function createConnectionResetError(): Error {
-  return Object.assign(new Error("read ECONNRESET (connection reset by the conformance fault layer)"), { code: "ECONNRESET", syscall: "read" });
+  return Object.assign(new Error("read ECONNRESET (connection reset by the conformance fault layer)"), {
+    code: "ECONNRESET",
+    syscall: "read",
+  });
 }
 
 /**
  * Applies `fault` to one dispatch: `lose-answer` forwards the request through `forward` and turns its answer into
  * a reset; `reset-before` and `respond` are answered here, on a later tick as a socket would, and send nothing.
  */
-export function injectWireFault(fault: WireFault, forward: Dispatcher["dispatch"], options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+export function injectWireFault(
+  fault: WireFault,
+  forward: Dispatcher["dispatch"],
+  options: Dispatcher.DispatchOptions,
+  handler: Dispatcher.DispatchHandler,
+): boolean {
   const target = toControllerHandler(handler);
   if (fault.kind === "lose-answer") return forward(options, loseAnswer(target));
   setImmediate(() => answerLocally(fault, target));
@@ -47,7 +60,10 @@ function answerLocally(fault: Exclude<WireFault, { kind: "lose-answer" }>, targe
   const controller = new LocalController(fail);
   target.onRequestStart(controller, {});
   if (controller.aborted) return;
-  if (fault.kind === "reset-before") return fail(createConnectionResetError());
+  if (fault.kind === "reset-before") {
+    fail(createConnectionResetError());
+    return;
+  }
   const body = Buffer.from(fault.body ?? "", "utf8");
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(fault.headers ?? {})) headers[name.toLowerCase()] = value;
@@ -101,18 +117,25 @@ function toControllerHandler(handler: Dispatcher.DispatchHandler): ControllerHan
   if (typeof handler.onRequestStart === "function") {
     return {
       onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
-      onResponseStart: (controller, statusCode, headers, statusMessage) => handler.onResponseStart?.(controller, statusCode, headers, statusMessage),
+      onResponseStart: (controller, statusCode, headers, statusMessage) =>
+        handler.onResponseStart?.(controller, statusCode, headers, statusMessage),
       onResponseData: (controller, chunk) => handler.onResponseData?.(controller, chunk),
       onResponseEnd: (controller, trailers) => handler.onResponseEnd?.(controller, trailers),
       onResponseError: (controller, error) => handler.onResponseError?.(controller, error),
     };
   }
   // undici passes the dispatch context as a second argument, which its types leave out.
-  const onConnect = handler.onConnect as ((this: Dispatcher.DispatchHandler, abort: (reason?: Error) => void, context: unknown) => void) | undefined;
+  const onConnect = handler.onConnect as
+    | ((this: Dispatcher.DispatchHandler, abort: (reason?: Error) => void, context: unknown) => void)
+    | undefined;
   return {
-    onRequestStart: (controller, context) => onConnect?.call(handler, (reason) => controller.abort(reason ?? new Error("Request aborted")), context),
+    onRequestStart: (controller, context) =>
+      onConnect?.call(handler, (reason) => controller.abort(reason ?? new Error("Request aborted")), context),
     onResponseStart: (controller, statusCode, headers, statusMessage) => {
-      if (handler.onHeaders?.(statusCode, toRawHeaders(headers), () => controller.resume(), statusMessage ?? "") === false) controller.pause();
+      if (
+        handler.onHeaders?.(statusCode, toRawHeaders(headers), () => controller.resume(), statusMessage ?? "") === false
+      )
+        controller.pause();
     },
     onResponseData: (controller, chunk) => {
       if (handler.onData?.(chunk) === false) controller.pause();
@@ -125,7 +148,8 @@ function toControllerHandler(handler: Dispatcher.DispatchHandler): ControllerHan
 function toRawHeaders(headers: Readonly<Record<string, string | string[] | undefined>>): Buffer[] {
   const raw: Buffer[] = [];
   for (const [name, value] of Object.entries(headers)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) raw.push(Buffer.from(name, "latin1"), Buffer.from(item, "latin1"));
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      raw.push(Buffer.from(name, "latin1"), Buffer.from(item, "latin1"));
   }
   return raw;
 }

@@ -16,7 +16,12 @@ export interface WireRequest {
 
 /** Reads undici dispatch options into a {@link WireRequest}; nothing of `options` is consumed or changed. */
 export function readWireRequest(options: Dispatcher.DispatchOptions): WireRequest {
-  return { method: options.method, url: joinUrl(options.origin, options.path), headers: readHeaders(options.headers), body: readBody(options.body) };
+  return {
+    method: options.method,
+    url: joinUrl(options.origin, options.path),
+    headers: readHeaders(options.headers),
+    body: readBody(options.body),
+  };
 }
 
 function joinUrl(origin: string | URL | undefined, path: string): string {

@@ -19,7 +19,10 @@ const CHECK_TIMEOUT_MS = 60_000;
 export function runIpAllocatorConformance(options: IpAllocatorConformanceOptions): void {
   const skipped = new Set<string>(options.skip ?? []);
   const unknown = [...skipped].filter((check) => !(CONFORMANCE_CHECKS as readonly string[]).includes(check));
-  if (unknown.length > 0) throw new TypeError(`Unknown conformance check(s) in skip: ${unknown.join(", ")}. Known: ${CONFORMANCE_CHECKS.join(", ")}`);
+  if (unknown.length > 0)
+    throw new TypeError(
+      `Unknown conformance check(s) in skip: ${unknown.join(", ")}. Known: ${CONFORMANCE_CHECKS.join(", ")}`,
+    );
   describe(`IpAllocator conformance: ${options.name}`, () => {
     for (const check of CONFORMANCE_CHECKS) {
       const register = skipped.has(check) ? it.skip : it;

@@ -18,19 +18,40 @@ import type { ResolvedZenlayerEipSettings } from "./zenlayer-eip-tokens.js";
  * compensation go to the recycle bin (Terminate stops billing at once).
  * @internal
  */
-export async function allocateEipAddresses(operation: Operation, client: ZenlayerEipClient, validated: ValidatedZenlayerEipRequest, settings: ResolvedZenlayerEipSettings, warnings: string[]): Promise<AllocationResult> {
+export async function allocateEipAddresses(
+  operation: Operation,
+  client: ZenlayerEipClient,
+  validated: ValidatedZenlayerEipRequest,
+  settings: ResolvedZenlayerEipSettings,
+  warnings: string[],
+): Promise<AllocationResult> {
   const { request } = validated;
   const key = request.idempotencyKey ?? `polycloud-${randomUUID()}`;
   const parameters = buildAllocateParameters(validated, key);
   const reconcile = { ...ZENLAYER_DEFAULT_RECONCILE, ...settings.reconcile };
-  const pacing = { intervalMs: settings.pollIntervalMs, maxIntervalMs: settings.maxPollIntervalMs, notFoundPolls: settings.notFoundPolls };
+  const pacing = {
+    intervalMs: settings.pollIntervalMs,
+    maxIntervalMs: settings.maxPollIntervalMs,
+    notFoundPolls: settings.notFoundPolls,
+  };
   const converged = await convergeAllocation<EipAddress>(operation, {
     key,
     shared: request.idempotencyKey !== undefined,
     count: request.count,
     send: async (context) => {
-      const { response, requestId } = await client.call("AllocateEipAddresses", parameters, AllocateEipAddressesResponseSchema, context);
-      const resources = response.eipIdSet.map((eipId) => ({ eipId, zoneId: request.location.zone, eipStatus: "CREATING", tags: { tags: parameters.tags.tags }, orderNumber: response.orderNumber }));
+      const { response, requestId } = await client.call(
+        "AllocateEipAddresses",
+        parameters,
+        AllocateEipAddressesResponseSchema,
+        context,
+      );
+      const resources = response.eipIdSet.map((eipId) => ({
+        eipId,
+        zoneId: request.location.zone,
+        eipStatus: "CREATING",
+        tags: { tags: parameters.tags.tags },
+        orderNumber: response.orderNumber,
+      }));
       return { resources, requestId };
     },
     findByKey: (reading) => findEipsByIdempotencyKey(reading, client, key),
@@ -53,7 +74,10 @@ export async function allocateEipAddresses(operation: Operation, client: Zenlaye
 }
 
 /** The AllocateEipAddresses body: neutral fields, provider options, and the tags as `{tags:[{key,value}]}`. @internal */
-export function buildAllocateParameters({ request, providerOptions }: ValidatedZenlayerEipRequest, idempotencyKey: string): Record<string, unknown> & { tags: { tags: Array<{ key: string; value: string }> } } {
+export function buildAllocateParameters(
+  { request, providerOptions }: ValidatedZenlayerEipRequest,
+  idempotencyKey: string,
+): Record<string, unknown> & { tags: { tags: Array<{ key: string; value: string }> } } {
   const tags = Object.entries(request.tags).map(([key, value]) => ({ key, value }));
   tags.push({ key: IDEMPOTENCY_TAG_KEY, value: idempotencyKey });
   if (request.instanceId !== undefined) tags.push({ key: TARGET_INSTANCE_TAG_KEY, value: request.instanceId });
@@ -70,10 +94,18 @@ export function buildAllocateParameters({ request, providerOptions }: ValidatedZ
 }
 
 /** A key names one request: EIPs found with it in another zone, or for another instance, are a conflict. */
-function checkSameRequest(found: EipAddress[], zone: string, instanceId: string | undefined, key: string): IpAllocatorError | undefined {
+function checkSameRequest(
+  found: EipAddress[],
+  zone: string,
+  instanceId: string | undefined,
+  key: string,
+): IpAllocatorError | undefined {
   const foreign = found.find((eip) => eip.zoneId !== zone || readTargetInstance(eip) !== instanceId);
   if (foreign === undefined) return undefined;
-  const what = foreign.zoneId !== zone ? `in zone ${foreign.zoneId}, not ${zone}` : `for instance ${readTargetInstance(foreign) ?? "(none)"}, not ${instanceId ?? "(none)"}`;
+  const what =
+    foreign.zoneId !== zone
+      ? `in zone ${foreign.zoneId}, not ${zone}`
+      : `for instance ${readTargetInstance(foreign) ?? "(none)"}, not ${instanceId ?? "(none)"}`;
   return new IpAllocatorError({
     code: "ALREADY_EXISTS",
     message: `idempotencyKey "${key}" already allocated EIP ${foreign.eipId} ${what}; use a new key for a different request.`,

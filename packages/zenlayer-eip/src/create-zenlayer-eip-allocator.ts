@@ -1,4 +1,13 @@
-import { RetryBudget, createHttpDispatcher, createInvalidArgumentError, silentLogger, systemClock, type Clock, type FieldIssue, type Logger } from "@polycloud/core";
+import {
+  RetryBudget,
+  createHttpDispatcher,
+  createInvalidArgumentError,
+  silentLogger,
+  systemClock,
+  type Clock,
+  type FieldIssue,
+  type Logger,
+} from "@polycloud/core";
 import type { Dispatcher } from "undici";
 import { ZenlayerEipAllocator } from "./zenlayer-eip-allocator.js";
 import { ZenlayerEipClient } from "./zenlayer-eip-client.js";
@@ -28,14 +37,24 @@ export interface ZenlayerEipDependencyOverrides {
  */
 export function resolveZenlayerEipSettings(settings: ZenlayerEipSettings): ResolvedZenlayerEipSettings {
   const result = ZenlayerEipSettingsSchema.safeParse(settings);
-  if (!result.success) throw createInvalidArgumentError(result.error.issues.flatMap(toSettingsIssues), { provider: "zenlayer-eip", subject: "zenlayer-eip settings" });
+  if (!result.success)
+    throw createInvalidArgumentError(result.error.issues.flatMap(toSettingsIssues), {
+      provider: "zenlayer-eip",
+      subject: "zenlayer-eip settings",
+    });
   return result.data;
 }
 
 // An unknown key is reported at its own path (zod reports it on the parent), so the error names it.
-function toSettingsIssues(issue: { path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: readonly string[] }): FieldIssue[] {
+function toSettingsIssues(issue: {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  code?: string;
+  keys?: readonly string[];
+}): FieldIssue[] {
   const parent = issue.path.map(String);
-  if (issue.code === "unrecognized_keys" && issue.keys !== undefined) return issue.keys.map((key) => ({ path: [...parent, key].join("."), message: "is not a zenlayer-eip setting" }));
+  if (issue.code === "unrecognized_keys" && issue.keys !== undefined)
+    return issue.keys.map((key) => ({ path: [...parent, key].join("."), message: "is not a zenlayer-eip setting" }));
   return [{ path: parent.join("."), message: issue.message }];
 }
 
@@ -48,11 +67,23 @@ function toSettingsIssues(issue: { path: ReadonlyArray<PropertyKey>; message: st
  * @throws {IpAllocatorError} INVALID_ARGUMENT for bad settings (no credentials: the first call rejects UNAUTHENTICATED).
  * @public
  */
-export function createZenlayerEipAllocator(settings: ZenlayerEipSettings = {}, dependencies: ZenlayerEipDependencyOverrides = {}): ZenlayerEipAllocator {
+export function createZenlayerEipAllocator(
+  settings: ZenlayerEipSettings = {},
+  dependencies: ZenlayerEipDependencyOverrides = {},
+): ZenlayerEipAllocator {
   const resolved = resolveZenlayerEipSettings(settings);
   const ownsDispatcher = dependencies.dispatcher === undefined;
   const dispatcher = dependencies.dispatcher ?? createHttpDispatcher({ connectTimeoutMs: resolved.connectTimeoutMs });
   const clock = dependencies.clock ?? systemClock;
   const client = new ZenlayerEipClient(resolved, dispatcher, clock, { env: dependencies.env ?? process.env });
-  return new ZenlayerEipAllocator(resolved, client, dispatcher, { ownsDispatcher }, clock, dependencies.random ?? Math.random, dependencies.retryBudget ?? new RetryBudget(), dependencies.logger ?? silentLogger);
+  return new ZenlayerEipAllocator(
+    resolved,
+    client,
+    dispatcher,
+    { ownsDispatcher },
+    clock,
+    dependencies.random ?? Math.random,
+    dependencies.retryBudget ?? new RetryBudget(),
+    dependencies.logger ?? silentLogger,
+  );
 }

@@ -4,8 +4,13 @@
 // and tests, with no compatibility promise. The DI module is `./di`.
 import { zenlayerEipPlugin } from "./zenlayer-eip-plugin.js";
 
-export { ZenlayerEipAllocator, ZENLAYER_EIP_CAPABILITIES, type ZenlayerReleaseOptions } from "./zenlayer-eip-allocator.js";
-export { createZenlayerEipAllocator, resolveZenlayerEipSettings, type ZenlayerEipDependencyOverrides } from "./create-zenlayer-eip-allocator.js";
+export { ZenlayerEipAllocator, type ZenlayerReleaseOptions } from "./zenlayer-eip-allocator.js";
+export { ZENLAYER_EIP_CAPABILITIES } from "./eip-capabilities.js";
+export {
+  createZenlayerEipAllocator,
+  resolveZenlayerEipSettings,
+  type ZenlayerEipDependencyOverrides,
+} from "./create-zenlayer-eip-allocator.js";
 export { zenlayerEipPlugin } from "./zenlayer-eip-plugin.js";
 export {
   DEFAULT_ZENLAYER_API_VERSION,

@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { mapEipToAllocatedIp } from "./map-eip-to-allocated-ip.js";
 import type { EipAddress } from "./parse-zenlayer-eip-response.js";
 
-const eip = (overrides: Partial<EipAddress>): EipAddress => ({ eipId: "eip-1", zoneId: "SEL-A", ipAddress: null, instanceId: null, eipStatus: "AVAILABLE", tags: { tags: [] }, ...overrides });
+const eip = (overrides: Partial<EipAddress>): EipAddress => ({
+  eipId: "eip-1",
+  zoneId: "SEL-A",
+  ipAddress: null,
+  instanceId: null,
+  eipStatus: "AVAILABLE",
+  tags: { tags: [] },
+  ...overrides,
+});
 
 describe("mapEipToAllocatedIp", () => {
   it.each([
@@ -30,13 +38,35 @@ describe("mapEipToAllocatedIp", () => {
 
   it("hides polycloud's own tags, keeps the caller's, the address and the instance", () => {
     const ip = mapEipToAllocatedIp(
-      eip({ ipAddress: "198.18.0.4", instanceId: "bmc-1", eipStatus: "ASSOCIATED", tags: { tags: [{ key: "team", value: "edge" }, { key: "polycloud-idempotency-key", value: "k" }, { key: "empty", value: null }] } }),
+      eip({
+        ipAddress: "198.18.0.4",
+        instanceId: "bmc-1",
+        eipStatus: "ASSOCIATED",
+        tags: {
+          tags: [
+            { key: "team", value: "edge" },
+            { key: "polycloud-idempotency-key", value: "k" },
+            { key: "empty", value: null },
+          ],
+        },
+      }),
     );
-    expect(ip).toMatchObject({ id: "eip-1", address: "198.18.0.4", instanceId: "bmc-1", location: { zone: "SEL-A" }, tags: { team: "edge", empty: "" } });
+    expect(ip).toMatchObject({
+      id: "eip-1",
+      address: "198.18.0.4",
+      instanceId: "bmc-1",
+      location: { zone: "SEL-A" },
+      tags: { team: "edge", empty: "" },
+    });
     expect(ip.raw).toMatchObject({ eipId: "eip-1" });
   });
 
   it("maps any status string to a neutral state (property)", () => {
-    fc.assert(fc.property(fc.string({ minLength: 1 }), (eipStatus) => IpStateSchema.safeParse(mapEipToAllocatedIp(eip({ eipStatus })).state).success));
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }),
+        (eipStatus) => IpStateSchema.safeParse(mapEipToAllocatedIp(eip({ eipStatus })).state).success,
+      ),
+    );
   });
 });

@@ -6,13 +6,31 @@ import commonErrors from "./__fixtures__/zenlayer-common-errors.json" with { typ
 import { ZENLAYER_ERROR_MAP, ZENLAYER_RESPONSES, mapZenlayerEipErrorCode } from "./map-zenlayer-eip-error.js";
 
 /** The error core's response handler raises for a Zenlayer answer, read with the adapter's declaration. */
-function createZenlayerEipError(facts: { operation: string; action: string; httpStatus: number; providerCode?: string; message: string; requestId?: string; cloudflareMitigated?: boolean }) {
-  const headers: Record<string, string> = { "content-type": facts.providerCode === undefined ? "text/html" : "application/json" };
+function createZenlayerEipError(facts: {
+  operation: string;
+  action: string;
+  httpStatus: number;
+  providerCode?: string;
+  message: string;
+  requestId?: string;
+  cloudflareMitigated?: boolean;
+}) {
+  const headers: Record<string, string> = {
+    "content-type": facts.providerCode === undefined ? "text/html" : "application/json",
+  };
   if (facts.cloudflareMitigated) headers["cf-mitigated"] = "challenge";
-  const body = facts.providerCode === undefined ? facts.message : JSON.stringify({ requestId: facts.requestId, code: facts.providerCode, message: facts.message });
+  const body =
+    facts.providerCode === undefined
+      ? facts.message
+      : JSON.stringify({ requestId: facts.requestId, code: facts.providerCode, message: facts.message });
   const response: HttpResponse = { status: facts.httpStatus, headers, body };
   try {
-    readHttpResponse(response, ZENLAYER_RESPONSES, { operation: facts.operation, action: facts.action, redactor: createRedactor() }, () => undefined);
+    readHttpResponse(
+      response,
+      ZENLAYER_RESPONSES,
+      { operation: facts.operation, action: facts.action, redactor: createRedactor() },
+      () => undefined,
+    );
   } catch (thrown) {
     return thrown as IpAllocatorError;
   }
@@ -88,8 +106,24 @@ describe("map-zenlayer-eip-error against the emulator's error catalogue", () => 
 
   it.each(EXPECTED)("%s → %s, retryable %s", (providerCode, code, retryable) => {
     const httpStatus = (CATALOGUE[providerCode] as { httpStatus: number }).httpStatus;
-    const error = createZenlayerEipError({ operation: "allocate", action: "AllocateEipAddresses", httpStatus, providerCode, message: "provider says no", requestId: "T-1" });
-    expect(error).toMatchObject({ code, retryable, provider: "zenlayer-eip", operation: "allocate", providerCode, httpStatus, requestId: "T-1", ambiguous: httpStatus >= 500 });
+    const error = createZenlayerEipError({
+      operation: "allocate",
+      action: "AllocateEipAddresses",
+      httpStatus,
+      providerCode,
+      message: "provider says no",
+      requestId: "T-1",
+    });
+    expect(error).toMatchObject({
+      code,
+      retryable,
+      provider: "zenlayer-eip",
+      operation: "allocate",
+      providerCode,
+      httpStatus,
+      requestId: "T-1",
+      ambiguous: httpStatus >= 500,
+    });
     expect(error.message).toContain(providerCode);
     expect(error.details.action).toBe("AllocateEipAddresses");
   });
@@ -98,10 +132,13 @@ describe("map-zenlayer-eip-error against the emulator's error catalogue", () => 
 describe("Zenlayer's official common codes (fixture copied from the reference)", () => {
   const officialCodes = commonErrors.codes.map(({ code }) => code);
 
-  it.each(officialCodes)("%s is mapped explicitly, not by prefix or HTTP status, and the emulator can answer it", (code) => {
-    expect(Object.hasOwn(ZENLAYER_ERROR_MAP, code)).toBe(true);
-    expect(CATALOGUE[code]?.source).toBe("official-common");
-  });
+  it.each(officialCodes)(
+    "%s is mapped explicitly, not by prefix or HTTP status, and the emulator can answer it",
+    (code) => {
+      expect(Object.hasOwn(ZENLAYER_ERROR_MAP, code)).toBe(true);
+      expect(CATALOGUE[code]?.source).toBe("official-common");
+    },
+  );
 
   it("the fixture holds the list's 19 codes", () => {
     expect(new Set(officialCodes).size).toBe(19);
@@ -128,8 +165,23 @@ describe("mapZenlayerEipErrorCode fallbacks", () => {
   });
 
   it("treats a 403 carrying cf-mitigated and any 451 as a network block, whatever the body", () => {
-    expect(createZenlayerEipError({ operation: "describe", action: "DescribeEipAddresses", httpStatus: 403, message: "<html>", cloudflareMitigated: true })).toMatchObject({ code: "PERMISSION_DENIED", providerCode: "SECURITY_CHALLENGE" });
-    expect(createZenlayerEipError({ operation: "describe", action: "DescribeEipAddresses", httpStatus: 451, message: "blocked" })).toMatchObject({ code: "PERMISSION_DENIED", providerCode: "REQUEST_BLOCKED" });
+    expect(
+      createZenlayerEipError({
+        operation: "describe",
+        action: "DescribeEipAddresses",
+        httpStatus: 403,
+        message: "<html>",
+        cloudflareMitigated: true,
+      }),
+    ).toMatchObject({ code: "PERMISSION_DENIED", providerCode: "SECURITY_CHALLENGE" });
+    expect(
+      createZenlayerEipError({
+        operation: "describe",
+        action: "DescribeEipAddresses",
+        httpStatus: 451,
+        message: "blocked",
+      }),
+    ).toMatchObject({ code: "PERMISSION_DENIED", providerCode: "REQUEST_BLOCKED" });
     expect(mapZenlayerEipErrorCode("INVALID_EIP_NOT_FOUND", 403, true).code).toBe("PERMISSION_DENIED");
   });
 });

@@ -10,7 +10,11 @@ const EmptyResponseSchema = z.looseObject({});
 /** Statuses in which only queries are allowed (reference §4.1): Terminate waits them out. */
 const TRANSITIONAL_STATUSES = new Set(["CREATING", "ASSOCIATING", "UNASSOCIATING"]);
 /** "Already gone" answers: Terraform's list for release (INVALID_RESOURCE_NOT_FOUND is the older code). */
-const GONE_CODES = new Set(["INVALID_EIP_NOT_FOUND", "OPERATION_FAILED_RESOURCE_NOT_FOUND", "INVALID_RESOURCE_NOT_FOUND"]);
+const GONE_CODES = new Set([
+  "INVALID_EIP_NOT_FOUND",
+  "OPERATION_FAILED_RESOURCE_NOT_FOUND",
+  "INVALID_RESOURCE_NOT_FOUND",
+]);
 
 /**
  * Releases one EIP in two phases (reference §4.4): TerminateEipAddress moves it to the recycle bin
@@ -20,20 +24,30 @@ const GONE_CODES = new Set(["INVALID_EIP_NOT_FOUND", "OPERATION_FAILED_RESOURCE_
  * cannot be terminated: FAILED_PRECONDITION before anything changes.
  * @internal
  */
-export async function releaseEipAddress(operation: Operation, client: ZenlayerEipClient, eipId: string, mode: ZenlayerReleaseMode, pacing: PollPacing): Promise<"releasing" | "released"> {
+export async function releaseEipAddress(
+  operation: Operation,
+  client: ZenlayerEipClient,
+  eipId: string,
+  mode: ZenlayerReleaseMode,
+  pacing: PollPacing,
+): Promise<"releasing" | "released"> {
   const current = await describeListedEip(operation, client, eipId, pacing);
   if (current === undefined) throw createNotFoundError(eipId);
   if (current.eipChargeType === "PREPAID") throw createPrepaidError(eipId);
   let eip: EipAddress | undefined = current;
-  if (TRANSITIONAL_STATUSES.has(eip.eipStatus)) eip = await pollStatus(operation, client, eipId, pacing, (status) => !TRANSITIONAL_STATUSES.has(status));
+  if (TRANSITIONAL_STATUSES.has(eip.eipStatus))
+    eip = await pollStatus(operation, client, eipId, pacing, (status) => !TRANSITIONAL_STATUSES.has(status));
   if (eip === undefined) return "released";
-  if (eip.eipStatus !== "RECYCLING" && eip.eipStatus !== "RECYCLE" && !(await terminateEip(operation, client, eipId))) return "released";
+  if (eip.eipStatus !== "RECYCLING" && eip.eipStatus !== "RECYCLE" && !(await terminateEip(operation, client, eipId)))
+    return "released";
   if (mode === "recycle-bin") return "releasing";
   for (;;) {
     const recycled = await pollStatus(operation, client, eipId, pacing, (status) => status === "RECYCLE");
     if (recycled === undefined) return "released";
     try {
-      await operation.call((context) => client.call("ReleaseEipAddresses", { eipIds: [eipId] }, EmptyResponseSchema, context));
+      await operation.call((context) =>
+        client.call("ReleaseEipAddresses", { eipIds: [eipId] }, EmptyResponseSchema, context),
+      );
       return "released";
     } catch (thrown) {
       if (isProviderCode(thrown, GONE_CODES)) return "released";
@@ -51,13 +65,20 @@ async function terminateEip(operation: Operation, client: ZenlayerEipClient, eip
   } catch (thrown) {
     if (isProviderCode(thrown, new Set(["OPERATION_DENIED_EIP_RECYCLED"]))) return true;
     if (isProviderCode(thrown, GONE_CODES)) return false;
-    if (isProviderCode(thrown, new Set(["OPERATION_DENIED_EIP_SUBSCRIPTION"]))) throw createPrepaidError(eipId, thrown as IpAllocatorError);
+    if (isProviderCode(thrown, new Set(["OPERATION_DENIED_EIP_SUBSCRIPTION"])))
+      throw createPrepaidError(eipId, thrown as IpAllocatorError);
     throw thrown;
   }
 }
 
 /** Polls until `done(status)`; undefined once Describe no longer lists the EIP (released). */
-async function pollStatus(operation: Operation, client: ZenlayerEipClient, eipId: string, pacing: PollPacing, done: (status: string) => boolean): Promise<EipAddress | undefined> {
+async function pollStatus(
+  operation: Operation,
+  client: ZenlayerEipClient,
+  eipId: string,
+  pacing: PollPacing,
+  done: (status: string) => boolean,
+): Promise<EipAddress | undefined> {
   const { clock, random } = operation.environment;
   const { value } = await pollUntil({
     read: () => describeEipAddress(operation, client, eipId),

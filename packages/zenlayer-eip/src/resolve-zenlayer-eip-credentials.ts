@@ -29,9 +29,11 @@ export function resolveZenlayerEipCredentials(
   const accessKeyId = readVariable(environment, names.accessKeyId);
   const accessKeySecret = readVariable(environment, names.accessKeySecret);
   const token = readVariable(environment, names.token);
-  if (accessKeyId !== undefined && accessKeySecret !== undefined) return { credentials: { accessKeyId, accessKeySecret }, source: "environment" };
+  if (accessKeyId !== undefined && accessKeySecret !== undefined)
+    return { credentials: { accessKeyId, accessKeySecret }, source: "environment" };
   if (token !== undefined) return { credentials: { token }, source: "environment" };
-  const halfPair = accessKeyId !== undefined ? names.accessKeySecret : accessKeySecret !== undefined ? names.accessKeyId : undefined;
+  const halfPair =
+    accessKeyId !== undefined ? names.accessKeySecret : accessKeySecret !== undefined ? names.accessKeyId : undefined;
   const message =
     halfPair !== undefined
       ? `Zenlayer credentials are incomplete: ${halfPair} is not set (the access key id and secret must be set together).`

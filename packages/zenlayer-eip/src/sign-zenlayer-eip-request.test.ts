@@ -55,48 +55,86 @@ describe("signZenlayerEipRequest: Python SDK 2.0.069 wire captures", () => {
   // The capture masked its loopback port as <port>; the SDK signed for 127.0.0.1:38877 (recovered by
   // searching the port range once). Every captured Authorization header must verify with it.
   const credentials = { accessKeyId: "AKIDexampleZenlayer0001", accessKeySecret: "ExamplePassword-0123456789abcdef" };
-  const requests = captureFile.cases.flatMap((testCase) => testCase.requests.map((request, index) => [`${testCase.name} #${index + 1}`, request] as const));
+  const requests = captureFile.cases.flatMap((testCase) =>
+    testCase.requests.map((request, index) => [`${testCase.name} #${index + 1}`, request] as const),
+  );
 
-  it.each(requests)("%s: byte-exact Authorization as sent, and re-signed for console.zenlayer.com", (_name, request) => {
-    const headers = Object.fromEntries(request.headers.map(([name, value]) => [String(name).toLowerCase(), value] as const));
-    const common = { contentType: headers["content-type"] as string, body: request.body, timestampSeconds: Number(headers["x-zc-timestamp"]), ...credentials };
-    const asSent = signZenlayerEipRequest({ ...common, host: (headers.host as string).replace("<port>", "38877") });
-    expect(asSent.authorization).toBe(headers.authorization);
-    expect(asSent.headers["x-zc-timestamp"]).toBe(headers["x-zc-timestamp"]);
-    expect(asSent.headers["x-zc-signature-method"]).toBe(headers["x-zc-signature-method"]);
-    const reference = request["asIfHost_console.zenlayer.com"];
-    const forPublicHost = signZenlayerEipRequest({ ...common, host: "console.zenlayer.com" });
-    expect(forPublicHost.canonicalRequest).toBe(reference.canonicalRequest);
-    expect(forPublicHost.stringToSign).toBe(reference.stringToSign);
-    expect(forPublicHost.authorization).toBe(reference.authorization);
-  });
+  it.each(requests)(
+    "%s: byte-exact Authorization as sent, and re-signed for console.zenlayer.com",
+    (_name, request) => {
+      const headers = Object.fromEntries(
+        request.headers.map(([name, value]) => [String(name).toLowerCase(), value] as const),
+      );
+      const common = {
+        contentType: headers["content-type"] as string,
+        body: request.body,
+        timestampSeconds: Number(headers["x-zc-timestamp"]),
+        ...credentials,
+      };
+      const asSent = signZenlayerEipRequest({ ...common, host: (headers.host as string).replace("<port>", "38877") });
+      expect(asSent.authorization).toBe(headers.authorization);
+      expect(asSent.headers["x-zc-timestamp"]).toBe(headers["x-zc-timestamp"]);
+      expect(asSent.headers["x-zc-signature-method"]).toBe(headers["x-zc-signature-method"]);
+      const reference = request["asIfHost_console.zenlayer.com"];
+      const forPublicHost = signZenlayerEipRequest({ ...common, host: "console.zenlayer.com" });
+      expect(forPublicHost.canonicalRequest).toBe(reference.canonicalRequest);
+      expect(forPublicHost.stringToSign).toBe(reference.stringToSign);
+      expect(forPublicHost.authorization).toBe(reference.authorization);
+    },
+  );
 
   it("Bearer mode sends no signature headers (captured token request)", () => {
     const names = captureFile.tokenModeHeaders.map(([name]) => (name as string).toLowerCase());
     expect(names).not.toContain("x-zc-signature-method");
     expect(names).not.toContain("x-zc-timestamp");
-    expect(Object.fromEntries(captureFile.tokenModeHeaders.map(([name, value]) => [(name as string).toLowerCase(), value])).authorization).toBe("Bearer pat_exampletoken");
+    expect(
+      Object.fromEntries(captureFile.tokenModeHeaders.map(([name, value]) => [(name as string).toLowerCase(), value]))
+        .authorization,
+    ).toBe("Bearer pat_exampletoken");
   });
 });
 
 describe("signZenlayerEipRequest: properties", () => {
-  const input = { host: "console.zenlayer.com", contentType: "application/json", body: "{}", timestampSeconds: 1_700_000_000, accessKeyId: "id", accessKeySecret: "secret" };
+  const input = {
+    host: "console.zenlayer.com",
+    contentType: "application/json",
+    body: "{}",
+    timestampSeconds: 1_700_000_000,
+    accessKeyId: "id",
+    accessKeySecret: "secret",
+  };
 
   it("leaves the access key id out of the MAC", () => {
-    fc.assert(fc.property(fc.string({ minLength: 1 }), (accessKeyId) => signZenlayerEipRequest({ ...input, accessKeyId }).signature === signZenlayerEipRequest(input).signature));
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }),
+        (accessKeyId) =>
+          signZenlayerEipRequest({ ...input, accessKeyId }).signature === signZenlayerEipRequest(input).signature,
+      ),
+    );
   });
 
   it("signs exactly the body bytes: any change to the body changes the signature", () => {
     fc.assert(
       fc.property(fc.json(), fc.json(), (left, right) => {
         fc.pre(left !== right);
-        return signZenlayerEipRequest({ ...input, body: left }).signature !== signZenlayerEipRequest({ ...input, body: right }).signature;
+        return (
+          signZenlayerEipRequest({ ...input, body: left }).signature !==
+          signZenlayerEipRequest({ ...input, body: right }).signature
+        );
       }),
     );
   });
 
   it("hashes a string body and its UTF-8 bytes identically", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (body) => signZenlayerEipRequest({ ...input, body }).signature === signZenlayerEipRequest({ ...input, body: Buffer.from(body, "utf8") }).signature));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme" }),
+        (body) =>
+          signZenlayerEipRequest({ ...input, body }).signature ===
+          signZenlayerEipRequest({ ...input, body: Buffer.from(body, "utf8") }).signature,
+      ),
+    );
   });
 
   it("rejects a timestamp that is not whole Unix seconds", () => {

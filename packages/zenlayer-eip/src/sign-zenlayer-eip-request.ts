@@ -54,7 +54,9 @@ export function signZenlayerEipRequest(input: ZenlayerSigningInput): ZenlayerSig
   ].join("\n");
   const hashedCanonicalRequest = sha256Hex(canonicalRequest);
   const stringToSign = `${ZC2_ALGORITHM}\n${timestamp}\n${hashedCanonicalRequest}`;
-  const signature = createHmac("sha256", Buffer.from(input.accessKeySecret, "utf8")).update(stringToSign, "utf8").digest("hex");
+  const signature = createHmac("sha256", Buffer.from(input.accessKeySecret, "utf8"))
+    .update(stringToSign, "utf8")
+    .digest("hex");
   const authorization = `${ZC2_ALGORITHM} Credential=${input.accessKeyId}, SignedHeaders=${ZC2_SIGNED_HEADERS}, Signature=${signature}`;
   return {
     hashedPayload,

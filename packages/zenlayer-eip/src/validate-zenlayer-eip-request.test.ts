@@ -11,7 +11,8 @@ afterAll(async () => harness.close());
 
 const valid = { location: { zone: "SEL-A" } };
 const zenlayer = (options: Record<string, unknown>) => ({ ...valid, providerOptions: { "zenlayer-eip": options } });
-const manyTags = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`tag-${index}`, "v"]));
+const manyTags = (count: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, index) => [`tag-${index}`, "v"]));
 
 /** Asserts INVALID_ARGUMENT naming `path`, with no request on the wire. */
 async function expectRejectedLocally(input: unknown, path: string): Promise<void> {
@@ -31,16 +32,36 @@ describe("bad allocate input is INVALID_ARGUMENT before any request", () => {
     ["lower-case zone", { location: { zone: "sel-a" } }, "location.zone"],
     ["double dash zone", { location: { zone: "SEL--A" } }, "location.zone"],
     ["zone without letter", { location: { zone: "SEL" } }, "location.zone"],
-    ["PREPAID without period", zenlayer({ eipChargeType: "PREPAID" }), "providerOptions.zenlayer-eip.eipChargePrepaid.period"],
-    ["PREPAID with period 0", zenlayer({ eipChargeType: "PREPAID", eipChargePrepaid: { period: 0 } }), "providerOptions.zenlayer-eip.eipChargePrepaid.period"],
-    ["POSTPAID with a period", zenlayer({ eipChargePrepaid: { period: 1 } }), "providerOptions.zenlayer-eip.eipChargePrepaid"],
+    [
+      "PREPAID without period",
+      zenlayer({ eipChargeType: "PREPAID" }),
+      "providerOptions.zenlayer-eip.eipChargePrepaid.period",
+    ],
+    [
+      "PREPAID with period 0",
+      zenlayer({ eipChargeType: "PREPAID", eipChargePrepaid: { period: 0 } }),
+      "providerOptions.zenlayer-eip.eipChargePrepaid.period",
+    ],
+    [
+      "POSTPAID with a period",
+      zenlayer({ eipChargePrepaid: { period: 1 } }),
+      "providerOptions.zenlayer-eip.eipChargePrepaid",
+    ],
     ["unknown charge type", zenlayer({ eipChargeType: "MONTHLY" }), "providerOptions.zenlayer-eip.eipChargeType"],
     ["unknown provider option", zenlayer({ bandwidth: 100 }), "providerOptions.zenlayer-eip"],
-    ["unknown marketing option", zenlayer({ marketingOptions: { coupon: "x" } }), "providerOptions.zenlayer-eip.marketingOptions"],
+    [
+      "unknown marketing option",
+      zenlayer({ marketingOptions: { coupon: "x" } }),
+      "providerOptions.zenlayer-eip.marketingOptions",
+    ],
     ["netmask 33", zenlayer({ netmask: 33 }), "providerOptions.zenlayer-eip.netmask"],
     ["reserved tag", { ...valid, tags: { "polycloud-idempotency-key": "mine" } }, "tags.polycloud-idempotency-key"],
     ["20 tags (one slot is polycloud's)", { ...valid, tags: manyTags(20) }, "tags"],
-    ["19 tags with an instance (two slots are polycloud's)", { ...valid, instanceId: "bmc-sel-0001", tags: manyTags(19) }, "tags"],
+    [
+      "19 tags with an instance (two slots are polycloud's)",
+      { ...valid, instanceId: "bmc-sel-0001", tags: manyTags(19) },
+      "tags",
+    ],
     ["tag value over 128 characters", { ...valid, tags: { note: "x".repeat(129) } }, "tags.note"],
     ["unknown top-level key", { ...valid, bandwidth: 5 }, ""],
   ])("%s", async (_label, input, path) => {
@@ -48,12 +69,26 @@ describe("bad allocate input is INVALID_ARGUMENT before any request", () => {
   });
 
   it("lists every bad field in one error", async () => {
-    const error = await rejectionOf(harness.allocator.allocate({ location: { zone: "sel-a" }, count: 0, providerOptions: { "zenlayer-eip": { eipChargeType: "PREPAID" } } }));
-    expect(error.issues.map((issue) => issue.path).sort()).toEqual(["count", "location.zone", "providerOptions.zenlayer-eip.eipChargePrepaid.period"]);
+    const error = await rejectionOf(
+      harness.allocator.allocate({
+        location: { zone: "sel-a" },
+        count: 0,
+        providerOptions: { "zenlayer-eip": { eipChargeType: "PREPAID" } },
+      }),
+    );
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual([
+      "count",
+      "location.zone",
+      "providerOptions.zenlayer-eip.eipChargePrepaid.period",
+    ]);
   });
 
   it("ignores options addressed to other providers", async () => {
-    const result = await harness.allocator.allocate({ ...valid, location: { zone: "SEL-A", region: "cn-hangzhou" }, providerOptions: { "alibaba-ecs": { anything: true } } });
+    const result = await harness.allocator.allocate({
+      ...valid,
+      location: { zone: "SEL-A", region: "cn-hangzhou" },
+      providerOptions: { "alibaba-ecs": { anything: true } },
+    });
     expect(result.ips).toHaveLength(1);
   });
 
@@ -70,7 +105,11 @@ describe("bad allocate input is INVALID_ARGUMENT before any request", () => {
 describe("bad ids are INVALID_ARGUMENT before any request", () => {
   it.each(["", " ", "eip with space", "x".repeat(129)])("%j", async (id) => {
     const before = harness.dispatcher.requests;
-    for (const call of [() => harness.allocator.describe(id), () => harness.allocator.release(id), () => harness.allocator.waitUntilReady(id)]) {
+    for (const call of [
+      () => harness.allocator.describe(id),
+      () => harness.allocator.release(id),
+      () => harness.allocator.waitUntilReady(id),
+    ]) {
       expect(await rejectionOf(call())).toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "id" }] });
     }
     expect(harness.dispatcher.requests).toBe(before);

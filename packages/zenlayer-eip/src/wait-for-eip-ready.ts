@@ -23,7 +23,12 @@ const EmptyResponseSchema = z.looseObject({});
  * last state seen (`details.lastState`, `details.providerState`).
  * @internal
  */
-export async function waitForEipReady(operation: Operation, client: ZenlayerEipClient, eipId: string, pacing: PollPacing): Promise<EipAddress> {
+export async function waitForEipReady(
+  operation: Operation,
+  client: ZenlayerEipClient,
+  eipId: string,
+  pacing: PollPacing,
+): Promise<EipAddress> {
   const { clock, random } = operation.environment;
   let last: EipAddress | undefined;
   let missing = 0;
@@ -42,7 +47,8 @@ export async function waitForEipReady(operation: Operation, client: ZenlayerEipC
         if (needsAssociation(eip)) await associateEip(operation, client, eip);
         return eip;
       },
-      check: (eip) => (eip !== undefined && !needsAssociation(eip) && mapEipToAllocatedIp(eip).state === "ready" ? "done" : "continue"),
+      check: (eip) =>
+        eip !== undefined && !needsAssociation(eip) && mapEipToAllocatedIp(eip).state === "ready" ? "done" : "continue",
       signal: operation.signal,
       clock,
       random,
@@ -73,10 +79,18 @@ function rejectTerminalStatus(eip: EipAddress): void {
 
 async function associateEip(operation: Operation, client: ZenlayerEipClient, eip: EipAddress): Promise<void> {
   try {
-    await operation.call((context) => client.call("AssociateEipAddress", { eipId: eip.eipId, instanceId: readTargetInstance(eip) }, EmptyResponseSchema, context));
+    await operation.call((context) =>
+      client.call(
+        "AssociateEipAddress",
+        { eipId: eip.eipId, instanceId: readTargetInstance(eip) },
+        EmptyResponseSchema,
+        context,
+      ),
+    );
   } catch (thrown) {
     // Another waiter (or a retried attempt of ours) already started it: keep polling.
-    if (IpAllocatorError.isInstance(thrown) && thrown.providerCode === "OPERATION_DENIED_EIP_STATUS_NOT_AVAILABLE") return;
+    if (IpAllocatorError.isInstance(thrown) && thrown.providerCode === "OPERATION_DENIED_EIP_STATUS_NOT_AVAILABLE")
+      return;
     throw thrown;
   }
 }

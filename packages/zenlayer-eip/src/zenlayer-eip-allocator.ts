@@ -2,23 +2,19 @@ import {
   CLOCK,
   HTTP_DISPATCHER,
   INSPECT_CUSTOM,
-  IpAllocatorError,
   LOGGER,
-  LifecycleEngine,
   RANDOM,
   RETRY_BUDGET,
   inject,
   formatSafeSummary,
   injectable,
-  resolveRetryOptions,
-  validateResourceId,
   type AllocateRequestInput,
   type AllocationResult,
   type Clock,
   type DescribeResult,
   type Dispatcher,
   type IpAllocator,
-  type IpAllocatorCapabilities,
+  type LifecycleEngine,
   type Logger,
   type OperationOptions,
   type ReleaseResult,
@@ -26,28 +22,24 @@ import {
   type WaitOptions,
 } from "@polycloud/core";
 import { allocateEipAddresses } from "./allocate-eip-addresses.js";
-import { describeEipAddress, describeListedEip } from "./describe-eip-addresses.js";
+import { createEipLifecycleEngine } from "./create-eip-lifecycle-engine.js";
+import { describeTrackedEip } from "./describe-eip-addresses.js";
+import { ZENLAYER_EIP_CAPABILITIES } from "./eip-capabilities.js";
 import { mapEipToAllocatedIp } from "./map-eip-to-allocated-ip.js";
+import { readPollPacing } from "./read-poll-pacing.js";
 import { releaseEipAddress } from "./release-eip-address.js";
 import { UnlistedEipTracker } from "./track-unlisted-eips.js";
-import { validateZenlayerEipRequest } from "./validate-zenlayer-eip-request.js";
+import { validateEipId, validateZenlayerEipRequest } from "./validate-zenlayer-eip-request.js";
 import { waitForEipReady } from "./wait-for-eip-ready.js";
 import type { ZenlayerEipClient } from "./zenlayer-eip-client.js";
-import { ZENLAYER_EIP_ID_PATTERN } from "./zenlayer-eip-provider-options.js";
-import { ZENLAYER_DEFAULT_RETRY, toBmcUrl, type ZenlayerReleaseMode } from "./zenlayer-eip-settings.js";
-import { ZENLAYER_EIP_CLIENT, ZENLAYER_EIP_LIFECYCLE, ZENLAYER_EIP_SETTINGS, type ResolvedZenlayerEipSettings, type ZenlayerEipLifecycle } from "./zenlayer-eip-tokens.js";
-
-/** What Zenlayer bmc EIPs can do. @public */
-export const ZENLAYER_EIP_CAPABILITIES: IpAllocatorCapabilities = Object.freeze({
-  provisioning: "asynchronous",
-  requiresInstance: false,
-  supportsInstance: true,
-  locationKind: "zone",
-  maxCountPerCall: 100,
-  release: "supported",
-  idempotency: "reconciled",
-  billsOnAllocate: true,
-});
+import { toBmcUrl, type ZenlayerReleaseMode } from "./zenlayer-eip-settings.js";
+import {
+  ZENLAYER_EIP_CLIENT,
+  ZENLAYER_EIP_LIFECYCLE,
+  ZENLAYER_EIP_SETTINGS,
+  type ResolvedZenlayerEipSettings,
+  type ZenlayerEipLifecycle,
+} from "./zenlayer-eip-tokens.js";
 
 /** `release` options: the settings' release mode can be overridden per call. @public */
 export interface ZenlayerReleaseOptions extends OperationOptions {
@@ -77,20 +69,7 @@ export class ZenlayerEipAllocator implements IpAllocator {
     @inject(RETRY_BUDGET) budget: RetryBudget,
     @inject(LOGGER) logger: Logger,
   ) {
-    const retry = resolveRetryOptions({ ...ZENLAYER_DEFAULT_RETRY, ...settings.retry, budget });
-    this.engine = new LifecycleEngine({
-      provider: this.provider,
-      clock,
-      random,
-      logger,
-      retry,
-      defaultTimeoutMs: settings.operationTimeoutMs,
-      onClose: async () => {
-        // Calls still queued for a rate-limit slot have sent nothing: fail them now rather than on a closed dispatcher.
-        client.rejectQueued(new IpAllocatorError({ code: "FAILED_PRECONDITION", message: `The ${this.provider} allocator was closed while the call waited for a rate-limit slot; nothing was sent.`, provider: this.provider }));
-        if (lifecycle.ownsDispatcher) await dispatcher.close();
-      },
-    });
+    this.engine = createEipLifecycleEngine(settings, { client, dispatcher, lifecycle, clock, random, budget, logger });
   }
 
   /** Allocates `count` EIPs in `location.zone`, exactly once per idempotency key; results are `pending` until `waitUntilReady`. */
@@ -101,7 +80,13 @@ export class ZenlayerEipAllocator implements IpAllocator {
       validated.request.idempotencyKey,
       () =>
         this.engine.run("allocate", options, async (operation) => {
-          const result = await allocateEipAddresses(operation, this.client, validated, this.settings, this.versionWarnings());
+          const result = await allocateEipAddresses(
+            operation,
+            this.client,
+            validated,
+            this.settings,
+            this.versionWarnings(),
+          );
           this.unlisted.add(result.ips.map((ip) => ip.id));
           return result;
         }),
@@ -114,28 +99,34 @@ export class ZenlayerEipAllocator implements IpAllocator {
    * allocated and Describe has not listed yet gets `notFoundPolls` polls first (Describe lags behind Allocate).
    */
   async describe(id: string, options?: OperationOptions): Promise<DescribeResult> {
-    const eipId = this.validateId(id, "describe");
-    const pacing = { intervalMs: this.settings.pollIntervalMs, maxIntervalMs: this.settings.maxPollIntervalMs, notFoundPolls: this.settings.notFoundPolls };
+    const eipId = validateEipId(id, "describe");
+    const pacing = readPollPacing(this.settings);
     return this.engine.run("describe", options, async (operation) => {
-      const eip = this.unlisted.has(eipId) ? await describeListedEip(operation, this.client, eipId, pacing) : await describeEipAddress(operation, this.client, eipId);
-      this.unlisted.delete(eipId);
-      if (eip === undefined) {
-        throw new IpAllocatorError({ code: "NOT_FOUND", message: `EIP ${eipId} is not listed by DescribeEipAddresses: it does not exist or was released.`, provider: this.provider, operation: "describe", requestId: operation.requestId, details: { eipId } });
-      }
-      return { provider: this.provider, ip: mapEipToAllocatedIp(eip), requestId: operation.requestId, metadata: operation.metadata() };
+      const eip = await describeTrackedEip(operation, this.client, eipId, this.unlisted, pacing);
+      return {
+        provider: this.provider,
+        ip: mapEipToAllocatedIp(eip),
+        requestId: operation.requestId,
+        metadata: operation.metadata(),
+      };
     });
   }
 
   /** Polls until AVAILABLE (or ASSOCIATED when allocated for an instance, associating it on the way). */
   async waitUntilReady(id: string, options: WaitOptions = {}): Promise<DescribeResult> {
-    const eipId = this.validateId(id, "waitUntilReady");
-    const pacing = { intervalMs: options.pollIntervalMs ?? this.settings.pollIntervalMs, maxIntervalMs: options.maxPollIntervalMs ?? this.settings.maxPollIntervalMs, notFoundPolls: this.settings.notFoundPolls };
+    const eipId = validateEipId(id, "waitUntilReady");
+    const pacing = readPollPacing(this.settings, options);
     return this.engine.run(
       "waitUntilReady",
       options,
       async (operation) => {
         const eip = await waitForEipReady(operation, this.client, eipId, pacing);
-        return { provider: this.provider, ip: mapEipToAllocatedIp(eip), requestId: operation.requestId, metadata: operation.metadata() };
+        return {
+          provider: this.provider,
+          ip: mapEipToAllocatedIp(eip),
+          requestId: operation.requestId,
+          metadata: operation.metadata(),
+        };
       },
       this.settings.waitTimeoutMs,
     );
@@ -143,16 +134,26 @@ export class ZenlayerEipAllocator implements IpAllocator {
 
   /** Terminate, then (permanent mode, the default) ReleaseEipAddresses once in RECYCLE. */
   async release(id: string, options: ZenlayerReleaseOptions = {}): Promise<ReleaseResult> {
-    const eipId = this.validateId(id, "release");
+    const eipId = validateEipId(id, "release");
     const mode = options.releaseMode ?? this.settings.releaseMode;
-    const pacing = { intervalMs: this.settings.pollIntervalMs, maxIntervalMs: this.settings.maxPollIntervalMs, notFoundPolls: this.settings.notFoundPolls };
+    const pacing = readPollPacing(this.settings);
     return this.engine.run(
       "release",
       options,
       async (operation) => {
         const state = await releaseEipAddress(operation, this.client, eipId, mode, pacing);
-        const warnings = state === "releasing" ? [`EIP ${eipId} is in the recycle bin (billing stopped); Zenlayer deletes it after 24 h.`] : [];
-        return { provider: this.provider, id: eipId, state, requestId: operation.requestId, metadata: operation.metadata(), warnings: [...this.versionWarnings(), ...warnings] };
+        const warnings =
+          state === "releasing"
+            ? [`EIP ${eipId} is in the recycle bin (billing stopped); Zenlayer deletes it after 24 h.`]
+            : [];
+        return {
+          provider: this.provider,
+          id: eipId,
+          state,
+          requestId: operation.requestId,
+          metadata: operation.metadata(),
+          warnings: [...this.versionWarnings(), ...warnings],
+        };
       },
       this.settings.waitTimeoutMs,
     );
@@ -165,7 +166,11 @@ export class ZenlayerEipAllocator implements IpAllocator {
 
   /** What `JSON.stringify` shows: the provider, its capabilities and the API origin, never credentials. */
   toJSON(): Record<string, unknown> {
-    return { provider: this.provider, capabilities: this.capabilities, endpoint: toBmcUrl(this.settings.endpoint).origin };
+    return {
+      provider: this.provider,
+      capabilities: this.capabilities,
+      endpoint: toBmcUrl(this.settings.endpoint).origin,
+    };
   }
 
   /** What `console.log` and `util.inspect` show: the same safe summary. */
@@ -173,11 +178,9 @@ export class ZenlayerEipAllocator implements IpAllocator {
     return formatSafeSummary("ZenlayerEipAllocator", this.toJSON());
   }
 
-  private validateId(id: unknown, operation: string): string {
-    return validateResourceId(id, { provider: this.provider, operation, pattern: ZENLAYER_EIP_ID_PATTERN, hint: "must be an eipId returned by allocate (printable ASCII, at most 128 characters)" });
-  }
-
   private versionWarnings(): string[] {
-    return this.settings.apiVersion === "2022-11-20" ? ["bmc API version 2022-11-20 is served, but its official SDK client is deprecated; prefer 2026-02-01."] : [];
+    return this.settings.apiVersion === "2022-11-20"
+      ? ["bmc API version 2022-11-20 is served, but its official SDK client is deprecated; prefer 2026-02-01."]
+      : [];
   }
 }

@@ -1,4 +1,21 @@
-import { CLOCK, INSPECT_CUSTOM, checkResolvedCredentials, formatSafeSummary, HTTP_DISPATCHER, RateLimiter, createRedactor, inject, injectable, readHttpResponse, sendHttpRequest, type AttemptContext, type Clock, type Dispatcher, type HttpResponse, type Redactor } from "@polycloud/core";
+import {
+  CLOCK,
+  INSPECT_CUSTOM,
+  checkResolvedCredentials,
+  formatSafeSummary,
+  HTTP_DISPATCHER,
+  RateLimiter,
+  createRedactor,
+  inject,
+  injectable,
+  readHttpResponse,
+  sendHttpRequest,
+  type AttemptContext,
+  type Clock,
+  type Dispatcher,
+  type HttpResponse,
+  type Redactor,
+} from "@polycloud/core";
 import type { z } from "zod";
 import { ZENLAYER_RESPONSES } from "./map-zenlayer-eip-error.js";
 import { ZenlayerSuccessEnvelopeSchema } from "./parse-zenlayer-eip-response.js";
@@ -6,14 +23,24 @@ import { resolveZenlayerEipCredentials } from "./resolve-zenlayer-eip-credential
 import { signZenlayerEipRequest } from "./sign-zenlayer-eip-request.js";
 import type { ZenlayerCredentials } from "./zenlayer-eip-settings.js";
 import { toBmcUrl } from "./zenlayer-eip-settings.js";
-import { ZENLAYER_EIP_ENVIRONMENT, ZENLAYER_EIP_SETTINGS, type ResolvedZenlayerEipSettings, type ZenlayerEipEnvironment } from "./zenlayer-eip-tokens.js";
+import {
+  ZENLAYER_EIP_ENVIRONMENT,
+  ZENLAYER_EIP_SETTINGS,
+  type ResolvedZenlayerEipSettings,
+  type ZenlayerEipEnvironment,
+} from "./zenlayer-eip-tokens.js";
 
 /**
  * The bmc EIP actions the adapter calls, spelled as on the wire. Un-association is never sent: Terminate
  * unbinds an ASSOCIATED EIP itself (reference §4.1); its bmc spelling would be `UnAssociateEipAddress`.
  * @public
  */
-export type ZenlayerEipAction = "AllocateEipAddresses" | "DescribeEipAddresses" | "AssociateEipAddress" | "TerminateEipAddress" | "ReleaseEipAddresses";
+export type ZenlayerEipAction =
+  | "AllocateEipAddresses"
+  | "DescribeEipAddresses"
+  | "AssociateEipAddress"
+  | "TerminateEipAddress"
+  | "ReleaseEipAddresses";
 
 /** A parsed `response` object and the request id. @public */
 export interface ZenlayerCallResult<T> {
@@ -62,8 +89,14 @@ export class ZenlayerEipClient {
   }
 
   /** Calls `action` with `parameters` and validates the `response` object with `schema`. */
-  async call<Schema extends z.ZodType>(action: ZenlayerEipAction, parameters: Record<string, unknown>, schema: Schema, context: AttemptContext): Promise<ZenlayerCallResult<z.output<Schema>>> {
-    const signing = (this.signing ??= this.resolveSigning());
+  async call<Schema extends z.ZodType>(
+    action: ZenlayerEipAction,
+    parameters: Record<string, unknown>,
+    schema: Schema,
+    context: AttemptContext,
+  ): Promise<ZenlayerCallResult<z.output<Schema>>> {
+    this.signing ??= this.resolveSigning();
+    const signing = this.signing;
     // With a rate limit the slot is held until the answer is in: Zenlayer counted the request at some moment in between.
     // Without one there is nothing to await (not even a turn): this is the path of every attempt.
     const releaseSlot = this.rateLimiter === undefined ? undefined : await this.rateLimiter.acquire(context.signal);
@@ -87,21 +120,38 @@ export class ZenlayerEipClient {
     } finally {
       releaseSlot?.();
     }
-    return readHttpResponse(response, ZENLAYER_RESPONSES, { operation: context.operation, action, redactor: signing.redactor, now: this.clock.now() }, (json) => {
-      const envelope = ZenlayerSuccessEnvelopeSchema.safeParse(json);
-      const parsed = envelope.success ? schema.safeParse(envelope.data.response) : undefined;
-      return parsed?.success ? { response: parsed.data as z.output<Schema>, requestId: envelope.data?.requestId ?? envelope.data?.response.requestId } : undefined;
-    });
+    return readHttpResponse(
+      response,
+      ZENLAYER_RESPONSES,
+      { operation: context.operation, action, redactor: signing.redactor, now: this.clock.now() },
+      (json) => {
+        const envelope = ZenlayerSuccessEnvelopeSchema.safeParse(json);
+        const parsed = envelope.success ? schema.safeParse(envelope.data.response) : undefined;
+        return parsed?.success
+          ? {
+              response: parsed.data as z.output<Schema>,
+              requestId: envelope.data?.requestId ?? envelope.data?.response.requestId,
+            }
+          : undefined;
+      },
+    );
   }
 
   /** Explicit credentials, else the environment; a failure is not remembered, so fixing the environment helps. */
   private resolveSigning(): { credentials: ZenlayerCredentials; redactor: Redactor } {
     const { credentials, source } = resolveZenlayerEipCredentials(this.settings.credentials, this.environment.env);
     checkResolvedCredentials({ ...credentials }, { provider: "zenlayer-eip", source });
-    return { credentials, redactor: createRedactor("token" in credentials ? [credentials.token] : [credentials.accessKeySecret]) };
+    return {
+      credentials,
+      redactor: createRedactor("token" in credentials ? [credentials.token] : [credentials.accessKeySecret]),
+    };
   }
 
-  private buildHeaders(action: ZenlayerEipAction, body: string, credentials: ZenlayerCredentials): Record<string, string> {
+  private buildHeaders(
+    action: ZenlayerEipAction,
+    body: string,
+    credentials: ZenlayerCredentials,
+  ): Record<string, string> {
     const host = this.url.host;
     const headers: Record<string, string> = {
       "content-type": CONTENT_TYPE,
@@ -118,7 +168,14 @@ export class ZenlayerEipClient {
     }
     const timestampSeconds = Math.floor(this.clock.now() / 1000);
     const { accessKeyId, accessKeySecret } = credentials;
-    const signature = signZenlayerEipRequest({ host, contentType: CONTENT_TYPE, body, timestampSeconds, accessKeyId, accessKeySecret });
+    const signature = signZenlayerEipRequest({
+      host,
+      contentType: CONTENT_TYPE,
+      body,
+      timestampSeconds,
+      accessKeyId,
+      accessKeySecret,
+    });
     return Object.assign(headers, signature.headers);
   }
 }

@@ -16,12 +16,25 @@ const CODES = Object.entries(ZENLAYER_ERROR_CODES).map(([code, info]) => [code, 
 
 describe("every Zenlayer error code end to end (emulator error-code faults)", () => {
   it.each(CODES)("%s (HTTP %i) arrives typed, with the table's neutral code", async (code, httpStatus) => {
-    harness.fault({ action: "DescribeEipAddresses", kind: "error-code", code, httpStatus, message: `injected ${code}` });
+    harness.fault({
+      action: "DescribeEipAddresses",
+      kind: "error-code",
+      code,
+      httpStatus,
+      message: `injected ${code}`,
+    });
     const before = harness.dispatcher.requests;
     const error = await rejectionOf(harness.allocator.describe("eip-00000001"));
     const mapping = ZENLAYER_ERROR_MAP[code];
     const retryable = mapping?.retryable ?? ERROR_CODE_DEFAULTS[mapping?.code ?? "INTERNAL"].retryable;
-    expect(error).toMatchObject({ code: mapping?.code, providerCode: code, httpStatus, provider: "zenlayer-eip", operation: "describe", retryable });
+    expect(error).toMatchObject({
+      code: mapping?.code,
+      providerCode: code,
+      httpStatus,
+      provider: "zenlayer-eip",
+      operation: "describe",
+      retryable,
+    });
     expect(error.requestId).toMatch(/^T[0-9A-F-]+$/);
     expect(error.message).toContain(`injected ${code}`);
     // Retryable answers are retried (reads may be), the others are not.

@@ -11,7 +11,12 @@ describe("provisioning failures", () => {
     const { allocator } = harness;
     const id = (await allocator.allocate({ location: { zone: "HKG-A" } })).ips[0]?.id as string;
     const error = await rejectionOf(allocator.waitUntilReady(id));
-    expect(error).toMatchObject({ code: "FAILED_PRECONDITION", retryable: false, providerCode: "CREATE_FAILED", details: { eipId: id, lastState: "failed", providerState: "CREATE_FAILED" } });
+    expect(error).toMatchObject({
+      code: "FAILED_PRECONDITION",
+      retryable: false,
+      providerCode: "CREATE_FAILED",
+      details: { eipId: id, lastState: "failed", providerState: "CREATE_FAILED" },
+    });
     expect((await allocator.describe(id)).ip).toMatchObject({ state: "failed", providerState: "CREATE_FAILED" });
     // Terminate refunds a failed EIP; release cleans it up like any other.
     expect(await allocator.release(id)).toMatchObject({ state: "released" });
@@ -21,7 +26,10 @@ describe("provisioning failures", () => {
     harness = await startHarness({ emulator: { provisioningDelayMs: 60_000 } });
     const id = (await harness.allocator.allocate({ location: { zone: "SEL-A" } })).ips[0]?.id as string;
     const error = await rejectionOf(harness.allocator.waitUntilReady(id, { timeoutMs: 150 }));
-    expect(error).toMatchObject({ code: "TIMEOUT", details: { eipId: id, lastState: "pending", providerState: "CREATING" } });
+    expect(error).toMatchObject({
+      code: "TIMEOUT",
+      details: { eipId: id, lastState: "pending", providerState: "CREATING" },
+    });
     expect(error.message).toContain("still pending (CREATING)");
   });
 
@@ -38,7 +46,10 @@ describe("provisioning failures", () => {
   });
 
   it("tolerates the brief window in which Describe does not list a new EIP yet", async () => {
-    harness = await startHarness({ emulator: { describeLagMs: 30 }, settings: { pollIntervalMs: 20, notFoundPolls: 5 } });
+    harness = await startHarness({
+      emulator: { describeLagMs: 30 },
+      settings: { pollIntervalMs: 20, notFoundPolls: 5 },
+    });
     const id = (await harness.allocator.allocate({ location: { zone: "SEL-A" } })).ips[0]?.id as string;
     expect((await harness.allocator.waitUntilReady(id)).ip.state).toBe("ready");
   });
@@ -54,14 +65,24 @@ describe("allocation refused by Zenlayer", () => {
   it("maps a sold-out zone to RESOURCE_EXHAUSTED without allocating", async () => {
     harness = await startHarness();
     const error = await rejectionOf(harness.allocator.allocate({ location: { zone: "FRA-A" } }));
-    expect(error).toMatchObject({ code: "RESOURCE_EXHAUSTED", providerCode: "INVALID_EIP_TYPE_ZONE_NO_SELL", httpStatus: 400, retryable: false, attempts: 1 });
+    expect(error).toMatchObject({
+      code: "RESOURCE_EXHAUSTED",
+      providerCode: "INVALID_EIP_TYPE_ZONE_NO_SELL",
+      httpStatus: 400,
+      retryable: false,
+      attempts: 1,
+    });
     expect(error.requestId).toMatch(/^T/);
     expect(harness.allocations()).toBe(0);
   });
 
   it("maps an unknown zone to INVALID_ARGUMENT", async () => {
     harness = await startHarness();
-    expect(await rejectionOf(harness.allocator.allocate({ location: { zone: "XYZ-Q" } }))).toMatchObject({ code: "INVALID_ARGUMENT", providerCode: "INVALID_ZONE_NOT_FOUND", httpStatus: 404 });
+    expect(await rejectionOf(harness.allocator.allocate({ location: { zone: "XYZ-Q" } }))).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      providerCode: "INVALID_ZONE_NOT_FOUND",
+      httpStatus: 404,
+    });
   });
 });
 
@@ -81,12 +102,20 @@ describe("throttling", () => {
     harness = await startHarness({ settings: { retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } } });
     harness.fault({ action: "AllocateEipAddresses", kind: "throttle" });
     const error = await rejectionOf(harness.allocator.allocate({ location: { zone: "SEL-A" } }));
-    expect(error).toMatchObject({ code: "RATE_LIMITED", providerCode: "REQUEST_LIMIT_EXCEEDED", httpStatus: 429, attempts: 3 });
+    expect(error).toMatchObject({
+      code: "RATE_LIMITED",
+      providerCode: "REQUEST_LIMIT_EXCEEDED",
+      httpStatus: 429,
+      attempts: 3,
+    });
     expect(harness.allocations()).toBe(0);
   });
 
   it("rides out the emulator's per-key rate limit on reads", async () => {
-    harness = await startHarness({ emulator: { rateLimit: { maxRequests: 2, windowMs: 50 } }, settings: { retry: { maxAttempts: 6, baseDelayMs: 30, maxDelayMs: 60, jitter: "none" } } });
+    harness = await startHarness({
+      emulator: { rateLimit: { maxRequests: 2, windowMs: 50 } },
+      settings: { retry: { maxAttempts: 6, baseDelayMs: 30, maxDelayMs: 60, jitter: "none" } },
+    });
     const id = (await harness.allocator.allocate({ location: { zone: "SEL-A" } })).ips[0]?.id as string;
     const results = await Promise.all([1, 2, 3, 4].map(() => harness.allocator.describe(id)));
     expect(results.map((result) => result.ip.id)).toEqual([id, id, id, id]);
@@ -98,10 +127,16 @@ describe("credentials and secrets", () => {
   it("rejects a wrong secret with UNAUTHENTICATED and leaks no secret in the error, its JSON or hook events", async () => {
     harness = await startHarness();
     const wrongSecret = "wrong-secret-value-123456";
-    const allocator = harness.createAllocator({ credentials: { accessKeyId: "polycloud-test-key-id", accessKeySecret: wrongSecret } });
+    const allocator = harness.createAllocator({
+      credentials: { accessKeyId: "polycloud-test-key-id", accessKeySecret: wrongSecret },
+    });
     const events = collectHookEvents();
     const error = await rejectionOf(allocator.allocate({ location: { zone: "SEL-A" } }, { hooks: events.hooks }));
-    expect(error).toMatchObject({ code: "UNAUTHENTICATED", providerCode: "AUTHFAILURE_SIGNATURE_FAILURE", retryable: false });
+    expect(error).toMatchObject({
+      code: "UNAUTHENTICATED",
+      providerCode: "AUTHFAILURE_SIGNATURE_FAILURE",
+      retryable: false,
+    });
     expect(events.requests[0]?.headers.authorization).toBe("ZC2-HMAC-SHA256 [REDACTED]");
     for (const value of [error, JSON.stringify(error), events]) expectNoSecrets(value, [...TEST_SECRETS, wrongSecret]);
   });
@@ -110,7 +145,9 @@ describe("credentials and secrets", () => {
     harness = await startHarness();
     const token = "pat-unknown-token-0001";
     const events = collectHookEvents();
-    const error = await rejectionOf(harness.createAllocator({ credentials: { token } }).describe("eip-1", { hooks: events.hooks }));
+    const error = await rejectionOf(
+      harness.createAllocator({ credentials: { token } }).describe("eip-1", { hooks: events.hooks }),
+    );
     expect(error).toMatchObject({ code: "UNAUTHENTICATED", providerCode: "AUTHFAILURE_INVALID_TOKEN" });
     expect(events.requests[0]?.headers.authorization).toBe("Bearer [REDACTED]");
     expectNoSecrets([error, JSON.stringify(error), events], [token]);
@@ -120,7 +157,11 @@ describe("credentials and secrets", () => {
     harness = await startHarness();
     harness.fault({ kind: "clock-skew", skewSeconds: 3_600 });
     const error = await rejectionOf(harness.allocator.describe("eip-1"));
-    expect(error).toMatchObject({ code: "UNAUTHENTICATED", providerCode: "AUTHFAILURE_SIGNATURE_EXPIRED", retryable: false });
+    expect(error).toMatchObject({
+      code: "UNAUTHENTICATED",
+      providerCode: "AUTHFAILURE_SIGNATURE_EXPIRED",
+      retryable: false,
+    });
     expect(error.message).toContain("clock");
   });
 });

@@ -4,7 +4,13 @@ import { resolveZenlayerEipSettings } from "./create-zenlayer-eip-allocator.js";
 import { ZenlayerEipAllocator } from "./zenlayer-eip-allocator.js";
 import { ZenlayerEipClient } from "./zenlayer-eip-client.js";
 import type { ZenlayerEipSettings } from "./zenlayer-eip-settings.js";
-import { ZENLAYER_EIP_ALLOCATOR, ZENLAYER_EIP_CLIENT, ZENLAYER_EIP_ENVIRONMENT, ZENLAYER_EIP_LIFECYCLE, ZENLAYER_EIP_SETTINGS } from "./zenlayer-eip-tokens.js";
+import {
+  ZENLAYER_EIP_ALLOCATOR,
+  ZENLAYER_EIP_CLIENT,
+  ZENLAYER_EIP_ENVIRONMENT,
+  ZENLAYER_EIP_LIFECYCLE,
+  ZENLAYER_EIP_SETTINGS,
+} from "./zenlayer-eip-tokens.js";
 
 /**
  * Registers the `zenlayer-eip` allocator in a container made by `createAllocatorContainer()`, which provides
@@ -24,7 +30,8 @@ import { ZENLAYER_EIP_ALLOCATOR, ZENLAYER_EIP_CLIENT, ZENLAYER_EIP_ENVIRONMENT, 
 export const zenlayerEipModule = defineProviderModule<ZenlayerEipSettings>({
   provider: "zenlayer-eip",
   register(container, settings) {
-    if (!container.isRegistered(ZENLAYER_EIP_ENVIRONMENT, true)) registerValue(container, ZENLAYER_EIP_ENVIRONMENT, { env: process.env });
+    if (!container.isRegistered(ZENLAYER_EIP_ENVIRONMENT, true))
+      registerValue(container, ZENLAYER_EIP_ENVIRONMENT, { env: process.env });
     registerValue(container, ZENLAYER_EIP_SETTINGS, resolveZenlayerEipSettings(settings));
     registerValue(container, ZENLAYER_EIP_LIFECYCLE, { ownsDispatcher: false });
     container.registerSingleton(ZENLAYER_EIP_CLIENT, ZenlayerEipClient);

@@ -10,5 +10,11 @@ import { ZenlayerEipSettingsSchema, type ZenlayerEipSettings } from "./zenlayer-
 export const zenlayerEipPlugin = defineIpAllocatorPlugin<ZenlayerEipSettings>({
   name: "zenlayer-eip",
   settingsSchema: ZenlayerEipSettingsSchema,
-  create: (settings, context) => createZenlayerEipAllocator(settings, { dispatcher: context.dispatcher, clock: context.clock, logger: context.logger, env: context.env }),
+  create: (settings, context) =>
+    createZenlayerEipAllocator(settings, {
+      dispatcher: context.dispatcher,
+      clock: context.clock,
+      logger: context.logger,
+      env: context.env,
+    }),
 });

@@ -9,7 +9,10 @@ beforeAll(async () => {
 afterAll(async () => harness.close());
 
 const PREFIX = "providerOptions.zenlayer-eip";
-const withOptions = (options: Record<string, unknown>): AllocateRequestInput => ({ location: { zone: "SEL-A" }, providerOptions: { "zenlayer-eip": options } });
+const withOptions = (options: Record<string, unknown>): AllocateRequestInput => ({
+  location: { zone: "SEL-A" },
+  providerOptions: { "zenlayer-eip": options },
+});
 const prepaid = (period: unknown) => ({ eipChargeType: "PREPAID", eipChargePrepaid: { period } });
 const HUGE = "x".repeat(100_000);
 
@@ -28,8 +31,16 @@ describe("zenlayer-eip provider options are bounded before any request", () => {
     ["resourceGroupId with NUL", { resourceGroupId: "rg-1\u0000" }, `${PREFIX}.resourceGroupId`],
     ["empty resourceGroupId", { resourceGroupId: "" }, `${PREFIX}.resourceGroupId`],
     ["discountCode of 100 kB", { marketingOptions: { discountCode: HUGE } }, `${PREFIX}.marketingOptions.discountCode`],
-    ["discountCode with LF", { marketingOptions: { discountCode: "SAVE\n10" } }, `${PREFIX}.marketingOptions.discountCode`],
-    ["discountCode with DEL", { marketingOptions: { discountCode: "SAVE\u007f" } }, `${PREFIX}.marketingOptions.discountCode`],
+    [
+      "discountCode with LF",
+      { marketingOptions: { discountCode: "SAVE\n10" } },
+      `${PREFIX}.marketingOptions.discountCode`,
+    ],
+    [
+      "discountCode with DEL",
+      { marketingOptions: { discountCode: "SAVE\u007f" } },
+      `${PREFIX}.marketingOptions.discountCode`,
+    ],
   ])("%s → INVALID_ARGUMENT naming the field, nothing sent", async (_label, options, path) => {
     const before = harness.dispatcher.requests;
     const error = await rejectionOf(harness.allocator.allocate(withOptions(options)));
@@ -41,7 +52,13 @@ describe("zenlayer-eip provider options are bounded before any request", () => {
   });
 
   it("accepts the bounds themselves", async () => {
-    const result = await harness.allocator.allocate(withOptions({ ...prepaid(36), resourceGroupId: "rg-polycloud", marketingOptions: { discountCode: "d".repeat(128) } }));
+    const result = await harness.allocator.allocate(
+      withOptions({
+        ...prepaid(36),
+        resourceGroupId: "rg-polycloud",
+        marketingOptions: { discountCode: "d".repeat(128) },
+      }),
+    );
     expect(result.ips).toHaveLength(1);
   });
 });

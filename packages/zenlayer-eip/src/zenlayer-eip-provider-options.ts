@@ -7,6 +7,7 @@ export const MAX_PREPAID_PERIOD_MONTHS = 36;
 export const MAX_OPTION_STRING_LENGTH = 128;
 
 // C0 controls and DEL (CR, LF, NUL, …): never part of an id or code, and a header/log injection risk.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** A printable string of 1 to {@link MAX_OPTION_STRING_LENGTH} characters. */
@@ -15,7 +16,9 @@ function createOptionString() {
     .string()
     .min(1)
     .max(MAX_OPTION_STRING_LENGTH)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { message: "must not contain control characters (CR, LF, NUL, …)" });
+    .refine((value) => !CONTROL_CHARACTERS.test(value), {
+      message: "must not contain control characters (CR, LF, NUL, …)",
+    });
 }
 
 /**
@@ -28,20 +31,34 @@ export const ZenlayerEipProviderOptionsSchema = z
   .object({
     /** POSTPAID (pay-as-you-go, the default) or PREPAID (monthly subscription, balance pre-deducted). */
     eipChargeType: z.enum(["POSTPAID", "PREPAID"]).default("POSTPAID"),
-    eipChargePrepaid: z.object({ period: z.number().int().min(1).max(MAX_PREPAID_PERIOD_MONTHS) }).strict().optional(),
+    eipChargePrepaid: z
+      .object({ period: z.number().int().min(1).max(MAX_PREPAID_PERIOD_MONTHS) })
+      .strict()
+      .optional(),
     /** Defaults to the account's default resource group. */
     resourceGroupId: createOptionString().optional(),
     /** Block size from DescribeEipAvailableResources; the zone's default (usually 32) when absent. */
     netmask: z.number().int().min(1).max(32).optional(),
-    marketingOptions: z.object({ discountCode: createOptionString().optional(), usePocVoucher: z.boolean().optional() }).strict().optional(),
+    marketingOptions: z
+      .object({ discountCode: createOptionString().optional(), usePocVoucher: z.boolean().optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((options, context) => {
     if (options.eipChargeType === "PREPAID" && options.eipChargePrepaid === undefined) {
-      context.addIssue({ code: "custom", path: ["eipChargePrepaid", "period"], message: "is required when eipChargeType is PREPAID (subscription months)" });
+      context.addIssue({
+        code: "custom",
+        path: ["eipChargePrepaid", "period"],
+        message: "is required when eipChargeType is PREPAID (subscription months)",
+      });
     }
     if (options.eipChargeType === "POSTPAID" && options.eipChargePrepaid !== undefined) {
-      context.addIssue({ code: "custom", path: ["eipChargePrepaid"], message: "only applies when eipChargeType is PREPAID" });
+      context.addIssue({
+        code: "custom",
+        path: ["eipChargePrepaid"],
+        message: "only applies when eipChargeType is PREPAID",
+      });
     }
   });
 

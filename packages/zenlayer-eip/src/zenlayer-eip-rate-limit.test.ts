@@ -13,7 +13,9 @@ const EMULATOR_LIMIT = { rateLimit: { maxRequests: 4, windowMs: 250 } };
 const BURST = 10;
 
 async function allocateBurst(target: Harness) {
-  const results = await Promise.allSettled(Array.from({ length: BURST }, () => target.allocator.allocate({ location: { zone: "SEL-A" } })));
+  const results = await Promise.allSettled(
+    Array.from({ length: BURST }, () => target.allocator.allocate({ location: { zone: "SEL-A" } })),
+  );
   return {
     fulfilled: results.filter((result) => result.status === "fulfilled").length,
     errors: results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : [])),
@@ -23,7 +25,10 @@ async function allocateBurst(target: Harness) {
 describe("rateLimit (client-side admission control)", () => {
   it("runs a burst at the access key's rate limit without a single throttled request", async () => {
     // Exactly the emulator's limit: the limiter holds each slot until the answer is in, so arrival jitter is covered.
-    harness = await startHarness({ emulator: EMULATOR_LIMIT, settings: { ...NO_RETRY, rateLimit: EMULATOR_LIMIT.rateLimit } });
+    harness = await startHarness({
+      emulator: EMULATOR_LIMIT,
+      settings: { ...NO_RETRY, rateLimit: EMULATOR_LIMIT.rateLimit },
+    });
     const outcome = await allocateBurst(harness);
     expect(outcome.errors).toEqual([]);
     expect(outcome.fulfilled).toBe(BURST);
@@ -54,14 +59,22 @@ describe("rateLimit (client-side admission control)", () => {
     const queued = rejectionOf(harness.allocator.allocate({ location: { zone: "SEL-A" } }));
     await new Promise((resolve) => setTimeout(resolve, 20));
     await harness.allocator.close();
-    expect(await queued).toMatchObject({ code: "FAILED_PRECONDITION", message: expect.stringContaining("nothing was sent") });
+    expect(await queued).toMatchObject({
+      code: "FAILED_PRECONDITION",
+      message: expect.stringContaining("nothing was sent"),
+    });
     expect(harness.dispatcher.requests).toBe(1);
   });
 
   it("rejects a malformed limit before anything is sent, naming the field", async () => {
     harness = await startHarness();
     const build = () => harness?.createAllocator({ rateLimit: { maxRequests: 5, windowMs: 0 } });
-    expect(build).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", issues: [expect.objectContaining({ path: "rateLimit.windowMs" })] }));
+    expect(build).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        issues: [expect.objectContaining({ path: "rateLimit.windowMs" })],
+      }),
+    );
     expect(harness.dispatcher.requests).toBe(0);
   });
 });

@@ -44,12 +44,16 @@ describe("ZenlayerEipSettingsSchema", () => {
       return undefined;
     })();
     expect(IpAllocatorError.hasCode(error, "INVALID_ARGUMENT")).toBe(true);
-    expect((error as IpAllocatorError).issues.map((issue) => issue.path).some((path) => path.startsWith(field))).toBe(true);
+    expect((error as IpAllocatorError).issues.map((issue) => issue.path).some((path) => path.startsWith(field))).toBe(
+      true,
+    );
   });
 
   it("accepts both API versions and either credential kind", () => {
     expect(resolveZenlayerEipSettings({ apiVersion: "2022-11-20", credentials }).apiVersion).toBe("2022-11-20");
-    expect(resolveZenlayerEipSettings({ credentials: { token: "personal-token" } }).credentials).toEqual({ token: "personal-token" });
+    expect(resolveZenlayerEipSettings({ credentials: { token: "personal-token" } }).credentials).toEqual({
+      token: "personal-token",
+    });
   });
 });
 

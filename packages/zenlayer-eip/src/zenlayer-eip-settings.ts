@@ -1,4 +1,12 @@
-import { CredentialStringSchema, DEFAULT_OPERATION_TIMEOUT_MS, RateLimitSettingsSchema, checkEndpointSecurity, ReconcileSettingsSchema, RetrySettingsSchema, TimeoutMsSchema } from "@polycloud/core";
+import {
+  CredentialStringSchema,
+  DEFAULT_OPERATION_TIMEOUT_MS,
+  RateLimitSettingsSchema,
+  checkEndpointSecurity,
+  ReconcileSettingsSchema,
+  RetrySettingsSchema,
+  TimeoutMsSchema,
+} from "@polycloud/core";
 import { z } from "zod";
 
 /** Public Zenlayer Cloud API host; requests go to `<endpoint>/api/v2/bmc`. @public */
@@ -42,7 +50,12 @@ export const ZenlayerReleaseModeSchema = z.enum(["permanent", "recycle-bin"]);
 export type ZenlayerReleaseMode = z.infer<typeof ZenlayerReleaseModeSchema>;
 
 /** Defaults of the `reconcile` setting: Zenlayer's listing lags its Allocate (Terraform tolerates 3 not-found polls). @internal */
-export const ZENLAYER_DEFAULT_RECONCILE = { checks: 4, intervalMs: 1_000, retryWhenAbsent: true, releaseOnFailure: true } as const;
+export const ZENLAYER_DEFAULT_RECONCILE = {
+  checks: 4,
+  intervalMs: 1_000,
+  retryWhenAbsent: true,
+  releaseOnFailure: true,
+} as const;
 
 const EndpointSchema = z
   .url()
@@ -104,7 +117,12 @@ export type ZenlayerEipSettings = z.input<typeof ZenlayerEipSettingsSchema>;
 export type ParsedZenlayerEipSettings = z.output<typeof ZenlayerEipSettingsSchema>;
 
 /** Retry defaults: Zenlayer's SDKs back off 1, 2, 4 s on throttling; we jitter below that. @internal */
-export const ZENLAYER_DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 500, throttlingBaseDelayMs: 1_000, maxDelayMs: 8_000 } as const;
+export const ZENLAYER_DEFAULT_RETRY = {
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  throttlingBaseDelayMs: 1_000,
+  maxDelayMs: 8_000,
+} as const;
 
 /** Builds the bmc URL from an endpoint: `https://host[:port][/prefix]` + `/api/v2/bmc`. @internal */
 export function toBmcUrl(endpoint: string): URL {

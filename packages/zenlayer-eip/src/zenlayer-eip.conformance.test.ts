@@ -20,9 +20,14 @@ runIpAllocatorConformance({
       countLiveAllocations: () => harness.liveAllocations(),
       secrets: [...TEST_SECRETS, WRONG_SECRET],
       hangNext(operation) {
-        harness.fault({ action: operation === "allocate" ? "AllocateEipAddresses" : "DescribeEipAddresses", kind: "hang", times: 1 });
+        harness.fault({
+          action: operation === "allocate" ? "AllocateEipAddresses" : "DescribeEipAddresses",
+          kind: "hang",
+          times: 1,
+        });
       },
-      createAllocatorWithBadCredentials: () => harness.createAllocator({ credentials: { ...TEST_CREDENTIALS, accessKeySecret: WRONG_SECRET } }),
+      createAllocatorWithBadCredentials: () =>
+        harness.createAllocator({ credentials: { ...TEST_CREDENTIALS, accessKeySecret: WRONG_SECRET } }),
       teardown: () => harness.close(),
     };
   },

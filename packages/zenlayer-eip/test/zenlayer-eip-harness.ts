@@ -1,19 +1,30 @@
 import type { IpAllocatorError } from "@polycloud/core";
 import { createFaultInjectingDispatcher, type FaultInjectingDispatcher } from "@polycloud/testkit";
 import { startEmulator, type FaultRule, type RunningEmulator, type ZenlayerEmulatorOptions } from "@polycloud/emulator";
-import { createZenlayerEipAllocator, type ZenlayerEipDependencyOverrides } from "../src/create-zenlayer-eip-allocator.js";
+import {
+  createZenlayerEipAllocator,
+  type ZenlayerEipDependencyOverrides,
+} from "../src/create-zenlayer-eip-allocator.js";
 import type { ZenlayerEipAllocator } from "../src/zenlayer-eip-allocator.js";
 import type { ZenlayerEipSettings } from "../src/zenlayer-eip-settings.js";
 
 /** The default Zenlayer seed's credentials (see @polycloud/emulator). */
-export const TEST_CREDENTIALS = { accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret" } as const;
+export const TEST_CREDENTIALS = {
+  accessKeyId: "polycloud-test-key-id",
+  accessKeySecret: "polycloud-test-key-secret",
+} as const;
 /** The default seed's Bearer token. */
 export const TEST_TOKEN = "polycloud-test-token";
 /** Values that must never appear in errors, results or hook events. */
 export const TEST_SECRETS = [TEST_CREDENTIALS.accessKeySecret, TEST_TOKEN] as const;
 
 /** Emulator delays short enough for a fast suite, long enough that CREATING and RECYCLING are observable. */
-export const FAST_EMULATOR: ZenlayerEmulatorOptions = { provisioningDelayMs: 60, associationDelayMs: 40, recycleDelayMs: 40, rateLimit: false };
+export const FAST_EMULATOR: ZenlayerEmulatorOptions = {
+  provisioningDelayMs: 60,
+  associationDelayMs: 40,
+  recycleDelayMs: 40,
+  rateLimit: false,
+};
 
 /** Adapter pacing matched to {@link FAST_EMULATOR}. */
 export const FAST_SETTINGS: ZenlayerEipSettings = {
@@ -43,10 +54,17 @@ export interface Harness {
 }
 
 /** Starts a fresh emulator and allocator; close() closes both. */
-export async function startHarness(options: { emulator?: ZenlayerEmulatorOptions; settings?: ZenlayerEipSettings } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { emulator?: ZenlayerEmulatorOptions; settings?: ZenlayerEipSettings } = {},
+): Promise<Harness> {
   const emulator = await startEmulator({ zenlayer: { ...FAST_EMULATOR, ...options.emulator } });
   const dispatcher = createFaultInjectingDispatcher();
-  const base: ZenlayerEipSettings = { ...FAST_SETTINGS, endpoint: emulator.zenlayer.endpoint, credentials: TEST_CREDENTIALS, ...options.settings };
+  const base: ZenlayerEipSettings = {
+    ...FAST_SETTINGS,
+    endpoint: emulator.zenlayer.endpoint,
+    credentials: TEST_CREDENTIALS,
+    ...options.settings,
+  };
   const allocators: ZenlayerEipAllocator[] = [];
   const createAllocator = (settings: ZenlayerEipSettings = {}, dependencies: ZenlayerEipDependencyOverrides = {}) => {
     const allocator = createZenlayerEipAllocator({ ...base, ...settings }, { dispatcher, env: {}, ...dependencies });
@@ -72,7 +90,15 @@ export async function startHarness(options: { emulator?: ZenlayerEmulatorOptions
 /** Allocated EIPs minus those terminated (a status change to RECYCLING or RECYCLE) or released, from the event log. */
 function countLiveEips(emulator: RunningEmulator): number {
   const events = emulator.events.list({ provider: "zenlayer" });
-  const gone = new Set(events.filter((event) => event.kind === "release" || (event.kind === "status" && ["RECYCLING", "RECYCLE"].includes(String(event.detail?.to)))).map((event) => event.resourceId));
+  const gone = new Set(
+    events
+      .filter(
+        (event) =>
+          event.kind === "release" ||
+          (event.kind === "status" && ["RECYCLING", "RECYCLE"].includes(String(event.detail?.to))),
+      )
+      .map((event) => event.resourceId),
+  );
   return events.filter((event) => event.kind === "allocate" && !gone.has(event.resourceId)).length;
 }
 

@@ -26,22 +26,38 @@ export function addAllocateCommand(program: Command, io: CliIo, reportExitCode: 
   const command = program
     .command("allocate")
     .description("allocate public IPs on the configured provider")
-    .option("-l, --location <name>", "region or zone, as the provider needs (default: the configuration's allocate.location, else its region)")
+    .option(
+      "-l, --location <name>",
+      "region or zone, as the provider needs (default: the configuration's allocate.location, else its region)",
+    )
     .option("-i, --instance <id>", "instance to allocate onto or associate with")
     .option("-n, --count <n>", "how many addresses", parsePositiveInteger)
     .option("-t, --tag <key=value>", "tag the addresses (repeatable)", collectTag)
-    .option("--idempotency-key <key>", "a retried command with the same key returns the first allocation instead of a second one")
+    .option(
+      "--idempotency-key <key>",
+      "a retried command with the same key returns the first allocation instead of a second one",
+    )
     .option(
       "-o, --provider-option <key=value>",
       "an option of the selected provider's providerOptions (repeatable; a dotted key sets a nested one; the value is JSON when it is a number, true/false/null or quoted, else text), checked by the provider before anything is sent. E.g. method=modify-instance-network-spec",
       collectProviderOption,
     )
-    .option("-w, --wait", "wait until the addresses are ready (associating them with --instance where the provider does that); if that fails, they are released and the error names them")
-    .option("--keep-on-failure", "with --wait: when associating or waiting fails, keep the addresses (the error names them, with the command that releases each) instead of releasing them");
+    .option(
+      "-w, --wait",
+      "wait until the addresses are ready (associating them with --instance where the provider does that); if that fails, they are released and the error names them",
+    )
+    .option(
+      "--keep-on-failure",
+      "with --wait: when associating or waiting fails, keep the addresses (the error names them, with the command that releases each) instead of releasing them",
+    );
   addCommonOptions(command).action(async (options: AllocateOptions) => {
     const exitCode = await runCommand(io, options, async (context) => {
       if (options.keepOnFailure && !options.wait) {
-        throw new IpAllocatorError({ code: "INVALID_ARGUMENT", message: "--keep-on-failure applies only with --wait (it decides what happens to the addresses when waiting fails)." });
+        throw new IpAllocatorError({
+          code: "INVALID_ARGUMENT",
+          message:
+            "--keep-on-failure applies only with --wait (it decides what happens to the addresses when waiting fails).",
+        });
       }
       const loaded = await context.loadConfig();
       const target: AllocationTarget = {
@@ -93,7 +109,10 @@ async function describePending(loaded: AllocateIpConfig, ids: readonly string[])
  * The file's `providerOptions` with the `--provider-option` flags merged over the selected provider's entry
  * (a flag wins over the file's value of the same option).
  */
-function withProviderOptionFlags(loaded: AllocateIpConfig, flags: Record<string, unknown> | undefined): AllocationTarget["providerOptions"] {
+function withProviderOptionFlags(
+  loaded: AllocateIpConfig,
+  flags: Record<string, unknown> | undefined,
+): AllocationTarget["providerOptions"] {
   if (flags === undefined) return undefined;
   const fromFile = loaded.target.providerOptions ?? {};
   const provider = loaded.config.provider;
@@ -103,6 +122,7 @@ function withProviderOptionFlags(loaded: AllocateIpConfig, flags: Record<string,
 /** The spinner's text for a step; the addresses of one allocation are waited for together. */
 function describeStep(step: AllocationStep, waiting: readonly string[]): string {
   if (step.name === "allocate") return `Allocating on ${step.provider}…`;
-  if (step.name === "wait") return `Waiting for ${waiting.length > 3 ? `${waiting.length} addresses` : waiting.join(", ")} to be ready on ${step.provider}…`;
+  if (step.name === "wait")
+    return `Waiting for ${waiting.length > 3 ? `${waiting.length} addresses` : waiting.join(", ")} to be ready on ${step.provider}…`;
   return `A step after the allocation failed: releasing ${step.id} on ${step.provider}…`;
 }

@@ -3,6 +3,7 @@
 // the CLI printed, so every one is shown as an escape instead of being sent to the terminal.
 
 // C0 (tab and newline included: a human line is one line), DEL, C1, and the Unicode line and paragraph separators.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are escaped
 const HUMAN_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // JSON.stringify already escapes C0; DEL, C1 and U+2028 / U+2029 it leaves raw (valid JSON, unsafe on a terminal).
 const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029]/g;

@@ -32,7 +32,9 @@ export function readIdempotencyKey(error: IpAllocatorError): string | undefined 
  */
 function toCliMessage(error: IpAllocatorError): string {
   const key = readIdempotencyKey(error);
-  return key === undefined ? error.message : error.message.replaceAll(`idempotencyKey "${key}"`, `--idempotency-key ${quoteShellWord(key)}`);
+  return key === undefined
+    ? error.message
+    : error.message.replaceAll(`idempotencyKey "${key}"`, `--idempotency-key ${quoteShellWord(key)}`);
 }
 
 /**
@@ -78,7 +80,10 @@ export function toErrorJson(error: IpAllocatorError, flags: ProviderFlags = {}):
       httpStatus: error.httpStatus ?? null,
       hint: readHint(error) ?? null,
       ...(error.issues.length > 0 && { issues: error.issues }),
-      ...(allocated !== undefined && { ...allocated, releaseCommands: allocated.keptIds.map((id) => formatReleaseCommand(id, flags)) }),
+      ...(allocated !== undefined && {
+        ...allocated,
+        releaseCommands: allocated.keptIds.map((id) => formatReleaseCommand(id, flags)),
+      }),
       ...(idempotencyKey !== undefined && { idempotencyKey }),
     },
   };
@@ -90,7 +95,12 @@ export function toErrorJson(error: IpAllocatorError, flags: ProviderFlags = {}):
  * for OUTCOME_UNKNOWN the `--idempotency-key` to rerun with.
  */
 export function formatError(error: IpAllocatorError, exitCode: number, flags: ProviderFlags = {}): string[] {
-  const providerFacts = [error.providerCode && `code ${error.providerCode}`, error.httpStatus && `HTTP ${error.httpStatus}`].filter(Boolean).join(", ");
+  const providerFacts = [
+    error.providerCode && `code ${error.providerCode}`,
+    error.httpStatus && `HTTP ${error.httpStatus}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const allocated = readAllocatedIds(error);
   const idempotencyKey = error.code === "OUTCOME_UNKNOWN" ? readIdempotencyKey(error) : undefined;
   const message = toCliMessage(error);
@@ -103,12 +113,22 @@ export function formatError(error: IpAllocatorError, exitCode: number, flags: Pr
       ["hint", readHintNotInMessage(error, message)],
       ["allocated", allocated?.allocatedIds.join(", ")],
       ["released", allocated && (allocated.releasedIds.join(", ") || "none")],
-      ["kept", allocated && allocated.keptIds.length > 0 ? `${allocated.keptIds.join(", ")} (still allocated)` : undefined],
-      ["rerun with", idempotencyKey && `--idempotency-key ${quoteShellWord(idempotencyKey)} (returns the allocation if one was made, instead of making a second)`],
+      [
+        "kept",
+        allocated && allocated.keptIds.length > 0 ? `${allocated.keptIds.join(", ")} (still allocated)` : undefined,
+      ],
+      [
+        "rerun with",
+        idempotencyKey &&
+          `--idempotency-key ${quoteShellWord(idempotencyKey)} (returns the allocation if one was made, instead of making a second)`,
+      ],
     ]).map((line) => `  ${line}`),
   ];
   if (allocated !== undefined && allocated.keptIds.length > 0) {
-    lines.push(`release ${allocated.keptIds.length === 1 ? "it" : "them"} with:`, ...allocated.keptIds.map((id) => `  ${formatReleaseCommand(id, flags)}`));
+    lines.push(
+      `release ${allocated.keptIds.length === 1 ? "it" : "them"} with:`,
+      ...allocated.keptIds.map((id) => `  ${formatReleaseCommand(id, flags)}`),
+    );
   }
   return lines;
 }
@@ -126,7 +146,14 @@ export function formatAllocation(result: AllocationResult): string[] {
 
 /** Human form of `describe` and `wait`. */
 export function formatDescription(result: DescribeResult): string[] {
-  return [...formatIpFields(result.ip), "", ...alignFields([["provider", result.provider], ["request id", result.requestId ?? result.metadata.requestId]])];
+  return [
+    ...formatIpFields(result.ip),
+    "",
+    ...alignFields([
+      ["provider", result.provider],
+      ["request id", result.requestId ?? result.metadata.requestId],
+    ]),
+  ];
 }
 
 /** Human form of `release`. */
@@ -147,7 +174,12 @@ function formatIpFields(ip: AllocatedIp): string[] {
     ["state", `${ip.state}${ip.providerState ? ` (${ip.providerState})` : ""}`],
     ["location", location || undefined],
     ["instance", ip.instanceId],
-    ["tags", Object.entries(ip.tags).map(([key, value]) => `${key}=${value}`).join(" ")],
+    [
+      "tags",
+      Object.entries(ip.tags)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(" "),
+    ],
   ]);
 }
 

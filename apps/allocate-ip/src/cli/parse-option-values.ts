@@ -3,7 +3,8 @@ import { InvalidArgumentError } from "commander";
 /** Commander parser for `--count` and `--timeout`: a whole number of at least 1. */
 export function parsePositiveInteger(value: string): number {
   const parsed = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < 1) throw new InvalidArgumentError("must be a positive integer.");
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError("must be a positive integer.");
   return parsed;
 }
 
@@ -20,15 +21,22 @@ export function collectTag(value: string, previous: Record<string, string> | und
  * when it is a number, `true`, `false`, `null` or a quoted string, array or object, else as plain text
  * (`method=modify-instance-network-spec`); the provider's own schema then checks it before anything is sent.
  */
-export function collectProviderOption(value: string, previous: Record<string, unknown> | undefined): Record<string, unknown> {
+export function collectProviderOption(
+  value: string,
+  previous: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   const separator = value.indexOf("=");
   const path = value.slice(0, Math.max(0, separator)).split(".");
-  if (separator <= 0 || path.some((segment) => segment === "")) throw new InvalidArgumentError("must be key=value (a dotted key sets a nested option, e.g. eipChargePrepaid.period=12).");
+  if (separator <= 0 || path.some((segment) => segment === ""))
+    throw new InvalidArgumentError(
+      "must be key=value (a dotted key sets a nested option, e.g. eipChargePrepaid.period=12).",
+    );
   const options = structuredClone(previous ?? {});
   let parent = options;
   for (const segment of path.slice(0, -1)) {
     const child = parent[segment];
-    parent = parent[segment] = typeof child === "object" && child !== null && !Array.isArray(child) ? (child as Record<string, unknown>) : {};
+    parent = parent[segment] =
+      typeof child === "object" && child !== null && !Array.isArray(child) ? (child as Record<string, unknown>) : {};
   }
   parent[path[path.length - 1] as string] = parseOptionValue(value.slice(separator + 1));
   return options;

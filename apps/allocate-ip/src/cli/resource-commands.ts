@@ -48,14 +48,23 @@ interface ResourceCommand {
   ): Promise<{ result: unknown; lines: string[]; warnings?: string[] }>;
 }
 
-function addResourceCommand(program: Command, io: CliIo, reportExitCode: (code: number) => void, definition: ResourceCommand): void {
+function addResourceCommand(
+  program: Command,
+  io: CliIo,
+  reportExitCode: (code: number) => void,
+  definition: ResourceCommand,
+): void {
   const command = program.command(`${definition.name} <id>`).description(definition.description);
   addCommonOptions(command).action(async (id: string, options: CommonOptions) => {
     const exitCode = await runCommand(io, options, async (context) => {
       const allocator = await openIpAllocator(await context.loadConfig());
       try {
         context.progress.show(definition.progress(id));
-        const outcome = await definition.run(allocator, id, { signal: io.signal, timeoutMs: options.timeout, hooks: context.hooks });
+        const outcome = await definition.run(allocator, id, {
+          signal: io.signal,
+          timeoutMs: options.timeout,
+          hooks: context.hooks,
+        });
         context.writeResult(outcome.result, outcome.lines);
         for (const warning of outcome.warnings ?? []) context.writeNote(`warning: ${warning}`);
       } finally {

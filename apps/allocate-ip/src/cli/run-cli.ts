@@ -45,14 +45,21 @@ export async function runCli(argv: readonly string[], options: RunCliOptions = {
     // --help and --version end here too, with exit code 0.
     if (thrown.exitCode === 0) return 0;
     // Commander already printed the human message (outputError); with --json it is reported as JSON instead.
-    if (json) reportError(io, new IpAllocatorError({ code: "INVALID_ARGUMENT", message: thrown.message.replace(/^error: /, "") }), { json });
+    if (json)
+      reportError(
+        io,
+        new IpAllocatorError({ code: "INVALID_ARGUMENT", message: thrown.message.replace(/^error: /, "") }),
+        { json },
+      );
     return USAGE_EXIT_CODE;
   }
 }
 
 function createProgram(io: CliIo, json: boolean, reportExitCode: (code: number) => void): Command {
   const program = new Command("allocate-ip")
-    .description("Allocate public IP addresses on any cloud with one command; the configuration file chooses the provider.")
+    .description(
+      "Allocate public IP addresses on any cloud with one command; the configuration file chooses the provider.",
+    )
     .version(readPackageVersion(), "-V, --version")
     .exitOverride()
     .configureOutput({
@@ -73,6 +80,8 @@ function createProgram(io: CliIo, json: boolean, reportExitCode: (code: number) 
 
 function readPackageVersion(): string {
   // src/cli/ and dist/cli/ are both two levels below package.json.
-  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return manifest.version;
 }

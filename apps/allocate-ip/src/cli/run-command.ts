@@ -38,7 +38,11 @@ export interface CommandContext {
  * threw it, leaves as one error report (JSON on stdout with `--json`, text on stderr otherwise) and the
  * exit code of its category.
  */
-export async function runCommand(io: CliIo, options: CommonOptions, body: (context: CommandContext) => Promise<void>): Promise<number> {
+export async function runCommand(
+  io: CliIo,
+  options: CommonOptions,
+  body: (context: CommandContext) => Promise<void>,
+): Promise<number> {
   // Known secrets grow once the configuration is read; everything printed from the wire is masked with them.
   const secretValues = collectSecretValues(undefined, io.env);
   const redact = (text: string) => redactText(text, secretValues);
@@ -47,13 +51,22 @@ export async function runCommand(io: CliIo, options: CommonOptions, body: (conte
   const context: CommandContext = {
     io,
     options,
-    hooks: options.verbose ? createVerboseHooks((line) => writeLine("stderr", escapeControlCharacters(line)), redact) : undefined,
+    hooks: options.verbose
+      ? createVerboseHooks((line) => writeLine("stderr", escapeControlCharacters(line)), redact)
+      : undefined,
     progress,
     async loadConfig() {
       // --timeout bounds reading the configuration too.
       const timeout = options.timeout === undefined ? undefined : AbortSignal.timeout(options.timeout);
-      const signal = timeout === undefined ? io.signal : io.signal === undefined ? timeout : AbortSignal.any([io.signal, timeout]);
-      const loaded = await loadAllocateIpConfig({ configPath: options.config, provider: options.provider, cwd: io.cwd, env: io.env, signal });
+      const signal =
+        timeout === undefined ? io.signal : io.signal === undefined ? timeout : AbortSignal.any([io.signal, timeout]);
+      const loaded = await loadAllocateIpConfig({
+        configPath: options.config,
+        provider: options.provider,
+        cwd: io.cwd,
+        env: io.env,
+        signal,
+      });
       secretValues.push(...loaded.secretValues);
       return loaded;
     },
@@ -71,7 +84,11 @@ export async function runCommand(io: CliIo, options: CommonOptions, body: (conte
     return 0;
   } catch (thrown) {
     progress.stop();
-    return reportError(io, thrown, { json: options.json, redact, flags: { config: options.config, provider: options.provider } });
+    return reportError(io, thrown, {
+      json: options.json,
+      redact,
+      flags: { config: options.config, provider: options.provider },
+    });
   } finally {
     progress.stop();
   }
@@ -82,11 +99,18 @@ export async function runCommand(io: CliIo, options: CommonOptions, body: (conte
  * otherwise) and returns the exit code of its category. `flags` are the `--config` / `--provider` the user
  * passed: the release commands printed for addresses a failed allocation kept repeat them.
  */
-export function reportError(io: CliIo, thrown: unknown, options: { json?: boolean; redact?: (text: string) => string; flags?: ProviderFlags }): number {
+export function reportError(
+  io: CliIo,
+  thrown: unknown,
+  options: { json?: boolean; redact?: (text: string) => string; flags?: ProviderFlags },
+): number {
   const error = toIpAllocatorError(thrown);
   const exitCode = exitCodeForError(error);
   const redact = options.redact ?? ((text: string) => redactText(text, collectSecretValues(undefined, io.env)));
-  if (options.json) io.stdout.write(`${escapeJsonControlCharacters(redact(JSON.stringify(toErrorJson(error, options.flags))))}\n`);
-  else for (const line of formatError(error, exitCode, options.flags)) io.stderr.write(`${escapeControlCharacters(redact(line))}\n`);
+  if (options.json)
+    io.stdout.write(`${escapeJsonControlCharacters(redact(JSON.stringify(toErrorJson(error, options.flags))))}\n`);
+  else
+    for (const line of formatError(error, exitCode, options.flags))
+      io.stderr.write(`${escapeControlCharacters(redact(line))}\n`);
   return exitCode;
 }

@@ -20,5 +20,6 @@ function collectFromValue(value: unknown, underSecretKey: boolean, found: Set<st
     return;
   }
   if (typeof value !== "object" || value === null) return;
-  for (const [key, child] of Object.entries(value)) collectFromValue(child, underSecretKey || SECRET_NAME.test(key), found);
+  for (const [key, child] of Object.entries(value))
+    collectFromValue(child, underSecretKey || SECRET_NAME.test(key), found);
 }

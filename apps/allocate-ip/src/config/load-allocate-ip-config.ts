@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { createInvalidArgumentError, DEFAULT_CONFIG_FILE, IpAllocatorError, loadConfig, type AllocateDefaults, type PolycloudConfig } from "@polycloud/core";
+import {
+  createInvalidArgumentError,
+  DEFAULT_CONFIG_FILE,
+  IpAllocatorError,
+  loadConfig,
+  type AllocateDefaults,
+  type PolycloudConfig,
+} from "@polycloud/core";
 import type { AllocationTarget } from "./allocation-target.js";
 import { collectSecretValues } from "./collect-secret-values.js";
 
@@ -44,7 +51,13 @@ export interface AllocateIpConfig {
  */
 export async function loadAllocateIpConfig(source: ConfigSource = {}): Promise<AllocateIpConfig> {
   const env = source.env ?? process.env;
-  const loaded = await loadConfig({ path: source.configPath, cwd: source.cwd, env, overrides: { provider: source.provider }, signal: source.signal }).catch((thrown: unknown) => {
+  const loaded = await loadConfig({
+    path: source.configPath,
+    cwd: source.cwd,
+    env,
+    overrides: { provider: source.provider },
+    signal: source.signal,
+  }).catch((thrown: unknown) => {
     throw explainMissingConfigFile(thrown, source, env);
   });
   return {
@@ -68,10 +81,15 @@ function toAllocationTarget(allocate: AllocateDefaults): AllocationTarget {
  * Core reports a missing provider when there is no config file at all; a new user needs to hear that the
  * file is missing, where it was looked for, and the CLI's ways out.
  */
-function explainMissingConfigFile(thrown: unknown, source: ConfigSource, env: Readonly<Record<string, string | undefined>>): unknown {
+function explainMissingConfigFile(
+  thrown: unknown,
+  source: ConfigSource,
+  env: Readonly<Record<string, string | undefined>>,
+): unknown {
   const expected = resolve(source.cwd ?? process.cwd(), DEFAULT_CONFIG_FILE);
   const isMissingFile = source.configPath === undefined && !env.POLYCLOUD_CONFIG && !existsSync(expected);
-  if (!isMissingFile || !IpAllocatorError.hasCode(thrown, "INVALID_ARGUMENT") || thrown.issues[0]?.path !== "provider") return thrown;
+  if (!isMissingFile || !IpAllocatorError.hasCode(thrown, "INVALID_ARGUMENT") || thrown.issues[0]?.path !== "provider")
+    return thrown;
   const message = `no configuration: ${expected} does not exist (pass --config <file>, set POLYCLOUD_CONFIG, or try "allocate-ip demo")`;
   return createInvalidArgumentError([{ path: "provider", message }], { subject: "configuration", cause: thrown });
 }

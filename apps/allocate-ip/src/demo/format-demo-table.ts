@@ -12,13 +12,25 @@ export function formatDemoTable(outcomes: readonly DemoOutcome[]): string[] {
     ["location", ...outcomes.map((outcome) => `${outcome.location ?? "?"} (${outcome.locationKind})`)],
     ["address", ...outcomes.map((outcome) => outcome.address ?? "(none)")],
     ["id", ...outcomes.map((outcome) => outcome.id)],
-    ["allocated", ...outcomes.map((outcome) => (outcome.waitedMs > 0 ? `${outcome.allocatedState}, ready after ${formatSeconds(outcome.waitedMs)}` : outcome.allocatedState))],
+    [
+      "allocated",
+      ...outcomes.map((outcome) =>
+        outcome.waitedMs > 0
+          ? `${outcome.allocatedState}, ready after ${formatSeconds(outcome.waitedMs)}`
+          : outcome.allocatedState,
+      ),
+    ],
     ["described", ...outcomes.map((outcome) => outcome.describedState)],
     ["released", ...outcomes.map((outcome) => outcome.releasedState)],
     ["request id", ...outcomes.map((outcome) => outcome.requestId ?? "-")],
   ];
   const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("   ").trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("   ")
+      .trimEnd(),
+  );
 }
 
 function formatSeconds(milliseconds: number): string {

@@ -27,5 +27,9 @@ export async function importEmulator(): Promise<EmulatorModule> {
 /** True when the import failed because the emulator package itself could not be found (not one of its files). */
 function isEmulatorMissing(thrown: unknown): boolean {
   const { code, message } = thrown as { code?: unknown; message?: unknown };
-  return (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && typeof message === "string" && message.includes(`'${EMULATOR_PACKAGE}'`);
+  return (
+    (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") &&
+    typeof message === "string" &&
+    message.includes(`'${EMULATOR_PACKAGE}'`)
+  );
 }

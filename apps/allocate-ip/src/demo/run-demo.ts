@@ -46,7 +46,11 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoOutcome
   const emulator = await startEmulator();
   const directory = await mkdtemp(join(tmpdir(), "allocate-ip-demo-"));
   try {
-    const configPaths = await writeDemoConfigs(directory, { alibaba: emulator.alibaba.endpoint, zenlayer: emulator.zenlayer.endpoint, aws: emulator.aws.endpoint });
+    const configPaths = await writeDemoConfigs(directory, {
+      alibaba: emulator.alibaba.endpoint,
+      zenlayer: emulator.zenlayer.endpoint,
+      aws: emulator.aws.endpoint,
+    });
     const outcomes: DemoOutcome[] = [];
     for (const configPath of configPaths) outcomes.push(await runOnOneProvider(configPath, options));
     return outcomes;

@@ -2,17 +2,26 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 /** The emulator's default-seed account (public test values, not secrets). */
-export const EMULATOR_CREDENTIALS = { accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret" } as const;
+export const EMULATOR_CREDENTIALS = {
+  accessKeyId: "polycloud-test-key-id",
+  accessKeySecret: "polycloud-test-key-secret",
+} as const;
 
 /** The same account in AWS's spelling (`secretAccessKey`), as the aws-ec2 settings take it. */
-export const EMULATOR_AWS_CREDENTIALS = { accessKeyId: EMULATOR_CREDENTIALS.accessKeyId, secretAccessKey: EMULATOR_CREDENTIALS.accessKeySecret } as const;
+export const EMULATOR_AWS_CREDENTIALS = {
+  accessKeyId: EMULATOR_CREDENTIALS.accessKeyId,
+  secretAccessKey: EMULATOR_CREDENTIALS.accessKeySecret,
+} as const;
 
 /**
  * Writes one configuration file per provider into `directory`, pointing at the running emulators. The
  * demo then runs the same code on each file: the files are the only difference between the clouds.
  * @returns the files' paths: Alibaba, Zenlayer, AWS.
  */
-export async function writeDemoConfigs(directory: string, endpoints: { alibaba: string; zenlayer: string; aws: string }): Promise<string[]> {
+export async function writeDemoConfigs(
+  directory: string,
+  endpoints: { alibaba: string; zenlayer: string; aws: string },
+): Promise<string[]> {
   const configs = {
     "alibaba.config.json": {
       provider: "alibaba-ecs",

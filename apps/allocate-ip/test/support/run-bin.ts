@@ -23,12 +23,17 @@ const STALE_LOCK_MS = 5 * 60_000;
  * test files running in parallel, so no test spawns the bin while another file rewrites `dist/`.
  */
 export async function buildBin(): Promise<void> {
-  const lock = join(tmpdir(), `allocate-ip-build-${createHash("sha256").update(APP_DIRECTORY).digest("hex").slice(0, 16)}.lock`);
+  const lock = join(
+    tmpdir(),
+    `allocate-ip-build-${createHash("sha256").update(APP_DIRECTORY).digest("hex").slice(0, 16)}.lock`,
+  );
   await acquireLock(lock);
   try {
-    await runFile("npx", ["tsc", "-b"], { cwd: APP_DIRECTORY }).catch((thrown: { stdout?: string; stderr?: string }) => {
-      throw new Error(`tsc -b failed in ${APP_DIRECTORY}:\n${thrown.stdout ?? ""}${thrown.stderr ?? ""}`);
-    });
+    await runFile("npx", ["tsc", "-b"], { cwd: APP_DIRECTORY }).catch(
+      (thrown: { stdout?: string; stderr?: string }) => {
+        throw new Error(`tsc -b failed in ${APP_DIRECTORY}:\n${thrown.stdout ?? ""}${thrown.stderr ?? ""}`);
+      },
+    );
   } finally {
     await rm(lock, { recursive: true, force: true });
   }
@@ -41,7 +46,10 @@ async function acquireLock(path: string): Promise<void> {
       return;
     } catch (thrown) {
       if ((thrown as NodeJS.ErrnoException).code !== "EEXIST") throw thrown;
-      const since = await stat(path).then((stats) => Date.now() - stats.mtimeMs, () => 0);
+      const since = await stat(path).then(
+        (stats) => Date.now() - stats.mtimeMs,
+        () => 0,
+      );
       if (since > STALE_LOCK_MS) await rm(path, { recursive: true, force: true });
       else await sleep(100);
     }
@@ -52,7 +60,11 @@ async function acquireLock(path: string): Promise<void> {
  * Runs the real executable (or another script) as a user would: a child process with a clean environment
  * (only PATH, plus `env`), its exit code and both output streams.
  */
-export async function runBin(argv: string[], cwd: string, options: { script?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function runBin(
+  argv: string[],
+  cwd: string,
+  options: { script?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   return runProcess(process.execPath, [options.script ?? BIN_PATH, ...argv], cwd, options.env);
 }
 
@@ -60,18 +72,40 @@ export async function runBin(argv: string[], cwd: string, options: { script?: st
  * Runs a command line printed by the CLI (`allocate-ip release …`) through `sh`, exactly as a user pasting
  * it would, with `allocate-ip` standing for the built executable.
  */
-export async function runPrintedCommand(commandLine: string, cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+export async function runPrintedCommand(
+  commandLine: string,
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   if (!commandLine.startsWith("allocate-ip ")) throw new Error(`not an allocate-ip command: ${commandLine}`);
-  return runProcess("sh", ["-c", `"$ALLOCATE_IP_NODE" "$ALLOCATE_IP_BIN" ${commandLine.slice("allocate-ip ".length)}`], cwd, { ...env, ALLOCATE_IP_NODE: process.execPath, ALLOCATE_IP_BIN: BIN_PATH });
+  return runProcess(
+    "sh",
+    ["-c", `"$ALLOCATE_IP_NODE" "$ALLOCATE_IP_BIN" ${commandLine.slice("allocate-ip ".length)}`],
+    cwd,
+    { ...env, ALLOCATE_IP_NODE: process.execPath, ALLOCATE_IP_BIN: BIN_PATH },
+  );
 }
 
-async function runProcess(file: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+async function runProcess(
+  file: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await runFile(file, args, { cwd, env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 });
+    const { stdout, stderr } = await runFile(file, args, {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      timeout: 30_000,
+    });
     return { exitCode: 0, stdout, stderr };
   } catch (thrown) {
     const failure = thrown as { code?: number; stdout: string; stderr: string };
-    return { exitCode: typeof failure.code === "number" ? failure.code : -1, stdout: failure.stdout, stderr: failure.stderr };
+    return {
+      exitCode: typeof failure.code === "number" ? failure.code : -1,
+      stdout: failure.stdout,
+      stderr: failure.stderr,
+    };
   }
 }
 
@@ -80,8 +114,16 @@ async function runProcess(file: string, args: string[], cwd: string, env: Record
  * stdout, or (`linesRead: 0`, which makes the very first write meet the closed pipe) before anything was written.
  * Returns the lines read, the exit code and everything written to stderr.
  */
-export async function runBinWithClosingReader(argv: string[], cwd: string, options: { linesRead: 0 | 1; env?: Record<string, string> }): Promise<CliRun> {
-  const child = spawn(process.execPath, [BIN_PATH, ...argv], { cwd, env: { PATH: process.env.PATH ?? "", ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+export async function runBinWithClosingReader(
+  argv: string[],
+  cwd: string,
+  options: { linesRead: 0 | 1; env?: Record<string, string> },
+): Promise<CliRun> {
+  const child = spawn(process.execPath, [BIN_PATH, ...argv], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));

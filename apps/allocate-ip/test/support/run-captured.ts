@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { runCli } from "../../src/index.js";
 
 /** A stream that keeps what is written, standing in for stdout / stderr. */
-export function createCaptureStream(isTTY = false): { write(text: string): boolean; isTTY: boolean; readonly text: string } {
+export function createCaptureStream(isTTY = false): {
+  write(text: string): boolean;
+  isTTY: boolean;
+  readonly text: string;
+} {
   let text = "";
   return {
     isTTY,
@@ -26,7 +30,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with an explicit (by default empty) environment and captured output. */
-export async function runCaptured(argv: string[], options: { cwd: string; env?: Record<string, string>; tty?: boolean }): Promise<CliRun> {
+export async function runCaptured(
+  argv: string[],
+  options: { cwd: string; env?: Record<string, string>; tty?: boolean },
+): Promise<CliRun> {
   const stdout = createCaptureStream(options.tty);
   const stderr = createCaptureStream(options.tty);
   const exitCode = await runCli(argv, { stdout, stderr, cwd: options.cwd, env: options.env ?? {} });
@@ -36,9 +43,11 @@ export async function runCaptured(argv: string[], options: { cwd: string; env?: 
 /** Parses stdout that must hold exactly one JSON object (and nothing else but the final newline). */
 export function parseSingleJson(stdout: string): Record<string, unknown> {
   const lines = stdout.split("\n").filter((line) => line !== "");
-  if (lines.length !== 1) throw new Error(`expected exactly one line of JSON on stdout, got ${lines.length}:\n${stdout}`);
+  if (lines.length !== 1)
+    throw new Error(`expected exactly one line of JSON on stdout, got ${lines.length}:\n${stdout}`);
   const parsed: unknown = JSON.parse(lines[0] as string);
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error(`stdout is not a JSON object: ${stdout}`);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw new Error(`stdout is not a JSON object: ${stdout}`);
   return parsed as Record<string, unknown>;
 }
 

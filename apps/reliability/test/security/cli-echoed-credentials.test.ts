@@ -34,9 +34,19 @@ interface CliRun {
 /** Runs the binary with no credential in its environment (they are in the config file). */
 function runBinary(label: string, argv: string[]): Promise<CliRun> {
   return new Promise((resolveRun) => {
-    execFile(process.execPath, [BIN, ...argv], { env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: directory }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolveRun({ label, exitCode: error === null ? 0 : typeof error.code === "number" ? error.code : -1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...argv],
+      { env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: directory }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolveRun({
+          label,
+          exitCode: error === null ? 0 : typeof error.code === "number" ? error.code : -1,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -47,7 +57,11 @@ async function writeConfig(name: string, config: Record<string, unknown>): Promi
 }
 
 function expectNoTrace(subject: SecuritySubject, runs: CliRun[]): void {
-  for (const run of runs) expect(findCredentialTraces([run.stdout, run.stderr], listTracedValues(subject)), `${run.label}:\n${run.stderr}`).toEqual([]);
+  for (const run of runs)
+    expect(
+      findCredentialTraces([run.stdout, run.stderr], listTracedValues(subject)),
+      `${run.label}:\n${run.stderr}`,
+    ).toEqual([]);
 }
 
 describe.each(ADAPTERS)("allocate-ip on %s behind a server echoing credentials", (adapter) => {
@@ -75,25 +89,35 @@ describe.each(ADAPTERS)("allocate-ip on %s behind a server echoing credentials",
     }
   });
 
-  it.each(["error", "error-code"] as const)("shows none in human, --json or --verbose output of %s answers", async (mode) => {
-    const subject = await startSecuritySubject(adapter, mode);
-    try {
-      const config = await writeConfig(`${adapter}-${mode}`, subject.cliConfig());
-      const common = ["-c", config, "--verbose", "--timeout", "20000"];
-      // Human and --json output of an allocate; a describe too for the error envelope (the code echo adds nothing there).
-      const runs = await Promise.all([
-        runBinary(`${adapter} ${mode} allocate --json`, ["allocate", "--json", ...subject.cliAllocateArguments(1), ...common]),
-        runBinary(`${adapter} ${mode} allocate`, ["allocate", ...subject.cliAllocateArguments(0), ...common]),
-        ...(mode === "error" ? [runBinary(`${adapter} ${mode} describe`, ["describe", subject.knownId, ...common])] : []),
-      ]);
-      expectNoTrace(subject, runs);
-      for (const run of runs) expect(run.exitCode, `${run.label}: ${run.stderr}`).toBe(3);
-      expect(runs[0]?.stdout).toMatch(/"requestId":"[^"]*\[REDACTED\]/);
-      expect(runs[1]?.stderr).toMatch(/request id .*\[REDACTED\]/);
-    } finally {
-      await subject.close();
-    }
-  });
+  it.each(["error", "error-code"] as const)(
+    "shows none in human, --json or --verbose output of %s answers",
+    async (mode) => {
+      const subject = await startSecuritySubject(adapter, mode);
+      try {
+        const config = await writeConfig(`${adapter}-${mode}`, subject.cliConfig());
+        const common = ["-c", config, "--verbose", "--timeout", "20000"];
+        // Human and --json output of an allocate; a describe too for the error envelope (the code echo adds nothing there).
+        const runs = await Promise.all([
+          runBinary(`${adapter} ${mode} allocate --json`, [
+            "allocate",
+            "--json",
+            ...subject.cliAllocateArguments(1),
+            ...common,
+          ]),
+          runBinary(`${adapter} ${mode} allocate`, ["allocate", ...subject.cliAllocateArguments(0), ...common]),
+          ...(mode === "error"
+            ? [runBinary(`${adapter} ${mode} describe`, ["describe", subject.knownId, ...common])]
+            : []),
+        ]);
+        expectNoTrace(subject, runs);
+        for (const run of runs) expect(run.exitCode, `${run.label}: ${run.stderr}`).toBe(3);
+        expect(runs[0]?.stdout).toMatch(/"requestId":"[^"]*\[REDACTED\]/);
+        expect(runs[1]?.stderr).toMatch(/request id .*\[REDACTED\]/);
+      } finally {
+        await subject.close();
+      }
+    },
+  );
 
   it("refuses an endpoint with user info (exit 2, naming endpoint) and never prints the password, even with --verbose", async () => {
     const subject = await startSecuritySubject(adapter, "success");
@@ -102,7 +126,14 @@ describe.each(ADAPTERS)("allocate-ip on %s behind a server echoing credentials",
       const config = await writeConfig(`${adapter}-userinfo`, { ...subject.cliConfig(), endpoint });
       const runs = await Promise.all([
         runBinary(`${adapter} userinfo`, ["allocate", ...subject.cliAllocateArguments(0), "-c", config, "--verbose"]),
-        runBinary(`${adapter} userinfo --json`, ["allocate", "--json", ...subject.cliAllocateArguments(1), "-c", config, "--verbose"]),
+        runBinary(`${adapter} userinfo --json`, [
+          "allocate",
+          "--json",
+          ...subject.cliAllocateArguments(1),
+          "-c",
+          config,
+          "--verbose",
+        ]),
       ]);
       for (const run of runs) {
         expect(run.exitCode, run.stderr).toBe(2);

@@ -22,8 +22,21 @@ afterEach(async () => {
 function renderPrintableForms(value: unknown): string[] {
   const forms = [JSON.stringify(value) ?? "", inspect(value, { depth: Number.POSITIVE_INFINITY }), String(value)];
   if (IpAllocatorError.isInstance(value)) {
-    forms.push(value.message, value.stack ?? "", JSON.stringify(value.toJSON()), JSON.stringify(value.details), value.requestId ?? "", value.providerCode ?? "", JSON.stringify(value.issues));
-    for (let cause: unknown = value.cause, depth = 0; cause !== undefined && depth < 8; cause = (cause as { cause?: unknown }).cause, depth += 1) forms.push(inspect(cause, { depth: Number.POSITIVE_INFINITY }), String(cause));
+    forms.push(
+      value.message,
+      value.stack ?? "",
+      JSON.stringify(value.toJSON()),
+      JSON.stringify(value.details),
+      value.requestId ?? "",
+      value.providerCode ?? "",
+      JSON.stringify(value.issues),
+    );
+    for (
+      let cause: unknown = value.cause, depth = 0;
+      cause !== undefined && depth < 8;
+      cause = (cause as { cause?: unknown }).cause, depth += 1
+    )
+      forms.push(inspect(cause, { depth: Number.POSITIVE_INFINITY }), String(cause));
   }
   return forms;
 }
@@ -58,28 +71,40 @@ describe.each(ADAPTERS)("%s behind a server echoing credentials", (adapter) => {
     expect(subject.proxy.authorizations.length + subject.proxy.signatures.length).toBeGreaterThan(0);
   });
 
-  it.each(["error", "error-code"] as const)("shows none in any printable form of the %s answers of allocate, describe and release", async (mode) => {
-    subject = await startSecuritySubject(adapter, mode);
-    const events = collectHookEvents();
-    const errors: IpAllocatorError[] = [];
-    for (const [index, allocator] of subject.allocators.entries()) {
-      const calls: Array<() => Promise<unknown>> = [
-        () => allocator.allocate((subject as SecuritySubject).request(index), { hooks: events.hooks }),
-        () => allocator.describe((subject as SecuritySubject).knownId, { hooks: events.hooks }),
-        () => allocator.release((subject as SecuritySubject).knownId, { hooks: events.hooks }),
-      ];
-      for (const call of calls) {
-        const { error } = await settle(call());
-        expect(IpAllocatorError.isInstance(error), `${adapter}: a typed error`).toBe(true);
-        errors.push(error as IpAllocatorError);
+  it.each(["error", "error-code"] as const)(
+    "shows none in any printable form of the %s answers of allocate, describe and release",
+    async (mode) => {
+      subject = await startSecuritySubject(adapter, mode);
+      const events = collectHookEvents();
+      const errors: IpAllocatorError[] = [];
+      for (const [index, allocator] of subject.allocators.entries()) {
+        const calls: Array<() => Promise<unknown>> = [
+          () => allocator.allocate((subject as SecuritySubject).request(index), { hooks: events.hooks }),
+          () => allocator.describe((subject as SecuritySubject).knownId, { hooks: events.hooks }),
+          () => allocator.release((subject as SecuritySubject).knownId, { hooks: events.hooks }),
+        ];
+        for (const call of calls) {
+          const { error } = await settle(call());
+          expect(IpAllocatorError.isInstance(error), `${adapter}: a typed error`).toBe(true);
+          errors.push(error as IpAllocatorError);
+        }
       }
-    }
-    const shown = [...errors.flatMap(renderPrintableForms), JSON.stringify(events), inspect(events, { depth: Number.POSITIVE_INFINITY })];
-    expect(findCredentialTraces(shown, listTracedValues(subject))).toEqual([]);
-    // The provider's answer was read (not a transport failure): its fields are there, masked.
-    const provided = errors.filter((error) => error.httpStatus === 403);
-    expect(provided.length).toBeGreaterThan(0);
-    for (const error of provided) expect(`${error.requestId ?? ""} ${error.message}`).toContain("[REDACTED]");
-    if (adapter === "alibaba-ecs" && mode === "error") expect(provided[0]?.details).toMatchObject({ hostId: expect.stringContaining("second-half [REDACTED]"), recommend: expect.stringContaining("troubleshoot"), accessDeniedDetail: expect.any(Object) });
-  });
+      const shown = [
+        ...errors.flatMap(renderPrintableForms),
+        JSON.stringify(events),
+        inspect(events, { depth: Number.POSITIVE_INFINITY }),
+      ];
+      expect(findCredentialTraces(shown, listTracedValues(subject))).toEqual([]);
+      // The provider's answer was read (not a transport failure): its fields are there, masked.
+      const provided = errors.filter((error) => error.httpStatus === 403);
+      expect(provided.length).toBeGreaterThan(0);
+      for (const error of provided) expect(`${error.requestId ?? ""} ${error.message}`).toContain("[REDACTED]");
+      if (adapter === "alibaba-ecs" && mode === "error")
+        expect(provided[0]?.details).toMatchObject({
+          hostId: expect.stringContaining("second-half [REDACTED]"),
+          recommend: expect.stringContaining("troubleshoot"),
+          accessDeniedDetail: expect.any(Object),
+        });
+    },
+  );
 });

@@ -32,21 +32,44 @@ export interface FaultScenario {
 }
 
 /** Both providers' 503 answer; `server-error` alone gives their 500. */
-const UNAVAILABLE_CODE: Readonly<Record<string, string>> = { alibaba: "ServiceUnavailable", zenlayer: "SERVICE_TEMPORARY_UNAVAILABLE", aws: "Unavailable" };
+const UNAVAILABLE_CODE: Readonly<Record<string, string>> = {
+  alibaba: "ServiceUnavailable",
+  zenlayer: "SERVICE_TEMPORARY_UNAVAILABLE",
+  aws: "Unavailable",
+};
 
 /** A rule list where one kind fires with `probability` on every action of the provider. */
-function everyAction(kind: FaultRule["kind"], probability: number, extra: Partial<FaultRule> = {}): FaultScenario["rules"] {
+function everyAction(
+  kind: FaultRule["kind"],
+  probability: number,
+  extra: Partial<FaultRule> = {},
+): FaultScenario["rules"] {
   return (provider) => [{ provider, kind, probability, ...extra }];
 }
 
-const MIXED_KINDS = ["throttle", "server-error", "reset-before", "reset-after-commit", "hang", "malformed-json", "wrong-content-type"] as const;
+const MIXED_KINDS = [
+  "throttle",
+  "server-error",
+  "reset-before",
+  "reset-after-commit",
+  "hang",
+  "malformed-json",
+  "wrong-content-type",
+] as const;
 
 /** Every fault mixed at once: what a bad day looks like. */
 function everyKind(provider: FaultProvider): FaultRule[] {
   return MIXED_KINDS.map((kind) => ({ provider, kind, probability: 0.05 }));
 }
 
-const MIXED_CODES: readonly IpAllocatorErrorCode[] = ["RATE_LIMITED", "INTERNAL", "UNAVAILABLE", "NETWORK", "TIMEOUT", "OUTCOME_UNKNOWN"];
+const MIXED_CODES: readonly IpAllocatorErrorCode[] = [
+  "RATE_LIMITED",
+  "INTERNAL",
+  "UNAVAILABLE",
+  "NETWORK",
+  "TIMEOUT",
+  "OUTCOME_UNKNOWN",
+];
 
 /**
  * Every scenario the issue lists, plus all of them mixed (also with Zenlayer's re-allocation turned off). A lost or
@@ -54,19 +77,46 @@ const MIXED_CODES: readonly IpAllocatorErrorCode[] = ["RATE_LIMITED", "INTERNAL"
  */
 export const FAULT_SCENARIOS: readonly FaultScenario[] = [
   // OUTCOME_UNKNOWN: a committed ModifyInstanceNetworkSpec whose read-backs stay throttled cannot say what happened.
-  { name: "throttle", rules: everyAction("throttle", 0.45), allowedCodes: ["RATE_LIMITED", "OUTCOME_UNKNOWN"], attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS },
+  {
+    name: "throttle",
+    rules: everyAction("throttle", 0.45),
+    allowedCodes: ["RATE_LIMITED", "OUTCOME_UNKNOWN"],
+    attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS,
+  },
   {
     name: "5xx",
     rules: (provider) => [
       { provider, kind: "server-error", probability: 0.2 },
-      { provider, kind: "server-error", probability: 0.2, code: UNAVAILABLE_CODE[provider] ?? "ServiceUnavailable", httpStatus: 503 },
+      {
+        provider,
+        kind: "server-error",
+        probability: 0.2,
+        code: UNAVAILABLE_CODE[provider] ?? "ServiceUnavailable",
+        httpStatus: 503,
+      },
     ],
     allowedCodes: ["INTERNAL", "UNAVAILABLE", "OUTCOME_UNKNOWN"],
     attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS,
   },
-  { name: "reset-before", rules: everyAction("reset-before", 0.35), allowedCodes: ["NETWORK", "OUTCOME_UNKNOWN"], attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS },
-  { name: "reset-after-commit", rules: everyAction("reset-after-commit", 0.35), allowedCodes: ["NETWORK", "OUTCOME_UNKNOWN"], attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS },
-  { name: "hang", rules: everyAction("hang", 0.15), allowedCodes: ["TIMEOUT", "OUTCOME_UNKNOWN"], attemptTimeoutMs: SHORT_ATTEMPT_TIMEOUT_MS, callDeadlineMs: 300 },
+  {
+    name: "reset-before",
+    rules: everyAction("reset-before", 0.35),
+    allowedCodes: ["NETWORK", "OUTCOME_UNKNOWN"],
+    attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS,
+  },
+  {
+    name: "reset-after-commit",
+    rules: everyAction("reset-after-commit", 0.35),
+    allowedCodes: ["NETWORK", "OUTCOME_UNKNOWN"],
+    attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS,
+  },
+  {
+    name: "hang",
+    rules: everyAction("hang", 0.15),
+    allowedCodes: ["TIMEOUT", "OUTCOME_UNKNOWN"],
+    attemptTimeoutMs: SHORT_ATTEMPT_TIMEOUT_MS,
+    callDeadlineMs: 300,
+  },
   {
     name: "slow",
     // One answer late but inside the attempt timeout (must be waited for), one after it (processed, then lost).
@@ -78,14 +128,42 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
     attemptTimeoutMs: SHORT_ATTEMPT_TIMEOUT_MS,
     callDeadlineMs: 300,
   },
-  { name: "malformed-json", rules: everyAction("malformed-json", 0.35), allowedCodes: ["INTERNAL", "OUTCOME_UNKNOWN"], attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS },
-  { name: "wrong-content-type", rules: everyAction("wrong-content-type", 0.35), allowedCodes: ["INTERNAL", "OUTCOME_UNKNOWN"], attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS },
+  {
+    name: "malformed-json",
+    rules: everyAction("malformed-json", 0.35),
+    allowedCodes: ["INTERNAL", "OUTCOME_UNKNOWN"],
+    attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS,
+  },
+  {
+    name: "wrong-content-type",
+    rules: everyAction("wrong-content-type", 0.35),
+    allowedCodes: ["INTERNAL", "OUTCOME_UNKNOWN"],
+    attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS,
+  },
   // An hour off: outside both providers' windows (Alibaba 15 min, Zenlayer 5 min).
   // OUTCOME_UNKNOWN: a skewed read-back after a committed ModifyInstanceNetworkSpec cannot say what happened.
-  { name: "clock-skew", rules: everyAction("clock-skew", 0.3, { skewSeconds: 3_600 }), allowedCodes: ["UNAUTHENTICATED", "OUTCOME_UNKNOWN"], attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS },
-  { name: "bad-credentials", rules: () => [], allowedCodes: ["UNAUTHENTICATED"], attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS, badCredentials: true },
+  {
+    name: "clock-skew",
+    rules: everyAction("clock-skew", 0.3, { skewSeconds: 3_600 }),
+    allowedCodes: ["UNAUTHENTICATED", "OUTCOME_UNKNOWN"],
+    attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS,
+  },
+  {
+    name: "bad-credentials",
+    rules: () => [],
+    allowedCodes: ["UNAUTHENTICATED"],
+    attemptTimeoutMs: LONG_ATTEMPT_TIMEOUT_MS,
+    badCredentials: true,
+  },
   { name: "mixed", rules: everyKind, allowedCodes: MIXED_CODES, attemptTimeoutMs: SHORT_ATTEMPT_TIMEOUT_MS },
-  { name: "mixed, retryWhenAbsent off", rules: everyKind, allowedCodes: MIXED_CODES, attemptTimeoutMs: SHORT_ATTEMPT_TIMEOUT_MS, retryWhenAbsent: false, onlyFor: "zenlayer-eip" },
+  {
+    name: "mixed, retryWhenAbsent off",
+    rules: everyKind,
+    allowedCodes: MIXED_CODES,
+    attemptTimeoutMs: SHORT_ATTEMPT_TIMEOUT_MS,
+    retryWhenAbsent: false,
+    onlyFor: "zenlayer-eip",
+  },
 ];
 
 /** The scenarios that apply to `adapter`. */

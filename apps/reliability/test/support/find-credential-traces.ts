@@ -19,8 +19,13 @@ export function findCredentialTraces(texts: readonly string[], values: readonly 
   const traces: string[] = [];
   values.forEach(({ value, accessKeyId, wholeOnly }, index) => {
     if (value.length < 6) return;
-    const forms = [value, encodeURIComponent(value), ...(accessKeyId === undefined ? [] : [Buffer.from(`${accessKeyId}:${value}`).toString("base64")])];
-    for (const form of forms) if (text.includes(form)) traces.push(`value #${index + 1} appears whole (form ${forms.indexOf(form) + 1})`);
+    const forms = [
+      value,
+      encodeURIComponent(value),
+      ...(accessKeyId === undefined ? [] : [Buffer.from(`${accessKeyId}:${value}`).toString("base64")]),
+    ];
+    for (const form of forms)
+      if (text.includes(form)) traces.push(`value #${index + 1} appears whole (form ${forms.indexOf(form) + 1})`);
     for (let start = 0; !wholeOnly && start + TRACE_FRAGMENT_LENGTH <= value.length; start += 1) {
       if (!text.includes(value.slice(start, start + TRACE_FRAGMENT_LENGTH))) continue;
       traces.push(`value #${index + 1}: characters ${start}–${start + TRACE_FRAGMENT_LENGTH} appear`);

@@ -27,13 +27,18 @@ export interface FindLeakedResourcesOptions {
  * Waits for the watched handles to drop back to `baseline` (plus `expected`) and returns what is left over,
  * e.g. `["TCPSocketWrap +1"]`; empty when nothing leaked.
  */
-export async function findLeakedResources(baseline: ResourceCounts, options: FindLeakedResourcesOptions = {}): Promise<string[]> {
+export async function findLeakedResources(
+  baseline: ResourceCounts,
+  options: FindLeakedResourcesOptions = {},
+): Promise<string[]> {
   const deadline = Date.now() + (options.settleMs ?? 2_000);
   const allowed = WATCHED_TYPES.map((type) => baseline[type] + (options.expected?.[type] ?? 0));
   for (;;) {
     // Measured after the sleep resolves, so the sleep's own timer is already gone.
     const current = countActiveResources();
-    const leftovers = WATCHED_TYPES.flatMap((type, index) => (current[type] > (allowed[index] ?? 0) ? [`${type} +${current[type] - (allowed[index] ?? 0)}`] : []));
+    const leftovers = WATCHED_TYPES.flatMap((type, index) =>
+      current[type] > (allowed[index] ?? 0) ? [`${type} +${current[type] - (allowed[index] ?? 0)}`] : [],
+    );
     if (leftovers.length === 0 || Date.now() >= deadline) return leftovers;
     await sleep(10);
   }

@@ -1,6 +1,18 @@
 import type { ConvergenceTally } from "./run-convergence-scenario.js";
 
-const HEADERS = ["adapter", "scenario", "calls", "successes", "reconciled", "OUTCOME_UNKNOWN", "definite failures", "duplicates", "orphans", "named", "faults fired"];
+const HEADERS = [
+  "adapter",
+  "scenario",
+  "calls",
+  "successes",
+  "reconciled",
+  "OUTCOME_UNKNOWN",
+  "definite failures",
+  "duplicates",
+  "orphans",
+  "named",
+  "faults fired",
+];
 
 /** An aligned table, one row per adapter and scenario. */
 export function formatConvergenceTable(tallies: readonly ConvergenceTally[], title: string): string {
@@ -17,8 +29,14 @@ export function formatConvergenceTable(tallies: readonly ConvergenceTally[], tit
     String(tally.named),
     String(tally.faultsFired),
   ]);
-  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const formatRow = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  const widths = HEADERS.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const formatRow = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [title, formatRow(HEADERS), ...rows.map(formatRow)].join("\n");
 }
 

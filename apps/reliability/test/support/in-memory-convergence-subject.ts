@@ -26,15 +26,28 @@ export async function startInMemorySubject(seed: number, lagMs: number): Promise
     adapter: "in-memory example",
     createAllocator() {
       const allocator = createInMemoryAllocator(
-        { endpoint: running.endpoint, accessToken: ACCESS_TOKEN, retry: { maxAttempts: 5, baseDelayMs: 2, maxDelayMs: 20 }, reconcile: { checks: 5, intervalMs: 40 } },
+        {
+          endpoint: running.endpoint,
+          accessToken: ACCESS_TOKEN,
+          retry: { maxAttempts: 5, baseDelayMs: 2, maxDelayMs: 20 },
+          reconcile: { checks: 5, intervalMs: 40 },
+        },
         { dispatcher },
       );
       allocators.push(allocator);
       return allocator;
     },
-    request: (_target, idempotencyKey) => ({ location: { zone: "mem-1a" }, count: 2, ...(idempotencyKey ? { idempotencyKey } : {}) }),
+    request: (_target, idempotencyKey) => ({
+      location: { zone: "mem-1a" },
+      count: 2,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    }),
     faultAllocate(kind, probability) {
-      dispatcher.inject({ match: (request) => request.url.endsWith("/v1/AllocateIps") && random() < probability, fault: WIRE_FAULTS[kind], times: Number.MAX_SAFE_INTEGER });
+      dispatcher.inject({
+        match: (request) => request.url.endsWith("/v1/AllocateIps") && random() < probability,
+        fault: WIRE_FAULTS[kind],
+        times: Number.MAX_SAFE_INTEGER,
+      });
     },
     faultsFired: () => dispatcher.fired,
     liveIds: () => running.cloud.list().map((ip) => ip.id),

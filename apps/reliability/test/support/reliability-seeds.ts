@@ -15,8 +15,16 @@ export interface ZenlayerAccount {
 }
 
 /** The default seeds' public test credentials (see the emulator README). */
-export const ALIBABA_TEST_ACCOUNT: AlibabaAccount = { accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret", securityToken: "polycloud-test-security-token" };
-export const ZENLAYER_TEST_ACCOUNT: ZenlayerAccount = { accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret", token: "polycloud-test-token" };
+export const ALIBABA_TEST_ACCOUNT: AlibabaAccount = {
+  accessKeyId: "polycloud-test-key-id",
+  accessKeySecret: "polycloud-test-key-secret",
+  securityToken: "polycloud-test-security-token",
+};
+export const ZENLAYER_TEST_ACCOUNT: ZenlayerAccount = {
+  accessKeyId: "polycloud-test-key-id",
+  accessKeySecret: "polycloud-test-key-secret",
+  token: "polycloud-test-token",
+};
 
 export const ALIBABA_REGION = "cn-hangzhou";
 
@@ -30,7 +38,11 @@ export function createAlibabaSeed(instanceCount: number, account: AlibabaAccount
   return {
     regionId: ALIBABA_REGION,
     accounts: [{ ...account }],
-    instances: listAlibabaInstanceIds(instanceCount).map((instanceId) => ({ instanceId, status: "Running", internetMaxBandwidthOut: 5 })),
+    instances: listAlibabaInstanceIds(instanceCount).map((instanceId) => ({
+      instanceId,
+      status: "Running",
+      internetMaxBandwidthOut: 5,
+    })),
     publicIpCidr: "47.96.0.0/16",
   };
 }
@@ -41,7 +53,13 @@ export function createZenlayerSeed(account: ZenlayerAccount = ZENLAYER_TEST_ACCO
   if (template === undefined) throw new Error("the default Zenlayer seed has no account");
   return {
     zones: DEFAULT_ZENLAYER_SEED.zones.map((zone) => ({ ...zone })),
-    accounts: [{ ...template, accessKeys: [{ accessKeyId: account.accessKeyId, accessKeySecret: account.accessKeySecret }], bearerTokens: [account.token] }],
+    accounts: [
+      {
+        ...template,
+        accessKeys: [{ accessKeyId: account.accessKeyId, accessKeySecret: account.accessKeySecret }],
+        bearerTokens: [account.token],
+      },
+    ],
   };
 }
 

@@ -19,17 +19,26 @@ const DEFAULTS = { iterations: 24, seeds: [1, 2, 3], concurrency: 8, propertyRun
  * `RELIABILITY_PROPERTY_RUNS` and `RELIABILITY_PROPERTY_SEED`.
  * A malformed value throws rather than silently running a smaller suite than asked for.
  */
-export function readReliabilitySettings(env: Readonly<Record<string, string | undefined>> = process.env): ReliabilitySettings {
+export function readReliabilitySettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ReliabilitySettings {
   return {
     iterations: readPositiveInteger(env, "RELIABILITY_ITERATIONS", DEFAULTS.iterations),
     seeds: readSeeds(env["RELIABILITY_SEEDS"]),
     concurrency: readPositiveInteger(env, "RELIABILITY_CONCURRENCY", DEFAULTS.concurrency),
     propertyRuns: readPositiveInteger(env, "RELIABILITY_PROPERTY_RUNS", DEFAULTS.propertyRuns),
-    propertySeed: env["RELIABILITY_PROPERTY_SEED"] === undefined ? undefined : readPositiveInteger(env, "RELIABILITY_PROPERTY_SEED", 1),
+    propertySeed:
+      env["RELIABILITY_PROPERTY_SEED"] === undefined
+        ? undefined
+        : readPositiveInteger(env, "RELIABILITY_PROPERTY_SEED", 1),
   };
 }
 
-function readPositiveInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number): number {
+function readPositiveInteger(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+): number {
   const text = env[name]?.trim();
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
@@ -40,6 +49,7 @@ function readPositiveInteger(env: Readonly<Record<string, string | undefined>>, 
 function readSeeds(text: string | undefined): number[] {
   if (text === undefined || text.trim() === "") return DEFAULTS.seeds;
   const seeds = text.split(",").map((part) => Number(part.trim()));
-  if (seeds.some((seed) => !Number.isSafeInteger(seed) || seed < 0)) throw new Error(`RELIABILITY_SEEDS must be comma-separated non-negative integers, got "${text}"`);
+  if (seeds.some((seed) => !Number.isSafeInteger(seed) || seed < 0))
+    throw new Error(`RELIABILITY_SEEDS must be comma-separated non-negative integers, got "${text}"`);
   return seeds;
 }

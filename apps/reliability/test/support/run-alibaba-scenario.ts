@@ -4,7 +4,12 @@ import { startEmulator, type RunningEmulator } from "@polycloud/emulator";
 import { buildCallOptions, type FaultScenario } from "./fault-scenarios.js";
 import { recordFailure, settle, type Settled } from "./record-failure.js";
 import type { ReliabilitySettings } from "./reliability-settings.js";
-import { ALIBABA_REGION, ALIBABA_TEST_ACCOUNT, createAlibabaSeed, listAlibabaInstanceIds } from "./reliability-seeds.js";
+import {
+  ALIBABA_REGION,
+  ALIBABA_TEST_ACCOUNT,
+  createAlibabaSeed,
+  listAlibabaInstanceIds,
+} from "./reliability-seeds.js";
 import { runWithConcurrency } from "./run-with-concurrency.js";
 import { createTally, type ScenarioRun, type ScenarioTally } from "./scenario-tally.js";
 
@@ -12,9 +17,15 @@ const SIGNATURE_VERSIONS = ["v3", "v1"] as const;
 const METHODS = ["allocate-public-ip-address", "modify-instance-network-spec"] as const;
 
 /** Credential sets per call; a bad-credentials scenario rotates through three ways of being wrong. */
-function listCredentialVariants(bad: boolean): Array<{ accessKeyId: string; accessKeySecret: string; securityToken?: string }> {
+function listCredentialVariants(
+  bad: boolean,
+): Array<{ accessKeyId: string; accessKeySecret: string; securityToken?: string }> {
   const { accessKeyId, accessKeySecret, securityToken } = ALIBABA_TEST_ACCOUNT;
-  if (!bad) return [{ accessKeyId, accessKeySecret }, { accessKeyId, accessKeySecret, securityToken }];
+  if (!bad)
+    return [
+      { accessKeyId, accessKeySecret },
+      { accessKeyId, accessKeySecret, securityToken },
+    ];
   return [
     { accessKeyId, accessKeySecret: "not-the-secret" },
     { accessKeyId: "unknown-key-id", accessKeySecret },
@@ -28,19 +39,33 @@ function listCredentialVariants(bad: boolean): Array<{ accessKeyId: string; acce
  * every OUTCOME_UNKNOWN call is retried on its instance. Checked through the emulator's event log: at most one
  * allocate event per instance; a success returns the instance's IP; a definite failure left the instance alone.
  */
-export async function runAlibabaScenario(scenario: FaultScenario, seed: number, settings: ReliabilitySettings): Promise<ScenarioRun> {
+export async function runAlibabaScenario(
+  scenario: FaultScenario,
+  seed: number,
+  settings: ReliabilitySettings,
+): Promise<ScenarioRun> {
   const tally = createTally("alibaba-ecs", scenario.name);
   const emulator = await startEmulator({
     randomSeed: seed,
     seed: { alibaba: createAlibabaSeed(settings.iterations) },
     faults: scenario.rules("alibaba"),
     // Odd seeds answer a second allocate with AllocatedAlready (older ECS docs) instead of the existing IP.
-    alibaba: { flowControl: { limit: 1_000_000 }, secondAllocate: seed % 2 === 1 ? "allocated-already" : "return-existing" },
+    alibaba: {
+      flowControl: { limit: 1_000_000 },
+      secondAllocate: seed % 2 === 1 ? "allocated-already" : "return-existing",
+    },
   });
   const allocators = listCredentialVariants(scenario.badCredentials === true).map((credentials) =>
     SIGNATURE_VERSIONS.map((signatureVersion) =>
       createAlibabaEcsAllocator(
-        { region: ALIBABA_REGION, endpoint: emulator.alibaba.endpoint, credentials, signatureVersion, timeoutMs: scenario.attemptTimeoutMs, retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 20 } },
+        {
+          region: ALIBABA_REGION,
+          endpoint: emulator.alibaba.endpoint,
+          credentials,
+          signatureVersion,
+          timeoutMs: scenario.attemptTimeoutMs,
+          retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 20 },
+        },
         { env: {} },
       ),
     ),
@@ -49,7 +74,9 @@ export async function runAlibabaScenario(scenario: FaultScenario, seed: number, 
     label: `seed ${seed} call ${index} (${instanceId})`,
     instanceId,
     method: METHODS[Math.floor(index / 2) % METHODS.length] as string,
-    allocator: (allocators[Math.floor(index / 4) % allocators.length] as AlibabaEcsAllocator[])[index % SIGNATURE_VERSIONS.length] as AlibabaEcsAllocator,
+    allocator: (allocators[Math.floor(index / 4) % allocators.length] as AlibabaEcsAllocator[])[
+      index % SIGNATURE_VERSIONS.length
+    ] as AlibabaEcsAllocator,
   }));
   const closeAllocators = async (): Promise<void> => {
     await Promise.all(allocators.flat().map((allocator) => allocator.close()));
@@ -61,7 +88,8 @@ export async function runAlibabaScenario(scenario: FaultScenario, seed: number, 
     });
     tally.faultsFired = Object.values(emulator.faults.fired()).reduce((sum, fired) => sum + fired, 0);
     emulator.faults.clear();
-    for (const [index, outcome] of outcomes.entries()) await checkOutcome(emulator, tally, scenario, calls[index] as AlibabaCall, outcome);
+    for (const [index, outcome] of outcomes.entries())
+      await checkOutcome(emulator, tally, scenario, calls[index] as AlibabaCall, outcome);
   } catch (error) {
     await closeAllocators();
     await emulator.close();
@@ -79,10 +107,20 @@ interface AlibabaCall {
 }
 
 function buildRequest(call: AlibabaCall): AllocateRequestInput {
-  return { location: { region: ALIBABA_REGION }, instanceId: call.instanceId, providerOptions: { "alibaba-ecs": { method: call.method } } };
+  return {
+    location: { region: ALIBABA_REGION },
+    instanceId: call.instanceId,
+    providerOptions: { "alibaba-ecs": { method: call.method } },
+  };
 }
 
-async function checkOutcome(emulator: RunningEmulator, tally: ScenarioTally, scenario: FaultScenario, call: AlibabaCall, outcome: Settled<AllocationResult>): Promise<void> {
+async function checkOutcome(
+  emulator: RunningEmulator,
+  tally: ScenarioTally,
+  scenario: FaultScenario,
+  call: AlibabaCall,
+  outcome: Settled<AllocationResult>,
+): Promise<void> {
   const { label, instanceId } = call;
   if (outcome.result !== undefined) {
     tally.successes += 1;
@@ -96,7 +134,9 @@ async function checkOutcome(emulator: RunningEmulator, tally: ScenarioTally, sce
     const allocations = emulator.events.count({ provider: "alibaba", kind: "allocate", resourceId: instanceId });
     if (allocations === 0) return;
     tally.orphans += allocations;
-    tally.problems.push(`${label}: failed with ${error?.code ?? "an untyped error"} (${String(error?.message)}) yet the instance was given a public IP`);
+    tally.problems.push(
+      `${label}: failed with ${error?.code ?? "an untyped error"} (${String(error?.message)}) yet the instance was given a public IP`,
+    );
     return;
   }
   // The documented recovery: allocating again on the same instance returns its IP and never adds a second one.
@@ -105,11 +145,18 @@ async function checkOutcome(emulator: RunningEmulator, tally: ScenarioTally, sce
     tally.problems.push(`${label}: retry after OUTCOME_UNKNOWN failed with ${String(retried.error)}`);
     return;
   }
-  if (checkAllocation(emulator, tally, `${label} (retry after OUTCOME_UNKNOWN)`, instanceId, retried.result)) tally.recovered += 1;
+  if (checkAllocation(emulator, tally, `${label} (retry after OUTCOME_UNKNOWN)`, instanceId, retried.result))
+    tally.recovered += 1;
 }
 
 /** The caller got exactly the one IP the instance holds; counts a duplicate if the instance was allocated twice. */
-function checkAllocation(emulator: RunningEmulator, tally: ScenarioTally, label: string, instanceId: string, result: AllocationResult): boolean {
+function checkAllocation(
+  emulator: RunningEmulator,
+  tally: ScenarioTally,
+  label: string,
+  instanceId: string,
+  result: AllocationResult,
+): boolean {
   const allocations = emulator.events.list({ provider: "alibaba", kind: "allocate", resourceId: instanceId });
   const held = emulator.alibabaState.getInstance(instanceId)?.publicIpAddress;
   const returned = result.ips.map((ip) => ip.address);
@@ -118,8 +165,15 @@ function checkAllocation(emulator: RunningEmulator, tally: ScenarioTally, label:
     tally.problems.push(`${label}: ${allocations.length} allocate events for one instance`);
     return false;
   }
-  if (allocations.length !== 1 || returned.length !== 1 || returned[0] !== held || allocations[0]?.detail?.["ipAddress"] !== held) {
-    tally.problems.push(`${label}: returned ${JSON.stringify(returned)}, instance holds ${String(held)}, ${allocations.length} allocate event(s)`);
+  if (
+    allocations.length !== 1 ||
+    returned.length !== 1 ||
+    returned[0] !== held ||
+    allocations[0]?.detail?.["ipAddress"] !== held
+  ) {
+    tally.problems.push(
+      `${label}: returned ${JSON.stringify(returned)}, instance holds ${String(held)}, ${allocations.length} allocate event(s)`,
+    );
     return false;
   }
   return true;

@@ -36,14 +36,33 @@ export interface ConvergenceScenario {
 }
 
 /** Runs `groups` groups of callers against `subject` and checks the outcome against what the provider holds. */
-export async function runConvergenceScenario(subject: ConvergenceSubject, scenario: ConvergenceScenario, groups: number): Promise<ConvergenceTally> {
-  const tally: ConvergenceTally = { adapter: subject.adapter, scenario: scenario.name, calls: 0, successes: 0, reconciled: 0, outcomeUnknown: 0, failures: {}, duplicates: 0, orphans: 0, named: 0, faultsFired: 0, problems: [] };
+export async function runConvergenceScenario(
+  subject: ConvergenceSubject,
+  scenario: ConvergenceScenario,
+  groups: number,
+): Promise<ConvergenceTally> {
+  const tally: ConvergenceTally = {
+    adapter: subject.adapter,
+    scenario: scenario.name,
+    calls: 0,
+    successes: 0,
+    reconciled: 0,
+    outcomeUnknown: 0,
+    failures: {},
+    duplicates: 0,
+    orphans: 0,
+    named: 0,
+    faultsFired: 0,
+    problems: [],
+  };
   for (const [kind, probability] of scenario.faults) subject.faultAllocate(kind, probability);
   const owned = new Set<string>();
   await runWithConcurrency(groups, 4, async (group) => {
     const key = scenario.withKey ? `convergence-${scenario.name.replace(/\W+/g, "-")}-${group}` : undefined;
     const request = subject.request(group, key);
-    const outcomes = await Promise.all(Array.from({ length: scenario.callersPerKey }, () => callOnce(subject.createAllocator(), request, scenario)));
+    const outcomes = await Promise.all(
+      Array.from({ length: scenario.callersPerKey }, () => callOnce(subject.createAllocator(), request, scenario)),
+    );
     const returned = new Set<string>();
     for (const outcome of outcomes) {
       tally.calls += 1;
@@ -51,7 +70,8 @@ export async function runConvergenceScenario(subject: ConvergenceSubject, scenar
         tally.successes += 1;
         if (outcome.result.reconciled) tally.reconciled += 1;
         const ids = outcome.result.ips.map((ip) => ip.id).sort();
-        if (ids.length !== request.count) tally.problems.push(`group ${group}: ${ids.length} IPs for a request of ${request.count}`);
+        if (ids.length !== request.count)
+          tally.problems.push(`group ${group}: ${ids.length} IPs for a request of ${request.count}`);
         returned.add(ids.join(","));
         for (const id of ids) owned.add(id);
         continue;
@@ -66,7 +86,9 @@ export async function runConvergenceScenario(subject: ConvergenceSubject, scenar
       const named = error.details.allocatedIds;
       if (Array.isArray(named)) {
         tally.named += named.length;
-        for (const id of named) if (typeof id === "string" && !(error.details.releasedIds as unknown[] | undefined)?.includes(id)) owned.add(id);
+        for (const id of named)
+          if (typeof id === "string" && !(error.details.releasedIds as unknown[] | undefined)?.includes(id))
+            owned.add(id);
       }
     }
     // Every caller with one key converges on the same IPs.
@@ -86,10 +108,17 @@ export async function runConvergenceScenario(subject: ConvergenceSubject, scenar
   return tally;
 }
 
-function callOnce(allocator: IpAllocator, request: ReturnType<ConvergenceSubject["request"]>, scenario: ConvergenceScenario): Promise<Settled<AllocationResult>> {
+function callOnce(
+  allocator: IpAllocator,
+  request: ReturnType<ConvergenceSubject["request"]>,
+  scenario: ConvergenceScenario,
+): Promise<Settled<AllocationResult>> {
   if (!scenario.failAfterAllocation) return settle(allocator.allocate(request));
   // Cancelled right after the provider answered the allocation: the call must give back (or name) what it got.
   const controller = new AbortController();
-  const hooks = { onResponse: (event: { operation: string; status: number }) => event.operation === "allocate" && event.status === 200 && controller.abort() };
+  const hooks = {
+    onResponse: (event: { operation: string; status: number }) =>
+      event.operation === "allocate" && event.status === 200 && controller.abort(),
+  };
   return settle(allocateUntilReady(allocator, request, { signal: controller.signal, hooks, pollIntervalMs: 10 }));
 }

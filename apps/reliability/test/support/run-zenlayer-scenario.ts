@@ -1,6 +1,11 @@
 import { IpAllocatorError, type AllocateRequestInput, type AllocationResult } from "@polycloud/core";
 import { startEmulator, type StateChangeEvent } from "@polycloud/emulator";
-import { IDEMPOTENCY_TAG_KEY, createZenlayerEipAllocator, type ZenlayerCredentials, type ZenlayerEipAllocator } from "@polycloud/zenlayer-eip";
+import {
+  IDEMPOTENCY_TAG_KEY,
+  createZenlayerEipAllocator,
+  type ZenlayerCredentials,
+  type ZenlayerEipAllocator,
+} from "@polycloud/zenlayer-eip";
 import { buildCallOptions, type FaultScenario } from "./fault-scenarios.js";
 import { recordFailure, settle, type Settled } from "./record-failure.js";
 import type { ReliabilitySettings } from "./reliability-settings.js";
@@ -15,7 +20,11 @@ const ZONES = ["SEL-A", "HKG-A"] as const;
 function listCredentialVariants(bad: boolean): ZenlayerCredentials[] {
   const { accessKeyId, accessKeySecret, token } = ZENLAYER_TEST_ACCOUNT;
   if (!bad) return [{ accessKeyId, accessKeySecret }, { token }];
-  return [{ accessKeyId, accessKeySecret: "not-the-secret" }, { accessKeyId: "unknown-key-id", accessKeySecret }, { token: "not-the-token" }];
+  return [
+    { accessKeyId, accessKeySecret: "not-the-secret" },
+    { accessKeyId: "unknown-key-id", accessKeySecret },
+    { token: "not-the-token" },
+  ];
 }
 
 /** One call of the run: what was asked, and how it ended. */
@@ -33,9 +42,18 @@ interface ZenlayerCall {
  * event log, grouping EIPs by their idempotency tag: at most `count` per call, a success returns exactly those,
  * a definite failure tagged none, and no EIP belongs to no call.
  */
-export async function runZenlayerScenario(scenario: FaultScenario, seed: number, settings: ReliabilitySettings): Promise<ScenarioRun> {
+export async function runZenlayerScenario(
+  scenario: FaultScenario,
+  seed: number,
+  settings: ReliabilitySettings,
+): Promise<ScenarioRun> {
   const tally = createTally("zenlayer-eip", scenario.name);
-  const emulator = await startEmulator({ randomSeed: seed, seed: { zenlayer: createZenlayerSeed() }, faults: scenario.rules("zenlayer"), zenlayer: { rateLimit: false } });
+  const emulator = await startEmulator({
+    randomSeed: seed,
+    seed: { zenlayer: createZenlayerSeed() },
+    faults: scenario.rules("zenlayer"),
+    zenlayer: { rateLimit: false },
+  });
   const allocators = listCredentialVariants(scenario.badCredentials === true).map((credentials) =>
     API_VERSIONS.map((apiVersion) =>
       createZenlayerEipAllocator(
@@ -55,11 +73,22 @@ export async function runZenlayerScenario(scenario: FaultScenario, seed: number,
     await Promise.all(allocators.flat().map((allocator) => allocator.close()));
   };
   try {
-    const calls = await runWithConcurrency(settings.iterations, settings.concurrency, async (index): Promise<ZenlayerCall> => {
-      const allocator = (allocators[Math.floor(index / 2) % allocators.length] as ZenlayerEipAllocator[])[index % API_VERSIONS.length] as ZenlayerEipAllocator;
-      const request = buildRequest(seed, index);
-      return { label: `seed ${seed} call ${index}`, request, allocator, outcome: await settle(allocator.allocate(request, buildCallOptions(scenario, index))) };
-    });
+    const calls = await runWithConcurrency(
+      settings.iterations,
+      settings.concurrency,
+      async (index): Promise<ZenlayerCall> => {
+        const allocator = (allocators[Math.floor(index / 2) % allocators.length] as ZenlayerEipAllocator[])[
+          index % API_VERSIONS.length
+        ] as ZenlayerEipAllocator;
+        const request = buildRequest(seed, index);
+        return {
+          label: `seed ${seed} call ${index}`,
+          request,
+          allocator,
+          outcome: await settle(allocator.allocate(request, buildCallOptions(scenario, index))),
+        };
+      },
+    );
     tally.faultsFired = Object.values(emulator.faults.fired()).reduce((sum, fired) => sum + fired, 0);
     emulator.faults.clear();
     const retries = await Promise.all(calls.map((call) => retryUnknownOutcome(call)));
@@ -99,7 +128,14 @@ async function retryUnknownOutcome(call: ZenlayerCall): Promise<Settled<Allocati
   return settle(call.allocator.allocate({ ...call.request, idempotencyKey: key }));
 }
 
-function checkCall(tally: ScenarioTally, scenario: FaultScenario, call: ZenlayerCall, retried: Settled<AllocationResult> | undefined, tagged: Map<string, string[]>, claimedKeys: Set<string>): void {
+function checkCall(
+  tally: ScenarioTally,
+  scenario: FaultScenario,
+  call: ZenlayerCall,
+  retried: Settled<AllocationResult> | undefined,
+  tagged: Map<string, string[]>,
+  claimedKeys: Set<string>,
+): void {
   const { outcome, request, label } = call;
   if (outcome.result !== undefined) {
     tally.successes += 1;
@@ -111,8 +147,10 @@ function checkCall(tally: ScenarioTally, scenario: FaultScenario, call: Zenlayer
   const key = request.idempotencyKey ?? readIdempotencyKey(error);
   if (key !== undefined) claimedKeys.add(key);
   if (retried !== undefined) {
-    if (retried.result === undefined) tally.problems.push(`${label}: retry after OUTCOME_UNKNOWN failed with ${String(retried.error)}`);
-    else if (checkResult(tally, `${label} (retry after OUTCOME_UNKNOWN)`, request, retried.result, tagged, claimedKeys)) tally.recovered += 1;
+    if (retried.result === undefined)
+      tally.problems.push(`${label}: retry after OUTCOME_UNKNOWN failed with ${String(retried.error)}`);
+    else if (checkResult(tally, `${label} (retry after OUTCOME_UNKNOWN)`, request, retried.result, tagged, claimedKeys))
+      tally.recovered += 1;
     return;
   }
   // Any other failure either allocated nothing, or names every EIP it allocated (released, or kept for a retry
@@ -122,15 +160,26 @@ function checkCall(tally: ScenarioTally, scenario: FaultScenario, call: Zenlayer
   if (named.size > 0) tally.named += named.size;
   if (leftBehind.length > 0) {
     tally.orphans += leftBehind.length;
-    tally.problems.push(`${label}: failed with ${error?.code ?? "an untyped error"} yet ${leftBehind.length} EIP(s) carry its key "${key}" unnamed`);
+    tally.problems.push(
+      `${label}: failed with ${error?.code ?? "an untyped error"} yet ${leftBehind.length} EIP(s) carry its key "${key}" unnamed`,
+    );
   }
 }
 
 /** The EIPs carrying the call's key are at most `count`, and the caller got exactly those. */
-function checkResult(tally: ScenarioTally, label: string, request: ZenlayerCall["request"], result: AllocationResult, tagged: Map<string, string[]>, claimedKeys: Set<string>): boolean {
+function checkResult(
+  tally: ScenarioTally,
+  label: string,
+  request: ZenlayerCall["request"],
+  result: AllocationResult,
+  tagged: Map<string, string[]>,
+  claimedKeys: Set<string>,
+): boolean {
   const key = result.idempotencyKey;
   if (key === undefined || (request.idempotencyKey !== undefined && key !== request.idempotencyKey)) {
-    tally.problems.push(`${label}: result carries idempotencyKey ${String(key)}, asked for ${String(request.idempotencyKey)}`);
+    tally.problems.push(
+      `${label}: result carries idempotencyKey ${String(key)}, asked for ${String(request.idempotencyKey)}`,
+    );
     return false;
   }
   claimedKeys.add(key);
@@ -142,7 +191,9 @@ function checkResult(tally: ScenarioTally, label: string, request: ZenlayerCall[
     return false;
   }
   if (JSON.stringify(carrying) !== JSON.stringify(returned)) {
-    tally.problems.push(`${label}: returned ${JSON.stringify(returned)} but the EIPs carrying "${key}" are ${JSON.stringify(carrying)}`);
+    tally.problems.push(
+      `${label}: returned ${JSON.stringify(returned)} but the EIPs carrying "${key}" are ${JSON.stringify(carrying)}`,
+    );
     return false;
   }
   return true;

@@ -26,7 +26,21 @@ export interface ScenarioTally {
 
 /** A tally with nothing counted yet. */
 export function createTally(adapter: string, scenario: string): ScenarioTally {
-  return { adapter, scenario, iterations: 0, successes: 0, reconciled: 0, failures: {}, duplicates: 0, orphans: 0, named: 0, recovered: 0, faultsFired: 0, durationMs: 0, problems: [] };
+  return {
+    adapter,
+    scenario,
+    iterations: 0,
+    successes: 0,
+    reconciled: 0,
+    failures: {},
+    duplicates: 0,
+    orphans: 0,
+    named: 0,
+    recovered: 0,
+    faultsFired: 0,
+    durationMs: 0,
+    problems: [],
+  };
 }
 
 /** Adds `addition` (one seed's run) into `total`. */
@@ -54,7 +68,20 @@ export function countFailures(tally: ScenarioTally): number {
   return Object.values(tally.failures).reduce((sum, count) => sum + count, 0);
 }
 
-const HEADERS = ["adapter", "scenario", "iterations", "successes", "reconciled", "typed failures", "duplicates", "orphans", "named", "recovered", "faults fired", "ms"];
+const HEADERS = [
+  "adapter",
+  "scenario",
+  "iterations",
+  "successes",
+  "reconciled",
+  "typed failures",
+  "duplicates",
+  "orphans",
+  "named",
+  "recovered",
+  "faults fired",
+  "ms",
+];
 
 /** A compact aligned table, one row per tally; failure codes are listed after their total. */
 export function formatTallyTable(tallies: readonly ScenarioTally[], title: string): string {
@@ -72,8 +99,14 @@ export function formatTallyTable(tallies: readonly ScenarioTally[], title: strin
     String(tally.faultsFired),
     String(Math.round(tally.durationMs)),
   ]);
-  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const formatRow = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  const widths = HEADERS.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const formatRow = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [title, formatRow(HEADERS), ...rows.map(formatRow)].join("\n");
 }
 

@@ -6,7 +6,14 @@ import type { IpAllocator } from "@polycloud/core";
 import { DEFAULT_AWS_SEED, startEmulator, type RunningEmulator } from "@polycloud/emulator";
 import { createZenlayerEipAllocator } from "@polycloud/zenlayer-eip";
 import type { TracedValue } from "./find-credential-traces.js";
-import { ALIBABA_REGION, createAlibabaSeed, createZenlayerSeed, listAlibabaInstanceIds, type AlibabaAccount, type ZenlayerAccount } from "./reliability-seeds.js";
+import {
+  ALIBABA_REGION,
+  createAlibabaSeed,
+  createZenlayerSeed,
+  listAlibabaInstanceIds,
+  type AlibabaAccount,
+  type ZenlayerAccount,
+} from "./reliability-seeds.js";
 import { startEchoingProxy, type EchoDialect, type EchoingProxy, type EchoMode } from "./start-echoing-proxy.js";
 
 export const SECURITY_ALIBABA_ACCOUNT: AlibabaAccount = {
@@ -46,7 +53,10 @@ export interface SecuritySubject {
 }
 
 /** Starts a subject for `adapter` with its proxy in `mode`. */
-export async function startSecuritySubject(adapter: SecuritySubject["adapter"], mode: EchoMode): Promise<SecuritySubject> {
+export async function startSecuritySubject(
+  adapter: SecuritySubject["adapter"],
+  mode: EchoMode,
+): Promise<SecuritySubject> {
   if (adapter === "alibaba-ecs") return startAlibaba(mode);
   if (adapter === "zenlayer-eip") return startZenlayer(mode);
   return startAws(mode);
@@ -54,10 +64,20 @@ export async function startSecuritySubject(adapter: SecuritySubject["adapter"], 
 
 /** Everything the proxy saw that must leave no trace: signatures (fragments too) and whole Authorization values. */
 export function listTracedValues(subject: SecuritySubject): TracedValue[] {
-  return [...subject.credentials, ...subject.proxy.signatures.map((value) => ({ value })), ...subject.proxy.authorizations.map((value) => ({ value, wholeOnly: true }))];
+  return [
+    ...subject.credentials,
+    ...subject.proxy.signatures.map((value) => ({ value })),
+    ...subject.proxy.authorizations.map((value) => ({ value, wholeOnly: true })),
+  ];
 }
 
-async function startProxy(emulator: RunningEmulator, target: string, dialect: EchoDialect, credentials: { accessKeyId: string; secret: string; token?: string }, mode: EchoMode) {
+async function startProxy(
+  emulator: RunningEmulator,
+  target: string,
+  dialect: EchoDialect,
+  credentials: { accessKeyId: string; secret: string; token?: string },
+  mode: EchoMode,
+) {
   try {
     return await startEchoingProxy({ target, dialect, credentials, mode });
   } catch (thrown) {
@@ -68,10 +88,26 @@ async function startProxy(emulator: RunningEmulator, target: string, dialect: Ec
 
 async function startAlibaba(mode: EchoMode): Promise<SecuritySubject> {
   const account = SECURITY_ALIBABA_ACCOUNT;
-  const emulator = await startEmulator({ seed: { alibaba: createAlibabaSeed(SUBJECT_CALLS, account) }, alibaba: { flowControl: { limit: 1_000_000 } } });
-  const proxy = await startProxy(emulator, emulator.alibaba.endpoint, "alibaba", { accessKeyId: account.accessKeyId, secret: account.accessKeySecret, token: account.securityToken }, mode);
-  const settings = { region: ALIBABA_REGION, endpoint: proxy.endpoint, credentials: { ...account }, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 } };
-  const allocators = (["v3", "v1"] as const).map((signatureVersion) => createAlibabaEcsAllocator({ ...settings, signatureVersion }, { env: {} }));
+  const emulator = await startEmulator({
+    seed: { alibaba: createAlibabaSeed(SUBJECT_CALLS, account) },
+    alibaba: { flowControl: { limit: 1_000_000 } },
+  });
+  const proxy = await startProxy(
+    emulator,
+    emulator.alibaba.endpoint,
+    "alibaba",
+    { accessKeyId: account.accessKeyId, secret: account.accessKeySecret, token: account.securityToken },
+    mode,
+  );
+  const settings = {
+    region: ALIBABA_REGION,
+    endpoint: proxy.endpoint,
+    credentials: { ...account },
+    retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+  };
+  const allocators = (["v3", "v1"] as const).map((signatureVersion) =>
+    createAlibabaEcsAllocator({ ...settings, signatureVersion }, { env: {} }),
+  );
   const instanceIds = listAlibabaInstanceIds(SUBJECT_CALLS);
   return {
     adapter: "alibaba-ecs",
@@ -80,7 +116,10 @@ async function startAlibaba(mode: EchoMode): Promise<SecuritySubject> {
     allocators,
     request: (index) => ({ location: { region: ALIBABA_REGION }, instanceId: instanceIds[index] as string }),
     knownId: instanceIds[0] as string,
-    credentials: [{ value: account.accessKeySecret, accessKeyId: account.accessKeyId }, { value: account.securityToken }],
+    credentials: [
+      { value: account.accessKeySecret, accessKeyId: account.accessKeyId },
+      { value: account.securityToken },
+    ],
     cliConfig: () => ({ provider: "alibaba-ecs", ...settings }),
     cliAllocateArguments: (index) => ["-i", instanceIds[index] as string],
     close: () => closeAll(allocators, proxy, emulator),
@@ -89,11 +128,30 @@ async function startAlibaba(mode: EchoMode): Promise<SecuritySubject> {
 
 async function startZenlayer(mode: EchoMode): Promise<SecuritySubject> {
   const account = SECURITY_ZENLAYER_ACCOUNT;
-  const emulator = await startEmulator({ seed: { zenlayer: createZenlayerSeed(account) }, zenlayer: { rateLimit: false, provisioningDelayMs: 20, recycleDelayMs: 20 } });
-  const proxy = await startProxy(emulator, emulator.zenlayer.endpoint, "zenlayer", { accessKeyId: account.accessKeyId, secret: account.accessKeySecret, token: account.token }, mode);
-  const common = { endpoint: proxy.endpoint, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 }, reconcile: { checks: 2, intervalMs: 5 }, releaseMode: "recycle-bin" as const, pollIntervalMs: 10, maxPollIntervalMs: 40 };
+  const emulator = await startEmulator({
+    seed: { zenlayer: createZenlayerSeed(account) },
+    zenlayer: { rateLimit: false, provisioningDelayMs: 20, recycleDelayMs: 20 },
+  });
+  const proxy = await startProxy(
+    emulator,
+    emulator.zenlayer.endpoint,
+    "zenlayer",
+    { accessKeyId: account.accessKeyId, secret: account.accessKeySecret, token: account.token },
+    mode,
+  );
+  const common = {
+    endpoint: proxy.endpoint,
+    retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+    reconcile: { checks: 2, intervalMs: 5 },
+    releaseMode: "recycle-bin" as const,
+    pollIntervalMs: 10,
+    maxPollIntervalMs: 40,
+  };
   const keyPair = { accessKeyId: account.accessKeyId, accessKeySecret: account.accessKeySecret };
-  const allocators = [createZenlayerEipAllocator({ ...common, credentials: keyPair }, { env: {} }), createZenlayerEipAllocator({ ...common, credentials: { token: account.token } }, { env: {} })];
+  const allocators = [
+    createZenlayerEipAllocator({ ...common, credentials: keyPair }, { env: {} }),
+    createZenlayerEipAllocator({ ...common, credentials: { token: account.token } }, { env: {} }),
+  ];
   return {
     adapter: "zenlayer-eip",
     proxy,
@@ -112,9 +170,25 @@ async function startAws(mode: EchoMode): Promise<SecuritySubject> {
   const account = SECURITY_AWS_ACCOUNT;
   const [template] = DEFAULT_AWS_SEED.accounts;
   if (template === undefined) throw new Error("the default AWS seed has no account");
-  const emulator = await startEmulator({ seed: { aws: { ...DEFAULT_AWS_SEED, accounts: [{ ...template, addressLimit: 100, credentials: [{ ...account }] }] } }, aws: { rateLimit: false } });
-  const proxy = await startProxy(emulator, emulator.aws.endpoint, "aws", { accessKeyId: account.accessKeyId, secret: account.secretAccessKey, token: account.sessionToken }, mode);
-  const settings = { region: "us-east-1", endpoint: proxy.endpoint, credentials: { ...account }, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 } };
+  const emulator = await startEmulator({
+    seed: {
+      aws: { ...DEFAULT_AWS_SEED, accounts: [{ ...template, addressLimit: 100, credentials: [{ ...account }] }] },
+    },
+    aws: { rateLimit: false },
+  });
+  const proxy = await startProxy(
+    emulator,
+    emulator.aws.endpoint,
+    "aws",
+    { accessKeyId: account.accessKeyId, secret: account.secretAccessKey, token: account.sessionToken },
+    mode,
+  );
+  const settings = {
+    region: "us-east-1",
+    endpoint: proxy.endpoint,
+    credentials: { ...account },
+    retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+  };
   const allocators = [createAwsEc2Allocator(settings, { env: {} })];
   return {
     adapter: "aws-ec2",
@@ -123,7 +197,10 @@ async function startAws(mode: EchoMode): Promise<SecuritySubject> {
     allocators,
     request: () => ({ location: { region: "us-east-1" } }),
     knownId: "eipalloc-0123456789abcdef0",
-    credentials: [{ value: account.secretAccessKey, accessKeyId: account.accessKeyId }, { value: account.sessionToken }],
+    credentials: [
+      { value: account.secretAccessKey, accessKeyId: account.accessKeyId },
+      { value: account.sessionToken },
+    ],
     cliConfig: () => ({ provider: "aws-ec2", ...settings }),
     cliAllocateArguments: () => ["-l", "us-east-1"],
     close: () => closeAll(allocators, proxy, emulator),

@@ -33,30 +33,56 @@ export interface EchoingProxy {
   close(): Promise<void>;
 }
 
-const REQUEST_ID_HEADERS: Record<EchoDialect, string> = { alibaba: "x-acs-request-id", zenlayer: "x-zc-request-id", aws: "x-amzn-requestid" };
+const REQUEST_ID_HEADERS: Record<EchoDialect, string> = {
+  alibaba: "x-acs-request-id",
+  zenlayer: "x-zc-request-id",
+  aws: "x-amzn-requestid",
+};
 
 /** Starts the proxy on 127.0.0.1 (port 0) in front of `target` (an emulator endpoint). */
-export async function startEchoingProxy(options: { target: string; dialect: EchoDialect; credentials: EchoedCredentials; mode: EchoMode }): Promise<EchoingProxy> {
+export async function startEchoingProxy(options: {
+  target: string;
+  dialect: EchoDialect;
+  credentials: EchoedCredentials;
+  mode: EchoMode;
+}): Promise<EchoingProxy> {
   const target = new URL(options.target);
   const signatures: string[] = [];
   const authorizations: string[] = [];
-  const proxy: EchoingProxy = { endpoint: "", mode: options.mode, signatures, authorizations, close: async () => undefined };
+  const proxy: EchoingProxy = {
+    endpoint: "",
+    mode: options.mode,
+    signatures,
+    authorizations,
+    close: async () => undefined,
+  };
   const server = createServer((incoming, outgoing) => {
-    void readBody(incoming).then(async (body) => {
-      const authorization = incoming.headers.authorization ?? "";
-      if (authorization !== "") authorizations.push(authorization);
-      const requestSignatures = findSignatures(authorization, incoming.url ?? "", body);
-      signatures.push(...requestSignatures);
-      const echoes = createEchoes(selectSentCredentials(options.dialect, options.credentials, authorization), authorization, requestSignatures.join(" "));
-      if (proxy.mode !== "success") return answerError(outgoing, options.dialect, echoes, proxy.mode === "error-code");
-      const answer = await forward(target, incoming, body);
-      const rewritten = echoRequestIds(answer.body, echoes.first);
-      outgoing.writeHead(answer.status, { ...answer.headers, "content-length": String(Buffer.byteLength(rewritten)), [REQUEST_ID_HEADERS[options.dialect]]: echoes.header });
-      outgoing.end(rewritten);
-    }).catch((thrown: unknown) => {
-      outgoing.writeHead(502, { "content-type": "text/plain" });
-      outgoing.end(`proxy failure: ${String(thrown)}`);
-    });
+    void readBody(incoming)
+      .then(async (body) => {
+        const authorization = incoming.headers.authorization ?? "";
+        if (authorization !== "") authorizations.push(authorization);
+        const requestSignatures = findSignatures(authorization, incoming.url ?? "", body);
+        signatures.push(...requestSignatures);
+        const echoes = createEchoes(
+          selectSentCredentials(options.dialect, options.credentials, authorization),
+          authorization,
+          requestSignatures.join(" "),
+        );
+        if (proxy.mode !== "success")
+          return answerError(outgoing, options.dialect, echoes, proxy.mode === "error-code");
+        const answer = await forward(target, incoming, body);
+        const rewritten = echoRequestIds(answer.body, echoes.first);
+        outgoing.writeHead(answer.status, {
+          ...answer.headers,
+          "content-length": String(Buffer.byteLength(rewritten)),
+          [REQUEST_ID_HEADERS[options.dialect]]: echoes.header,
+        });
+        outgoing.end(rewritten);
+      })
+      .catch((thrown: unknown) => {
+        outgoing.writeHead(502, { "content-type": "text/plain" });
+        outgoing.end(`proxy failure: ${String(thrown)}`);
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   proxy.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -72,9 +98,15 @@ export async function startEchoingProxy(options: { target: string; dialect: Echo
  * The credentials this request was sent with: a Zenlayer client holds a key pair or a Bearer token, never both, so
  * a server can only echo the one it was given (Alibaba and AWS send secret-derived signatures and the token together).
  */
-function selectSentCredentials(dialect: EchoDialect, credentials: EchoedCredentials, authorization: string): EchoedCredentials {
+function selectSentCredentials(
+  dialect: EchoDialect,
+  credentials: EchoedCredentials,
+  authorization: string,
+): EchoedCredentials {
   if (dialect !== "zenlayer") return credentials;
-  return authorization.startsWith("Bearer ") ? { accessKeyId: "", secret: credentials.token ?? "" } : { accessKeyId: credentials.accessKeyId, secret: credentials.secret };
+  return authorization.startsWith("Bearer ")
+    ? { accessKeyId: "", secret: credentials.token ?? "" }
+    : { accessKeyId: credentials.accessKeyId, secret: credentials.secret };
 }
 
 /** The echo texts: whole values, encoded forms, and the secret split across two fields. */
@@ -115,18 +147,32 @@ function answerError(outgoing: ServerResponse, dialect: EchoDialect, echoes: Ech
           Code: echoInCode ? `Echo.${echoes.whole}` : "Forbidden.RAM",
           Message: `User not authorized to operate on the specified resource. ${echoes.whole}`,
           Recommend: `https://api.aliyun.com/troubleshoot?q=Forbidden.RAM&product=Ecs&requestId=${encodeURIComponent(echoes.first)}`,
-          AccessDeniedDetail: { AuthAction: "ecs:AllocatePublicIpAddress", AuthPrincipalDisplayName: echoes.second, EncodedDiagnosticMessage: echoes.whole },
+          AccessDeniedDetail: {
+            AuthAction: "ecs:AllocatePublicIpAddress",
+            AuthPrincipalDisplayName: echoes.second,
+            EncodedDiagnosticMessage: echoes.whole,
+          },
         }
-      : { requestId: echoes.first, code: echoInCode ? `ECHO_${echoes.whole}` : "AUTHFAILURE_UNAUTHORIZED_OPERATION", message: `Unauthorized operation. ${echoes.second} ${echoes.whole}` };
+      : {
+          requestId: echoes.first,
+          code: echoInCode ? `ECHO_${echoes.whole}` : "AUTHFAILURE_UNAUTHORIZED_OPERATION",
+          message: `Unauthorized operation. ${echoes.second} ${echoes.whole}`,
+        };
   outgoing.writeHead(403, { "content-type": "application/json", [REQUEST_ID_HEADERS[dialect]]: echoes.header });
   outgoing.end(JSON.stringify(body));
 }
 
 /** Replaces every request id of an answer (JSON `RequestId` / `requestId` at any depth, XML `<requestId>`). */
 function echoRequestIds(body: string, echo: string): string {
-  if (body.trimStart().startsWith("<")) return body.replace(/<(requestId|RequestID)>[^<]*<\/\1>/g, (_match, tag: string) => `<${tag}>${escapeXml(echo)}</${tag}>`);
+  if (body.trimStart().startsWith("<"))
+    return body.replace(
+      /<(requestId|RequestID)>[^<]*<\/\1>/g,
+      (_match, tag: string) => `<${tag}>${escapeXml(echo)}</${tag}>`,
+    );
   try {
-    return JSON.stringify(JSON.parse(body), (key, value: unknown) => (/^request_?id$/i.test(key) && typeof value === "string" ? echo : value));
+    return JSON.stringify(JSON.parse(body), (key, value: unknown) =>
+      /^request_?id$/i.test(key) && typeof value === "string" ? echo : value,
+    );
   } catch {
     return body;
   }
@@ -134,19 +180,40 @@ function echoRequestIds(body: string, echo: string): string {
 
 function findSignatures(authorization: string, url: string, body: string): string[] {
   const found = [...authorization.matchAll(/Signature=([^,\s]+)/g)].map((match) => match[1] as string);
-  for (const query of [url.split("?")[1] ?? "", body]) for (const [name, value] of new URLSearchParams(query)) if (name === "Signature" && value !== "") found.push(value);
+  for (const query of [url.split("?")[1] ?? "", body])
+    for (const [name, value] of new URLSearchParams(query)) if (name === "Signature" && value !== "") found.push(value);
   return found;
 }
 
-async function forward(target: URL, incoming: IncomingMessage, body: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+async function forward(
+  target: URL,
+  incoming: IncomingMessage,
+  body: string,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
-      void readBody(answer).then((text) => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(answer.headers)) if (typeof value === "string" && name !== "content-length" && name !== "transfer-encoding" && name !== "connection") headers[name] = value;
-        resolve({ status: answer.statusCode ?? 502, headers, body: text });
-      }, reject);
-    });
+    const outgoing = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
+      (answer) => {
+        void readBody(answer).then((text) => {
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(answer.headers))
+            if (
+              typeof value === "string" &&
+              name !== "content-length" &&
+              name !== "transfer-encoding" &&
+              name !== "connection"
+            )
+              headers[name] = value;
+          resolve({ status: answer.statusCode ?? 502, headers, body: text });
+        }, reject);
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(body);
   });

@@ -12,12 +12,19 @@ export function printableString(minLength: number, maxLength: number): fc.Arbitr
  * A non-empty string and a copy with exactly one character replaced by a different one, at any position
  * (`trimmed`: the change survives trimming, for values signers trim).
  */
-export function stringWithOneCharacterChanged(minLength = 1, maxLength = 40, options: { trimmed?: boolean } = {}): fc.Arbitrary<[string, string]> {
+export function stringWithOneCharacterChanged(
+  minLength = 1,
+  maxLength = 40,
+  options: { trimmed?: boolean } = {},
+): fc.Arbitrary<[string, string]> {
   return fc
     .tuple(printableString(Math.max(1, minLength), maxLength), fc.nat(), printableCharacter)
     .map(([original, position, replacement]): [string, string] => {
       const index = position % original.length;
-      const changed = original[index] === replacement ? String.fromCharCode(((replacement.charCodeAt(0) - 0x20 + 1) % 95) + 0x20) : replacement;
+      const changed =
+        original[index] === replacement
+          ? String.fromCharCode(((replacement.charCodeAt(0) - 0x20 + 1) % 95) + 0x20)
+          : replacement;
       return [original, original.slice(0, index) + changed + original.slice(index + 1)];
     })
     .filter(([original, mutated]) => !options.trimmed || original.trim() !== mutated.trim());
@@ -35,5 +42,7 @@ export const bytesWithOneByteChanged: fc.Arbitrary<[Uint8Array, Uint8Array]> = f
 
 /** Lower-case HTTP header names outside `excluded` (and not starting with an excluded prefix ending in "-"). */
 export function headerNameOutside(excluded: readonly string[]): fc.Arbitrary<string> {
-  return fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/).filter((name) => !excluded.some((entry) => (entry.endsWith("-") ? name.startsWith(entry) : name === entry)));
+  return fc
+    .stringMatching(/^[a-z][a-z0-9-]{0,20}$/)
+    .filter((name) => !excluded.some((entry) => (entry.endsWith("-") ? name.startsWith(entry) : name === entry)));
 }

@@ -19,7 +19,9 @@ export function watchUnhandledRejections(): { readonly reasons: unknown[] } {
     await new Promise((resolve) => setImmediate(resolve));
     process.off("unhandledRejection", record);
     process.off("uncaughtException", record);
-    expect(reasons.map((reason) => (reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)))).toEqual([]);
+    expect(
+      reasons.map((reason) => (reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason))),
+    ).toEqual([]);
   });
   return { reasons };
 }

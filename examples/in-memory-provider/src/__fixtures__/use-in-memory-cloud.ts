@@ -31,7 +31,10 @@ export function useInMemoryCloud(accessToken: string): InMemoryCloudHarness {
       return far;
     },
     connect(settings = {}, dependencies = {}) {
-      const allocator = createInMemoryAllocator({ endpoint: far?.endpoint ?? "", accessToken, ...settings }, { random: () => 0.5, ...dependencies });
+      const allocator = createInMemoryAllocator(
+        { endpoint: far?.endpoint ?? "", accessToken, ...settings },
+        { random: () => 0.5, ...dependencies },
+      );
       allocators.push(allocator);
       return allocator;
     },

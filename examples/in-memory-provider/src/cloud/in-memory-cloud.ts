@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AddressPool } from "./in-memory-address-pool.js";
 import {
-  IN_MEMORY_CLOUD_ACTIONS,
   IN_MEMORY_CLOUD_ERRORS,
   type InMemoryCloudAction,
   type InMemoryCloudAnswer,
@@ -42,7 +41,15 @@ export class InMemoryCloud {
   private sequence = 0;
 
   constructor(options: InMemoryCloudOptions = {}) {
-    this.settings = { accessToken: "in-memory-demo-token", zone: "mem-1a", poolCidr: "198.51.100.0/24", provisioningDelayMs: 0, listingLagMs: 0, now: Date.now, ...options };
+    this.settings = {
+      accessToken: "in-memory-demo-token",
+      zone: "mem-1a",
+      poolCidr: "198.51.100.0/24",
+      provisioningDelayMs: 0,
+      listingLagMs: 0,
+      now: Date.now,
+      ...options,
+    };
     this.pool = new AddressPool(this.settings.poolCidr);
   }
 
@@ -77,8 +84,10 @@ export class InMemoryCloud {
 
   /** Processes one request: authenticate, validate, act. Never throws. */
   handle(action: string, authorization: string | undefined, parameters: unknown): InMemoryCloudAnswer {
-    if (authorization !== `Bearer ${this.settings.accessToken}`) return this.error("AuthFailure", "The access token is missing or not valid.");
-    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return this.error("InvalidParameter", "The body must be a JSON object.");
+    if (authorization !== `Bearer ${this.settings.accessToken}`)
+      return this.error("AuthFailure", "The access token is missing or not valid.");
+    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters))
+      return this.error("InvalidParameter", "The body must be a JSON object.");
     const input = parameters as Record<string, unknown>;
     switch (action) {
       case "AllocateIps":
@@ -106,10 +115,17 @@ export class InMemoryCloud {
   private allocate(input: Record<string, unknown>): InMemoryCloudAnswer {
     const { zone, count, instanceId, tags, description } = input;
     if (typeof zone !== "string") return this.error("InvalidParameter", "zone is required.");
-    if (zone !== this.settings.zone) return this.error("InvalidZone", `Zone ${zone.slice(0, 64)} does not exist; this cloud serves ${this.settings.zone}.`);
-    if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 10) return this.error("InvalidParameter", "count must be a whole number from 1 to 10.");
-    if (instanceId !== undefined && typeof instanceId !== "string") return this.error("InvalidParameter", "instanceId must be a string.");
-    if (description !== undefined && typeof description !== "string") return this.error("InvalidParameter", "description must be a string.");
+    if (zone !== this.settings.zone)
+      return this.error(
+        "InvalidZone",
+        `Zone ${zone.slice(0, 64)} does not exist; this cloud serves ${this.settings.zone}.`,
+      );
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 10)
+      return this.error("InvalidParameter", "count must be a whole number from 1 to 10.");
+    if (instanceId !== undefined && typeof instanceId !== "string")
+      return this.error("InvalidParameter", "instanceId must be a string.");
+    if (description !== undefined && typeof description !== "string")
+      return this.error("InvalidParameter", "description must be a string.");
     if (!isStringRecord(tags ?? {})) return this.error("InvalidParameter", "tags must map strings to strings.");
     const addresses = this.pool.take(count);
     if (addresses === undefined) return this.error("PoolExhausted", `Fewer than ${count} free addresses are left.`);
@@ -117,7 +133,18 @@ export class InMemoryCloud {
     const created = addresses.map((address): StoredIp => {
       this.sequence += 1;
       const id = `mem-ip-${this.sequence}`;
-      return { id, address, zone, instanceId, tags: { ...((tags ?? {}) as Record<string, string>) }, description, sequence: this.sequence, createdAt: now, readyAt: now + this.settings.provisioningDelayMs, listedAt: now + this.settings.listingLagMs };
+      return {
+        id,
+        address,
+        zone,
+        instanceId,
+        tags: { ...((tags ?? {}) as Record<string, string>) },
+        description,
+        sequence: this.sequence,
+        createdAt: now,
+        readyAt: now + this.settings.provisioningDelayMs,
+        listedAt: now + this.settings.listingLagMs,
+      };
     });
     for (const stored of created) this.records.set(stored.id, stored);
     this.allocations += 1;
@@ -127,7 +154,8 @@ export class InMemoryCloud {
   /** `ListIps { tag: { key, value } }`: the IPs carrying the tag that the listing shows yet, oldest first. */
   private listByTag(input: Record<string, unknown>): InMemoryCloudAnswer {
     const tag = input.tag as { key?: unknown; value?: unknown } | undefined;
-    if (typeof tag?.key !== "string" || typeof tag.value !== "string") return this.error("InvalidParameter", "tag.key and tag.value are required.");
+    if (typeof tag?.key !== "string" || typeof tag.value !== "string")
+      return this.error("InvalidParameter", "tag.key and tag.value are required.");
     const now = this.settings.now();
     const ips = [...this.records.values()]
       .filter((stored) => stored.listedAt <= now && stored.tags[tag.key as string] === tag.value)
@@ -136,7 +164,10 @@ export class InMemoryCloud {
     return { status: 200, body: { ips } };
   }
 
-  private withRecord(input: Record<string, unknown>, act: (stored: StoredIp) => InMemoryCloudAnswer): InMemoryCloudAnswer {
+  private withRecord(
+    input: Record<string, unknown>,
+    act: (stored: StoredIp) => InMemoryCloudAnswer,
+  ): InMemoryCloudAnswer {
     if (typeof input.id !== "string") return this.error("InvalidParameter", "id is required.");
     const stored = this.records.get(input.id);
     return stored === undefined ? this.error("NotFound", `IP ${input.id.slice(0, 64)} does not exist.`) : act(stored);
@@ -145,7 +176,12 @@ export class InMemoryCloud {
   private toRecord(stored: StoredIp): InMemoryIpRecord {
     const { readyAt, listedAt, address, ...record } = stored;
     const ready = this.settings.now() >= readyAt;
-    return { ...record, tags: { ...record.tags }, status: ready ? "ACTIVE" : "PROVISIONING", ...(ready ? { address } : {}) };
+    return {
+      ...record,
+      tags: { ...record.tags },
+      status: ready ? "ACTIVE" : "PROVISIONING",
+      ...(ready ? { address } : {}),
+    };
   }
 }
 
@@ -155,5 +191,10 @@ export function createRequestId(): string {
 }
 
 function isStringRecord(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((entry) => typeof entry === "string");
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((entry) => typeof entry === "string")
+  );
 }

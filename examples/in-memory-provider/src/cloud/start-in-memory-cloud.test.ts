@@ -10,9 +10,23 @@ afterEach(async () => {
 });
 
 /** A raw call, as any HTTP client would make it. */
-async function call(action: string, body: unknown, token = TOKEN, signal?: AbortSignal): Promise<{ status: number; json: Record<string, unknown>; requestId: string | null }> {
-  const response = await fetch(`${far?.endpoint}/v1/${action}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body), signal });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown>, requestId: response.headers.get("x-mem-request-id") };
+async function call(
+  action: string,
+  body: unknown,
+  token = TOKEN,
+  signal?: AbortSignal,
+): Promise<{ status: number; json: Record<string, unknown>; requestId: string | null }> {
+  const response = await fetch(`${far?.endpoint}/v1/${action}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal,
+  });
+  return {
+    status: response.status,
+    json: (await response.json()) as Record<string, unknown>,
+    requestId: response.headers.get("x-mem-request-id"),
+  };
 }
 
 describe("the in-memory cloud over loopback HTTP", () => {
@@ -23,10 +37,20 @@ describe("the in-memory cloud over loopback HTTP", () => {
   it("answers JSON with a request id, and errors in its own envelope", async () => {
     far = await startInMemoryCloud({ accessToken: TOKEN });
     const allocated = await call("AllocateIps", { zone: "mem-1a", count: 1, tags: { k: "v" } });
-    expect(allocated).toMatchObject({ status: 200, json: { ips: [{ id: "mem-ip-1", address: "198.51.100.1", status: "ACTIVE", sequence: 1 }] }, requestId: expect.stringMatching(/^req-/) });
+    expect(allocated).toMatchObject({
+      status: 200,
+      json: { ips: [{ id: "mem-ip-1", address: "198.51.100.1", status: "ACTIVE", sequence: 1 }] },
+      requestId: expect.stringMatching(/^req-/),
+    });
     const denied = await call("DescribeIp", { id: "mem-ip-1" }, "wrong-token-123");
-    expect(denied).toMatchObject({ status: 401, json: { error: { code: "AuthFailure" }, requestId: denied.requestId } });
-    expect(await call("AllocateIps", { zone: "mem-9z", count: 1 })).toMatchObject({ status: 400, json: { error: { code: "InvalidZone" } } });
+    expect(denied).toMatchObject({
+      status: 401,
+      json: { error: { code: "AuthFailure" }, requestId: denied.requestId },
+    });
+    expect(await call("AllocateIps", { zone: "mem-9z", count: 1 })).toMatchObject({
+      status: 400,
+      json: { error: { code: "InvalidZone" } },
+    });
   });
 
   it("lists by tag oldest first, and only once the listing lag has passed", async () => {

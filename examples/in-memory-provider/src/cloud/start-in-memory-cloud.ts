@@ -34,7 +34,8 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export async function startInMemoryCloud(options: StartInMemoryCloudOptions = {}): Promise<RunningInMemoryCloud> {
   const { host = "127.0.0.1", port = 0, ...cloudOptions } = options;
-  if (!/^(127(\.\d{1,3}){3}|::1|localhost)$/.test(host)) throw new Error(`The in-memory cloud only listens on loopback, not ${host}.`);
+  if (!/^(127(\.\d{1,3}){3}|::1|localhost)$/.test(host))
+    throw new Error(`The in-memory cloud only listens on loopback, not ${host}.`);
   const cloud = new InMemoryCloud(cloudOptions);
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => void serve(cloud, request, response));
@@ -69,20 +70,26 @@ async function serve(cloud: InMemoryCloud, request: IncomingMessage, response: S
   if (fault === "hang") return; // the socket stays open until the client gives up or close() destroys it
   const text = await readBody(request);
   if (fault === "reset") return void request.socket.destroy();
-  if (typeof fault === "object" && "respond" in fault) return void response.writeHead(fault.respond.status, fault.respond.headers).end(fault.respond.body);
+  if (typeof fault === "object" && "respond" in fault)
+    return void response.writeHead(fault.respond.status, fault.respond.headers).end(fault.respond.body);
   let answer: InMemoryCloudAnswer;
   if (typeof fault === "object") {
     answer = cloud.error(fault.error, fault.message ?? `${fault.error}: try again later.`);
     if (fault.retryAfterMs !== undefined) answer.headers = { [RETRY_AFTER_MS_HEADER]: String(fault.retryAfterMs) };
   } else if (request.method !== "POST" || text === undefined) {
-    answer = cloud.error("InvalidParameter", request.method !== "POST" ? "Use POST." : `The body must be JSON of at most ${MAX_BODY_BYTES} bytes.`);
+    answer = cloud.error(
+      "InvalidParameter",
+      request.method !== "POST" ? "Use POST." : `The body must be JSON of at most ${MAX_BODY_BYTES} bytes.`,
+    );
   } else {
     answer = cloud.handle(action, request.headers.authorization, parseJson(text));
   }
   // A lost answer: the request was processed and committed, the connection drops before the client hears back.
   if (fault === "lose-answer") return void request.socket.destroy();
   const body = JSON.stringify(answer.status >= 400 ? { ...answer.body, requestId } : answer.body);
-  response.writeHead(answer.status, { "content-type": "application/json", [REQUEST_ID_HEADER]: requestId, ...answer.headers }).end(body);
+  response
+    .writeHead(answer.status, { "content-type": "application/json", [REQUEST_ID_HEADER]: requestId, ...answer.headers })
+    .end(body);
 }
 
 function readBody(request: IncomingMessage): Promise<string | undefined> {

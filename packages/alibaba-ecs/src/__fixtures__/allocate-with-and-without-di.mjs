@@ -7,11 +7,15 @@ const require = createRequire(import.meta.url);
 const credentials = { accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret" };
 const settings = { region: "cn-hangzhou", endpoint: process.env.ENDPOINT, credentials };
 /** CommonJS files of tsyringe and its helpers loaded so far (ES modules importing them go through require.cache). */
-const loadedDependencyInjectionFiles = () => Object.keys(require.cache).filter((path) => /node_modules[\\/](tsyringe|reflect-metadata|tslib)[\\/]/.test(path));
+const loadedDependencyInjectionFiles = () =>
+  Object.keys(require.cache).filter((path) => /node_modules[\\/](tsyringe|reflect-metadata|tslib)[\\/]/.test(path));
 
 const { createAlibabaEcsAllocator, ALIBABA_ECS_ALLOCATOR } = await import("@polycloud/alibaba-ecs");
 const factoryAllocator = createAlibabaEcsAllocator(settings);
-const viaFactory = await factoryAllocator.allocate({ location: { region: "cn-hangzhou" }, instanceId: "i-polycloud0001" });
+const viaFactory = await factoryAllocator.allocate({
+  location: { region: "cn-hangzhou" },
+  instanceId: "i-polycloud0001",
+});
 await factoryAllocator.close();
 const filesBeforeDi = loadedDependencyInjectionFiles();
 
@@ -20,7 +24,10 @@ const { createAllocatorContainer, disposeAllocatorContainer } = await import("@p
 const { alibabaEcsModule } = await import("@polycloud/alibaba-ecs/di");
 const container = createAllocatorContainer();
 alibabaEcsModule.register(container, settings);
-const viaContainer = await resolveToken(container, ALIBABA_ECS_ALLOCATOR).allocate({ location: { region: "cn-hangzhou" }, instanceId: "i-polycloud0002" });
+const viaContainer = await resolveToken(container, ALIBABA_ECS_ALLOCATOR).allocate({
+  location: { region: "cn-hangzhou" },
+  instanceId: "i-polycloud0002",
+});
 await disposeAllocatorContainer(container);
 
 process.stdout.write(

@@ -14,7 +14,10 @@ export const TEST_SECURITY_TOKEN = "polycloud-test-security-token";
 export const TEST_REGION = "cn-hangzhou";
 export const TEST_CREDENTIALS = { accessKeyId: TEST_ACCESS_KEY_ID, accessKeySecret: TEST_ACCESS_KEY_SECRET };
 /** Running, bandwidth 5, no public IP: `i-polycloud0001` … `i-polycloud0010`. */
-export const RUNNING_INSTANCE_IDS = Array.from({ length: 10 }, (_, index) => `i-polycloud${String(index + 1).padStart(4, "0")}`);
+export const RUNNING_INSTANCE_IDS = Array.from(
+  { length: 10 },
+  (_, index) => `i-polycloud${String(index + 1).padStart(4, "0")}`,
+);
 /** Stopped with bandwidth 0. */
 export const STOPPED_INSTANCE_ID = "i-polycloud0099";
 /** Running VPC instance with bandwidth 5: allocatable, but ReleasePublicIpAddress answers OperationDenied. */
@@ -29,7 +32,10 @@ export interface TestEmulator {
   /** Retry clock of allocators made here: backoff sleeps return at once and are recorded. */
   clock: ManualClock;
   /** An allocator with valid credentials; settings and dependencies override the defaults. */
-  createAllocator(settings?: Partial<AlibabaEcsSettingsInput>, dependencies?: AlibabaEcsAllocatorDependencies): AlibabaEcsAllocator;
+  createAllocator(
+    settings?: Partial<AlibabaEcsSettingsInput>,
+    dependencies?: AlibabaEcsAllocatorDependencies,
+  ): AlibabaEcsAllocator;
   /** A running instance nobody used yet in this emulator. */
   nextInstanceId(): string;
   /** Allocations the emulator committed (AllocatePublicIpAddress and ModifyInstanceNetworkSpec). */
@@ -63,11 +69,14 @@ export async function startTestEmulator(options: StartEmulatorOptions = {}): Pro
     nextInstanceId() {
       const instanceId = RUNNING_INSTANCE_IDS[instanceIndex];
       instanceIndex += 1;
-      if (instanceId === undefined) throw new Error("every running instance of the default seed is used: start another emulator");
+      if (instanceId === undefined)
+        throw new Error("every running instance of the default seed is used: start another emulator");
       return instanceId;
     },
     countAllocations: () => emulator.events.count({ provider: "alibaba", kind: "allocate" }),
-    countLiveAllocations: () => emulator.events.count({ provider: "alibaba", kind: "allocate" }) - emulator.events.count({ provider: "alibaba", kind: "release" }),
+    countLiveAllocations: () =>
+      emulator.events.count({ provider: "alibaba", kind: "allocate" }) -
+      emulator.events.count({ provider: "alibaba", kind: "release" }),
     async close() {
       await Promise.all(allocators.map((allocator) => allocator.close()));
       await dispatcher.close();

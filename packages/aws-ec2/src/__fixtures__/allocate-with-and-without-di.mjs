@@ -4,10 +4,15 @@
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const settings = { region: "us-east-1", endpoint: process.env.ENDPOINT, credentials: { accessKeyId: "polycloud-test-key-id", secretAccessKey: "polycloud-test-key-secret" } };
+const settings = {
+  region: "us-east-1",
+  endpoint: process.env.ENDPOINT,
+  credentials: { accessKeyId: "polycloud-test-key-id", secretAccessKey: "polycloud-test-key-secret" },
+};
 const location = { region: "us-east-1" };
 /** CommonJS files of tsyringe and its polyfill loaded so far (@smithy loads tslib for itself, so tslib is no sign of DI). */
-const loadedDependencyInjectionFiles = () => Object.keys(require.cache).filter((path) => /node_modules[\\/](tsyringe|reflect-metadata)[\\/]/.test(path));
+const loadedDependencyInjectionFiles = () =>
+  Object.keys(require.cache).filter((path) => /node_modules[\\/](tsyringe|reflect-metadata)[\\/]/.test(path));
 
 const { createAwsEc2Allocator, AWS_EC2_ALLOCATOR } = await import("@polycloud/aws-ec2");
 const factoryAllocator = createAwsEc2Allocator(settings);
@@ -23,4 +28,6 @@ awsEc2Module.register(container, settings);
 const viaContainer = await resolveToken(container, AWS_EC2_ALLOCATOR).allocate({ location });
 await disposeAllocatorContainer(container);
 
-process.stdout.write(`${JSON.stringify({ viaFactory: viaFactory.ips[0]?.id, filesBeforeDi, viaContainer: viaContainer.ips[0]?.id, filesAfterDi: loadedDependencyInjectionFiles().length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ viaFactory: viaFactory.ips[0]?.id, filesBeforeDi, viaContainer: viaContainer.ips[0]?.id, filesAfterDi: loadedDependencyInjectionFiles().length })}\n`,
+);

@@ -37,9 +37,16 @@ export function classifyPluginSpecifier(provider: string, baseDirectory: string)
     }
   }
   if (scheme !== undefined) {
-    throw refuse(`a "${scheme}:" URL is refused: a provider value is code that runs, so only a built-in name, an installed package or a plugin file on disk is loaded`);
+    throw refuse(
+      `a "${scheme}:" URL is refused: a provider value is code that runs, so only a built-in name, an installed package or a plugin file on disk is loaded`,
+    );
   }
-  const isPath = provider.startsWith(".") || provider.startsWith("/") || provider.startsWith("\\") || isAbsolute(provider) || WINDOWS_DRIVE.test(provider);
+  const isPath =
+    provider.startsWith(".") ||
+    provider.startsWith("/") ||
+    provider.startsWith("\\") ||
+    isAbsolute(provider) ||
+    WINDOWS_DRIVE.test(provider);
   return isPath ? { kind: "file", path: resolve(baseDirectory, provider) } : { kind: "package", name: provider };
 }
 
@@ -55,7 +62,9 @@ export function checkPluginPath(path: string, rule: PluginAllowRule): void {
   const real = toRealPath(path);
   const roots = [rule.baseDirectory, rule.cwd].map((root) => toRealPath(resolve(root)));
   if (roots.some((root) => isInside(real, root))) return;
-  throw refuse(`plugin file ${path} is outside the config file's directory and the working directory; move it there or pass allowPluginOutside: true`);
+  throw refuse(
+    `plugin file ${path} is outside the config file's directory and the working directory; move it there or pass allowPluginOutside: true`,
+  );
 }
 
 function isInside(path: string, root: string): boolean {

@@ -24,7 +24,10 @@ beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), "polycloud-core-"));
   await writeFile(join(directory, "my-plugin.js"), MY_PLUGIN);
   await writeFile(join(directory, "not-a-plugin.js"), "export default { hello: 1 };\n");
-  await writeFile(join(directory, "polycloud.config.json"), JSON.stringify({ provider: "./my-plugin.js", region: "eu-1" }));
+  await writeFile(
+    join(directory, "polycloud.config.json"),
+    JSON.stringify({ provider: "./my-plugin.js", region: "eu-1" }),
+  );
   await writeFile(join(directory, "broken.json"), "{ provider: ");
 });
 afterAll(async () => {
@@ -33,7 +36,10 @@ afterAll(async () => {
 
 describe("createIpAllocator", () => {
   it("loads a plugin from a file path and allocates through it", async () => {
-    const allocator = await createIpAllocator({ provider: "./my-plugin.js", region: "eu-1" }, { baseDirectory: directory });
+    const allocator = await createIpAllocator(
+      { provider: "./my-plugin.js", region: "eu-1" },
+      { baseDirectory: directory },
+    );
     expect(allocator.provider).toBe("my-cloud");
     const result = await allocator.allocate({ location: { region: "eu-1" } });
     expect(result.ips[0]).toMatchObject({ address: "203.0.113.7", location: { region: "eu-1" } });
@@ -41,20 +47,39 @@ describe("createIpAllocator", () => {
 
   it("names the bad setting when the plugin's schema rejects it", async () => {
     const failure = createIpAllocator({ provider: "./my-plugin.js" }, { baseDirectory: directory });
-    await expect(failure).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "region", message: "region is required" }] });
+    await expect(failure).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      issues: [{ path: "region", message: "region is required" }],
+    });
     await expect(failure).rejects.toThrow(/my-cloud settings: region: region is required/);
   });
 
   it("rejects a missing provider, an unloadable module, and a module that is not a plugin", async () => {
-    await expect(createIpAllocator({ region: "x" })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "provider" }] });
-    await expect(createIpAllocator({ provider: "./nowhere.js" }, { baseDirectory: directory })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "provider" }] });
-    await expect(createIpAllocator({ provider: "./not-a-plugin.js" }, { baseDirectory: directory })).rejects.toThrow(/does not default-export an IpAllocatorPlugin/);
-    await expect(createIpAllocator({ provider: "polycloud-no-such-package" }, { baseDirectory: directory })).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    await expect(createIpAllocator({ region: "x" })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      issues: [{ path: "provider" }],
+    });
+    await expect(createIpAllocator({ provider: "./nowhere.js" }, { baseDirectory: directory })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      issues: [{ path: "provider" }],
+    });
+    await expect(createIpAllocator({ provider: "./not-a-plugin.js" }, { baseDirectory: directory })).rejects.toThrow(
+      /does not default-export an IpAllocatorPlugin/,
+    );
+    await expect(
+      createIpAllocator({ provider: "polycloud-no-such-package" }, { baseDirectory: directory }),
+    ).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
   });
 
   it("maps the built-in provider names to polycloud's adapter packages and names them when provider is missing", async () => {
-    expect(BUILT_IN_PROVIDERS).toEqual({ "alibaba-ecs": "@polycloud/alibaba-ecs", "zenlayer-eip": "@polycloud/zenlayer-eip", "aws-ec2": "@polycloud/aws-ec2" });
-    await expect(createIpAllocator({ region: "x" })).rejects.toThrow(/provider is required: alibaba-ecs, zenlayer-eip, aws-ec2, a package name or a plugin file path/);
+    expect(BUILT_IN_PROVIDERS).toEqual({
+      "alibaba-ecs": "@polycloud/alibaba-ecs",
+      "zenlayer-eip": "@polycloud/zenlayer-eip",
+      "aws-ec2": "@polycloud/aws-ec2",
+    });
+    await expect(createIpAllocator({ region: "x" })).rejects.toThrow(
+      /provider is required: alibaba-ecs, zenlayer-eip, aws-ec2, a package name or a plugin file path/,
+    );
   });
 
   it("uses an explicitly given plugin before module resolution", async () => {
@@ -80,13 +105,22 @@ describe("loadConfig", () => {
   });
 
   it("lets POLYCLOUD_PROVIDER and explicit overrides win over the file", async () => {
-    expect((await loadConfig({ cwd: directory, env: { POLYCLOUD_PROVIDER: "zenlayer-eip" } })).config.provider).toBe("zenlayer-eip");
-    expect((await loadConfig({ cwd: directory, env: {}, overrides: { region: "eu-2", endpoint: undefined } })).config).toEqual({ provider: "./my-plugin.js", region: "eu-2" });
+    expect((await loadConfig({ cwd: directory, env: { POLYCLOUD_PROVIDER: "zenlayer-eip" } })).config.provider).toBe(
+      "zenlayer-eip",
+    );
+    expect(
+      (await loadConfig({ cwd: directory, env: {}, overrides: { region: "eu-2", endpoint: undefined } })).config,
+    ).toEqual({ provider: "./my-plugin.js", region: "eu-2" });
   });
 
   it("reports an invalid JSON file, a missing explicit file and a missing provider as INVALID_ARGUMENT", async () => {
-    await expect(loadConfig({ cwd: directory, path: "broken.json", env: {} })).rejects.toThrow(/broken\.json is not valid JSON/);
-    await expect(loadConfig({ cwd: directory, env: { POLYCLOUD_CONFIG: "missing.json" } })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "config" }] });
+    await expect(loadConfig({ cwd: directory, path: "broken.json", env: {} })).rejects.toThrow(
+      /broken\.json is not valid JSON/,
+    );
+    await expect(loadConfig({ cwd: directory, env: { POLYCLOUD_CONFIG: "missing.json" } })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      issues: [{ path: "config" }],
+    });
     const error = await loadConfig({ cwd: tmpdir(), env: {} }).catch((thrown: unknown) => thrown);
     expect(IpAllocatorError.hasCode(error, "INVALID_ARGUMENT") && error.issues[0]?.path).toBe("provider");
   });

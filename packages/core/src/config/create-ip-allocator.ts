@@ -40,13 +40,27 @@ export interface CreateIpAllocatorOptions {
  *   (`providers.alibaba-ecs.credentials.accessKeyId: …`), or the provider that cannot be loaded.
  * @public
  */
-export async function createIpAllocator<const Provider extends string>(config: { provider: Provider } & ProviderSettings<Provider>, options?: CreateIpAllocatorOptions): Promise<IpAllocator>;
+export async function createIpAllocator<const Provider extends string>(
+  config: { provider: Provider } & ProviderSettings<Provider>,
+  options?: CreateIpAllocatorOptions,
+): Promise<IpAllocator>;
 /** Untyped configuration (parsed JSON): checked at run time only. @public */
-export async function createIpAllocator(config: Readonly<Record<string, unknown>> & { provider?: undefined }, options?: CreateIpAllocatorOptions): Promise<IpAllocator>;
-export async function createIpAllocator(config: Readonly<Record<string, unknown>>, options: CreateIpAllocatorOptions = {}): Promise<IpAllocator> {
+export async function createIpAllocator(
+  config: Readonly<Record<string, unknown>> & { provider?: undefined },
+  options?: CreateIpAllocatorOptions,
+): Promise<IpAllocator>;
+export async function createIpAllocator(
+  config: Readonly<Record<string, unknown>>,
+  options: CreateIpAllocatorOptions = {},
+): Promise<IpAllocator> {
   const { provider, ...settings } = parseOrThrow(PolycloudConfigSchema, config, { subject: "configuration" });
   const baseDirectory = options.baseDirectory ?? process.cwd();
-  const plugin = await loadIpAllocatorPlugin(provider, { baseDirectory, cwd: options.cwd, plugins: options.plugins, allowPluginOutside: options.allowPluginOutside });
+  const plugin = await loadIpAllocatorPlugin(provider, {
+    baseDirectory,
+    cwd: options.cwd,
+    plugins: options.plugins,
+    allowPluginOutside: options.allowPluginOutside,
+  });
   const parsed = plugin.settingsSchema.safeParse(settings);
   if (!parsed.success) throw explainSettingsIssues(plugin, parsed.error.issues, config);
   const allocator = await plugin.create(parsed.data, {
@@ -57,19 +71,29 @@ export async function createIpAllocator(config: Readonly<Record<string, unknown>
     baseDirectory,
   });
   if (!isIpAllocator(allocator)) {
-    throw new IpAllocatorError({ code: "INTERNAL", message: `Plugin "${plugin.name}" returned something that is not an IpAllocator.`, provider: plugin.name });
+    throw new IpAllocatorError({
+      code: "INTERNAL",
+      message: `Plugin "${plugin.name}" returned something that is not an IpAllocator.`,
+      provider: plugin.name,
+    });
   }
   return allocator;
 }
 
 /** Names every bad setting where the user wrote it: in the file (top level or `providers.<name>`) or in code. */
-function explainSettingsIssues(plugin: IpAllocatorPlugin<unknown>, issues: Parameters<typeof mapSchemaIssues>[0], config: object): IpAllocatorError {
+function explainSettingsIssues(
+  plugin: IpAllocatorPlugin<unknown>,
+  issues: Parameters<typeof mapSchemaIssues>[0],
+  config: object,
+): IpAllocatorError {
   const origin = readConfigOrigin(config);
-  const mapped = mapSchemaIssues(issues, plugin.settingsSchema, origin === undefined ? [] : CONFIG_FORMAT_KEYS).map((issue) => {
-    const [head = "", ...rest] = issue.path.split(".");
-    const written = origin?.settingPaths.get(head);
-    return written === undefined ? issue : { ...issue, path: [written, ...rest].join(".") };
-  });
+  const mapped = mapSchemaIssues(issues, plugin.settingsSchema, origin === undefined ? [] : CONFIG_FORMAT_KEYS).map(
+    (issue) => {
+      const [head = "", ...rest] = issue.path.split(".");
+      const written = origin?.settingPaths.get(head);
+      return written === undefined ? issue : { ...issue, path: [written, ...rest].join(".") };
+    },
+  );
   const subject = `${plugin.name} settings${origin?.file === undefined ? "" : ` in ${origin.file}`}`;
   return createInvalidArgumentError(mapped, { provider: plugin.name, subject });
 }

@@ -14,7 +14,7 @@ import type { AllocateDefaultsInput } from "./parse-allocate-defaults.js";
  * ```
  * @public
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: an interface, so that adapters can augment it (a type alias cannot be)
 export interface PolycloudProviderRegistry {}
 
 /** The names in {@link PolycloudProviderRegistry}. @public */
@@ -25,7 +25,9 @@ export type RegisteredProvider = Extract<keyof PolycloudProviderRegistry, string
  * ECS and AWS EC2), so `count: 5` is a type error there.
  * @public
  */
-export type ProviderAllocateDefaults<MaxCount extends number = number> = Omit<AllocateDefaultsInput, "count"> & { count?: MaxCount };
+export type ProviderAllocateDefaults<MaxCount extends number = number> = Omit<AllocateDefaultsInput, "count"> & {
+  count?: MaxCount;
+};
 
 /** A registered provider's settings (as written), or any object for other providers. @public */
 export type ProviderSettings<Provider extends string> = Provider extends RegisteredProvider
@@ -45,7 +47,9 @@ export type ProviderAllocateDefaultsOf<Provider extends string> = Provider exten
 export type ProviderConfig<Provider extends string = string> = { provider: Provider } & ProviderSettings<Provider>;
 
 /** One `providers.<name>` section: settings plus allocate defaults. @public */
-export type ProviderSection<Provider extends string> = Partial<ProviderSettings<Provider>> & { allocate?: ProviderAllocateDefaultsOf<Provider> };
+export type ProviderSection<Provider extends string> = Partial<ProviderSettings<Provider>> & {
+  allocate?: ProviderAllocateDefaultsOf<Provider>;
+};
 
 /**
  * The configuration file format (`polycloud.config.json`), typed for the provider it names: top-level
@@ -61,7 +65,9 @@ export type PolycloudConfigFile<Provider extends string = string> = {
   /** Defaults for `allocator.allocate(…)`, for every provider; a section's `allocate` is merged over them. */
   allocate?: ProviderAllocateDefaultsOf<Provider>;
   /** Settings per provider, used when that provider is selected. */
-  providers?: Provider extends RegisteredProvider ? { [Name in RegisteredProvider]?: ProviderSection<Name> } : Record<string, Record<string, unknown>>;
+  providers?: Provider extends RegisteredProvider
+    ? { [Name in RegisteredProvider]?: ProviderSection<Name> }
+    : Record<string, Record<string, unknown>>;
 } & (Provider extends RegisteredProvider ? Partial<ProviderSettings<Provider>> : Record<string, unknown>);
 
 /**
@@ -70,6 +76,8 @@ export type PolycloudConfigFile<Provider extends string = string> = {
  * (`regoin`) or `allocate.count: 5` on a provider allocating one address per call is a compile error.
  * @public
  */
-export function defineConfig<const Provider extends string = string>(config: PolycloudConfigFile<Provider>): PolycloudConfigFile<Provider> {
+export function defineConfig<const Provider extends string = string>(
+  config: PolycloudConfigFile<Provider>,
+): PolycloudConfigFile<Provider> {
   return config;
 }

@@ -9,7 +9,9 @@ import type { IpAllocator } from "../spec/ip-allocator.js";
  * @public
  */
 export interface SettingsSchema<Settings> {
-  safeParse(value: unknown):
+  safeParse(
+    value: unknown,
+  ):
     | { success: true; data: Settings }
     | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
 }
@@ -47,12 +49,20 @@ export function defineIpAllocatorPlugin<Settings>(plugin: IpAllocatorPlugin<Sett
 export function isIpAllocatorPlugin(value: unknown): value is IpAllocatorPlugin {
   if (typeof value !== "object" || value === null) return false;
   const candidate = value as Partial<IpAllocatorPlugin>;
-  return typeof candidate.name === "string" && typeof candidate.create === "function" && typeof candidate.settingsSchema?.safeParse === "function";
+  return (
+    typeof candidate.name === "string" &&
+    typeof candidate.create === "function" &&
+    typeof candidate.settingsSchema?.safeParse === "function"
+  );
 }
 
 /** Structural check of what a plugin's factory returned. @public */
 export function isIpAllocator(value: unknown): value is IpAllocator {
   if (typeof value !== "object" || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return ["allocate", "describe", "release", "waitUntilReady", "close"].every((method) => typeof candidate[method] === "function") && typeof candidate.provider === "string";
+  return (
+    ["allocate", "describe", "release", "waitUntilReady", "close"].every(
+      (method) => typeof candidate[method] === "function",
+    ) && typeof candidate.provider === "string"
+  );
 }

@@ -13,12 +13,51 @@ function definePlugin(name: string, settingsSchema: z.ZodType): IpAllocatorPlugi
   return {
     name,
     settingsSchema,
-    create: () => ({ provider: name, capabilities: {}, close: async () => {}, allocate: async () => { throw new Error("n/a"); }, describe: async () => { throw new Error("n/a"); }, release: async () => { throw new Error("n/a"); }, waitUntilReady: async () => { throw new Error("n/a"); } }) as never,
+    create: () =>
+      ({
+        provider: name,
+        capabilities: {},
+        close: async () => {},
+        allocate: async () => {
+          throw new Error("n/a");
+        },
+        describe: async () => {
+          throw new Error("n/a");
+        },
+        release: async () => {
+          throw new Error("n/a");
+        },
+        waitUntilReady: async () => {
+          throw new Error("n/a");
+        },
+      }) as never,
   };
 }
 const plugins = {
-  "alibaba-ecs": definePlugin("alibaba-ecs", z.object({ region: z.string(), timeoutMs: z.number().optional(), credentials: z.object({ accessKeyId: z.string(), accessKeySecret: z.string() }).strict().optional() }).strict()),
-  "zenlayer-eip": definePlugin("zenlayer-eip", z.object({ endpoint: z.string().optional(), credentials: z.union([z.object({ accessKeyId: z.string(), accessKeySecret: z.string() }).strict(), z.object({ token: z.string() }).strict()]).optional() }).strict()),
+  "alibaba-ecs": definePlugin(
+    "alibaba-ecs",
+    z
+      .object({
+        region: z.string(),
+        timeoutMs: z.number().optional(),
+        credentials: z.object({ accessKeyId: z.string(), accessKeySecret: z.string() }).strict().optional(),
+      })
+      .strict(),
+  ),
+  "zenlayer-eip": definePlugin(
+    "zenlayer-eip",
+    z
+      .object({
+        endpoint: z.string().optional(),
+        credentials: z
+          .union([
+            z.object({ accessKeyId: z.string(), accessKeySecret: z.string() }).strict(),
+            z.object({ token: z.string() }).strict(),
+          ])
+          .optional(),
+      })
+      .strict(),
+  ),
 };
 
 let directory: string;
@@ -47,12 +86,20 @@ describe("the configuration file format", () => {
   it("merges the file's provider section over the top-level settings, and its allocate defaults over the top-level ones", async () => {
     const loaded = await loadConfig({ cwd: directory, path: "two.json", env: {} });
     expect(loaded.provider).toBe("alibaba-ecs");
-    expect(loaded.config).toEqual({ provider: "alibaba-ecs", region: "cn-hangzhou", timeoutMs: 5_000, credentials: { accessKeyId: "id", accessKeySecret: "secret" } });
+    expect(loaded.config).toEqual({
+      provider: "alibaba-ecs",
+      region: "cn-hangzhou",
+      timeoutMs: 5_000,
+      credentials: { accessKeyId: "id", accessKeySecret: "secret" },
+    });
     expect(loaded.allocate).toEqual({ tags: { team: "edge" }, instanceId: "i-1", location: { region: "cn-hangzhou" } });
   });
 
   it("selects by override, then POLYCLOUD_PROVIDER; another provider gets its own section only, never the top-level settings", async () => {
-    for (const options of [{ overrides: { provider: "zenlayer-eip" }, env: { POLYCLOUD_PROVIDER: "alibaba-ecs" } }, { env: { POLYCLOUD_PROVIDER: "zenlayer-eip" } }]) {
+    for (const options of [
+      { overrides: { provider: "zenlayer-eip" }, env: { POLYCLOUD_PROVIDER: "alibaba-ecs" } },
+      { env: { POLYCLOUD_PROVIDER: "zenlayer-eip" } },
+    ]) {
       const loaded = await loadConfig({ cwd: directory, path: "two.json", ...options });
       expect(loaded.config).toEqual({ provider: "zenlayer-eip", endpoint: "http://127.0.0.1:1" });
       expect(loaded.allocate).toEqual({ tags: { team: "edge" }, location: { zone: "SEL-A" }, count: 3 });
@@ -62,28 +109,48 @@ describe("the configuration file format", () => {
 
   it("takes the only section of a file without provider", async () => {
     const loaded = await loadConfig({ cwd: directory, path: "sections-only.json", env: {} });
-    expect(loaded).toMatchObject({ provider: "zenlayer-eip", config: { provider: "zenlayer-eip" }, allocate: { location: { zone: "SEL-B" } } });
+    expect(loaded).toMatchObject({
+      provider: "zenlayer-eip",
+      config: { provider: "zenlayer-eip" },
+      allocate: { location: { zone: "SEL-B" } },
+    });
   });
 
   it("names a missing section and a misspelt section name", async () => {
-    await expect(loadConfig({ cwd: directory, path: "two.json", env: { POLYCLOUD_PROVIDER: "aws-ec2" } })).rejects.toThrow(/providers: has no "aws-ec2" section for the selected provider/);
+    await expect(
+      loadConfig({ cwd: directory, path: "two.json", env: { POLYCLOUD_PROVIDER: "aws-ec2" } }),
+    ).rejects.toThrow(/providers: has no "aws-ec2" section for the selected provider/);
     await write("misspelt-section.json", { provider: "zenlayer-eip", providers: { "zenlayer-ipe": {} } });
-    await expect(loadConfig({ cwd: directory, path: "misspelt-section.json", env: {} })).rejects.toMatchObject({ issues: [{ path: "providers.zenlayer-ipe", message: expect.stringContaining('did you mean "zenlayer-eip"?') }] });
+    await expect(loadConfig({ cwd: directory, path: "misspelt-section.json", env: {} })).rejects.toMatchObject({
+      issues: [{ path: "providers.zenlayer-ipe", message: expect.stringContaining('did you mean "zenlayer-eip"?') }],
+    });
   });
 });
 
 describe("messages that say what to fix", () => {
   it("suggests the closest key for a typo at the top level, inside providers.<name> and inside allocate", async () => {
-    await write("typos.json", { provider: "alibaba-ecs", regoin: "cn-hangzhou", allocate: { instanceID: "i-1" }, providers: { "alibaba-ecs": { region: "cn-hangzhou", timeotMs: 1, allocate: { lcoation: "cn-hangzhou" } } } });
+    await write("typos.json", {
+      provider: "alibaba-ecs",
+      regoin: "cn-hangzhou",
+      allocate: { instanceID: "i-1" },
+      providers: { "alibaba-ecs": { region: "cn-hangzhou", timeotMs: 1, allocate: { lcoation: "cn-hangzhou" } } },
+    });
     const failure = loadConfig({ cwd: directory, path: "typos.json", env: {} });
     await expect(failure).rejects.toMatchObject({
       code: "INVALID_ARGUMENT",
       issues: [
         { path: "allocate.instanceID", message: 'unknown key "instanceID"; did you mean "instanceId"?' },
-        { path: "providers.alibaba-ecs.allocate.lcoation", message: 'unknown key "lcoation"; did you mean "location"?' },
+        {
+          path: "providers.alibaba-ecs.allocate.lcoation",
+          message: 'unknown key "lcoation"; did you mean "location"?',
+        },
       ],
     });
-    await write("typos.json", { provider: "alibaba-ecs", regoin: "cn-hangzhou", providers: { "alibaba-ecs": { region: "cn-hangzhou", timeotMs: 1 } } });
+    await write("typos.json", {
+      provider: "alibaba-ecs",
+      regoin: "cn-hangzhou",
+      providers: { "alibaba-ecs": { region: "cn-hangzhou", timeotMs: 1 } },
+    });
     const loaded = await loadConfig({ cwd: directory, path: "typos.json", env: {} });
     const error = await createIpAllocator(loaded.config, { plugins }).catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({
@@ -97,9 +164,14 @@ describe("messages that say what to fix", () => {
   });
 
   it("names the nested key of a credential the provider rejects, never `credentials: Invalid input`", async () => {
-    await write("credentials.json", { provider: "zenlayer-eip", providers: { "zenlayer-eip": { credentials: { accessKeyId: "id" } } } });
+    await write("credentials.json", {
+      provider: "zenlayer-eip",
+      providers: { "zenlayer-eip": { credentials: { accessKeyId: "id" } } },
+    });
     const loaded = await loadConfig({ cwd: directory, path: "credentials.json", env: {} });
-    const error = (await createIpAllocator(loaded.config, { plugins }).catch((thrown: unknown) => thrown)) as Error & { issues: Array<{ path: string }> };
+    const error = (await createIpAllocator(loaded.config, { plugins }).catch((thrown: unknown) => thrown)) as Error & {
+      issues: Array<{ path: string }>;
+    };
     expect(error.issues.map((issue) => issue.path)).toEqual(["providers.zenlayer-eip.credentials.accessKeySecret"]);
     expect(error.message).not.toMatch(/credentials: Invalid input/);
   });
@@ -107,7 +179,12 @@ describe("messages that say what to fix", () => {
   it("resolves a string location for built-in providers and asks plugins for the object form", async () => {
     await write("plugin-location.json", { provider: "./my-plugin.js", allocate: { location: "eu-1" } });
     await expect(loadConfig({ cwd: directory, path: "plugin-location.json", env: {} })).rejects.toMatchObject({
-      issues: [{ path: "allocate.location", message: expect.stringContaining('write { "region": "eu-1" } or { "zone": "eu-1" }') }],
+      issues: [
+        {
+          path: "allocate.location",
+          message: expect.stringContaining('write { "region": "eu-1" } or { "zone": "eu-1" }'),
+        },
+      ],
     });
   });
 

@@ -11,7 +11,8 @@ import { selectProviderSettings } from "./select-provider-settings.js";
 export const DEFAULT_CONFIG_FILE = "polycloud.config.json";
 
 /** The message of a missing provider: every accepted kind of value. @public */
-export const PROVIDER_REQUIRED = "provider is required: alibaba-ecs, zenlayer-eip, aws-ec2, a package name or a plugin file path (set it in polycloud.config.json or POLYCLOUD_PROVIDER)";
+export const PROVIDER_REQUIRED =
+  "provider is required: alibaba-ecs, zenlayer-eip, aws-ec2, a package name or a plugin file path (set it in polycloud.config.json or POLYCLOUD_PROVIDER)";
 
 /**
  * What `createIpAllocator` takes: the provider name plus that provider's settings, e.g.
@@ -79,7 +80,11 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     selected.settingPaths.set(key, key);
   }
   const issues: FieldIssue[] = [...selected.issues];
-  if (selected.provider === undefined) issues.unshift({ path: "provider", message: file === undefined ? `${PROVIDER_REQUIRED}; no ${path} was found` : PROVIDER_REQUIRED });
+  if (selected.provider === undefined)
+    issues.unshift({
+      path: "provider",
+      message: file === undefined ? `${PROVIDER_REQUIRED}; no ${path} was found` : PROVIDER_REQUIRED,
+    });
   if (issues.length > 0 || selected.provider === undefined) {
     throw createInvalidArgumentError(issues, { subject: `configuration${file ? ` (${path})` : ""}` });
   }
@@ -88,5 +93,11 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   // A setting literally named "provider" cannot exist: the format key wins (selectProviderSettings took it out).
   config.provider = selected.provider;
   recordConfigOrigin(config, { file: file ? path : undefined, settingPaths: selected.settingPaths });
-  return { config, provider: selected.provider, allocate: selected.allocate, path: file ? path : undefined, baseDirectory: file ? dirname(path) : cwd };
+  return {
+    config,
+    provider: selected.provider,
+    allocate: selected.allocate,
+    path: file ? path : undefined,
+    baseDirectory: file ? dirname(path) : cwd,
+  };
 }

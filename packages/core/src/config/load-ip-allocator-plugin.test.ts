@@ -24,17 +24,27 @@ let marker: string;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "polycloud-plugins-"));
-  [configDirectory, application, elsewhere] = [join(root, "config"), join(root, "application"), join(root, "elsewhere")];
+  [configDirectory, application, elsewhere] = [
+    join(root, "config"),
+    join(root, "application"),
+    join(root, "elsewhere"),
+  ];
   marker = join(root, "marker");
   for (const directory of [configDirectory, application, elsewhere]) await mkdir(directory);
   await writeFile(join(elsewhere, "outside-plugin.mjs"), markerPlugin(marker, "outside"));
   await writeFile(join(configDirectory, "inside-plugin.mjs"), markerPlugin(join(root, "inside-marker"), "inside"));
   await symlink(join(elsewhere, "outside-plugin.mjs"), join(configDirectory, "linked-plugin.mjs"));
   // Installed in the application only: a built-in adapter's package name and a third-party plugin package.
-  for (const [name, provider] of [["@polycloud/alibaba-ecs", "alibaba-ecs"], ["polycloud-plugin-fake", "fake"]] as const) {
+  for (const [name, provider] of [
+    ["@polycloud/alibaba-ecs", "alibaba-ecs"],
+    ["polycloud-plugin-fake", "fake"],
+  ] as const) {
     const folder = join(application, "node_modules", ...name.split("/"));
     await mkdir(folder, { recursive: true });
-    await writeFile(join(folder, "package.json"), JSON.stringify({ name, type: "module", exports: { ".": { import: "./index.js", default: "./index.js" } } }));
+    await writeFile(
+      join(folder, "package.json"),
+      JSON.stringify({ name, type: "module", exports: { ".": { import: "./index.js", default: "./index.js" } } }),
+    );
     await writeFile(join(folder, "index.js"), markerPlugin(join(root, `${provider}-marker`), provider));
   }
 });
@@ -57,11 +67,15 @@ describe("plugin resolution", () => {
   });
 
   it("finds packages installed next to the config file", async () => {
-    await expect(loadIpAllocatorPlugin("polycloud-plugin-fake", { baseDirectory: application, cwd: elsewhere })).resolves.toMatchObject({ name: "fake" });
+    await expect(
+      loadIpAllocatorPlugin("polycloud-plugin-fake", { baseDirectory: application, cwd: elsewhere }),
+    ).resolves.toMatchObject({ name: "fake" });
   });
 
   it("names an unknown provider with the valid kinds and a suggestion, and no internal path", async () => {
-    const error = (await loadIpAllocatorPlugin("alibaba-ec", options()).catch((thrown: unknown) => thrown)) as Error & { issues: Array<{ message: string }> };
+    const error = (await loadIpAllocatorPlugin("alibaba-ec", options()).catch((thrown: unknown) => thrown)) as Error & {
+      issues: Array<{ message: string }>;
+    };
     expect(error).toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "provider" }] });
     expect(error.message).toContain('unknown provider "alibaba-ec"; did you mean "alibaba-ecs"?');
     expect(error.message).toContain("valid: alibaba-ecs, zenlayer-eip, aws-ec2, a package name or a plugin file path");
@@ -71,13 +85,19 @@ describe("plugin resolution", () => {
 
 describe("plugin safety: a provider value is code to run", () => {
   it.each([
-    ["a data: URL", `data:text/javascript,import{writeFileSync}from"node:fs";writeFileSync(${JSON.stringify("MARKER")},"x");export default {}`],
+    [
+      "a data: URL",
+      `data:text/javascript,import{writeFileSync}from"node:fs";writeFileSync(${JSON.stringify("MARKER")},"x");export default {}`,
+    ],
     ["an http: URL", "http://127.0.0.1:9/plugin.mjs"],
     ["an https: URL", "https://example.invalid/plugin.mjs"],
     ["a node: URL", "node:fs"],
   ])("refuses %s before importing anything", async (_, provider) => {
     const value = provider.replace("MARKER", marker);
-    await expect(loadIpAllocatorPlugin(value, options())).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "provider", message: expect.stringContaining("URL is refused") }] });
+    await expect(loadIpAllocatorPlugin(value, options())).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      issues: [{ path: "provider", message: expect.stringContaining("URL is refused") }],
+    });
     expect(existsSync(marker)).toBe(false);
   });
 
@@ -87,20 +107,46 @@ describe("plugin safety: a provider value is code to run", () => {
     ["a file: URL", () => pathToFileURL(join(elsewhere, "outside-plugin.mjs")).href],
     ["a symbolic link inside pointing outside", () => "./linked-plugin.mjs"],
   ])("refuses a plugin file outside the config folder and the working directory: %s", async (_, provider) => {
-    await expect(loadIpAllocatorPlugin(provider(), options())).rejects.toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "provider", message: expect.stringContaining("is outside the config file's directory and the working directory") }] });
+    await expect(loadIpAllocatorPlugin(provider(), options())).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      issues: [
+        {
+          path: "provider",
+          message: expect.stringContaining("is outside the config file's directory and the working directory"),
+        },
+      ],
+    });
     expect(existsSync(marker)).toBe(false);
   });
 
   it("applies the same rule to POLYCLOUD_PROVIDER", async () => {
-    await writeFile(join(configDirectory, "polycloud.config.json"), JSON.stringify({ provider: "./inside-plugin.mjs" }));
-    const loaded = await loadConfig({ cwd: configDirectory, env: { POLYCLOUD_PROVIDER: join(elsewhere, "outside-plugin.mjs") } });
-    await expect(createIpAllocator(loaded.config, { baseDirectory: loaded.baseDirectory, cwd: application })).rejects.toThrow(/is outside the config file's directory/);
+    await writeFile(
+      join(configDirectory, "polycloud.config.json"),
+      JSON.stringify({ provider: "./inside-plugin.mjs" }),
+    );
+    const loaded = await loadConfig({
+      cwd: configDirectory,
+      env: { POLYCLOUD_PROVIDER: join(elsewhere, "outside-plugin.mjs") },
+    });
+    await expect(
+      createIpAllocator(loaded.config, { baseDirectory: loaded.baseDirectory, cwd: application }),
+    ).rejects.toThrow(/is outside the config file's directory/);
     expect(existsSync(marker)).toBe(false);
-    await expect(createIpAllocator((await loadConfig({ cwd: configDirectory, env: {} })).config, { baseDirectory: configDirectory, cwd: application })).resolves.toMatchObject({ provider: "inside" });
+    await expect(
+      createIpAllocator((await loadConfig({ cwd: configDirectory, env: {} })).config, {
+        baseDirectory: configDirectory,
+        cwd: application,
+      }),
+    ).resolves.toMatchObject({ provider: "inside" });
   });
 
   it("loads a plugin outside only with allowPluginOutside", async () => {
-    await expect(createIpAllocator({ provider: join(elsewhere, "outside-plugin.mjs") }, { ...options(), allowPluginOutside: true })).resolves.toMatchObject({ provider: "outside" });
+    await expect(
+      createIpAllocator(
+        { provider: join(elsewhere, "outside-plugin.mjs") },
+        { ...options(), allowPluginOutside: true },
+      ),
+    ).resolves.toMatchObject({ provider: "outside" });
     expect(existsSync(marker)).toBe(true);
   });
 });

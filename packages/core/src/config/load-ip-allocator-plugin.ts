@@ -17,7 +17,7 @@ export const BUILT_IN_PROVIDERS: Readonly<Record<string, string>> = {
 
 /** A plugin given directly, or a loader returning the plugin's module (e.g. `() => import("…")`). @public */
 // `any`: a plugin's settings type is only known to the plugin; createIpAllocator validates settings at run time.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: see above; `unknown` would reject every concrete plugin by variance
 export type PluginSource = IpAllocatorPlugin<any> | (() => Promise<unknown>);
 
 /** Where plugins are looked up, and which plugin files may run. @public */
@@ -42,12 +42,28 @@ const VALID_PROVIDERS = `${Object.keys(BUILT_IN_PROVIDERS).join(", ")}, a packag
  * anything is imported. The module's default export must be an `IpAllocatorPlugin`.
  * @public
  */
-export async function loadIpAllocatorPlugin(provider: string, options: LoadPluginOptions): Promise<IpAllocatorPlugin<unknown>> {
+export async function loadIpAllocatorPlugin(
+  provider: string,
+  options: LoadPluginOptions,
+): Promise<IpAllocatorPlugin<unknown>> {
   const explicit = options.plugins?.[provider];
-  const loaded = explicit === undefined ? await importProviderModule(provider, options) : typeof explicit === "function" ? await explicit() : explicit;
+  const loaded =
+    explicit === undefined
+      ? await importProviderModule(provider, options)
+      : typeof explicit === "function"
+        ? await explicit()
+        : explicit;
   const plugin = pickPlugin(loaded);
   if (plugin === undefined) {
-    throw createInvalidArgumentError([{ path: "provider", message: `module "${provider}" does not default-export an IpAllocatorPlugin (name, settingsSchema, create)` }], { subject: "configuration" });
+    throw createInvalidArgumentError(
+      [
+        {
+          path: "provider",
+          message: `module "${provider}" does not default-export an IpAllocatorPlugin (name, settingsSchema, create)`,
+        },
+      ],
+      { subject: "configuration" },
+    );
   }
   return plugin as IpAllocatorPlugin<unknown>;
 }
@@ -63,17 +79,30 @@ function pickPlugin(loaded: unknown): IpAllocatorPlugin | undefined {
 async function importProviderModule(provider: string, options: LoadPluginOptions): Promise<unknown> {
   const cwd = options.cwd ?? process.cwd();
   const builtIn = BUILT_IN_PROVIDERS[provider];
-  const specifier = builtIn === undefined ? classifyPluginSpecifier(provider, options.baseDirectory) : { kind: "package" as const, name: builtIn };
+  const specifier =
+    builtIn === undefined
+      ? classifyPluginSpecifier(provider, options.baseDirectory)
+      : { kind: "package" as const, name: builtIn };
   if (specifier.kind === "file") {
-    checkPluginPath(specifier.path, { baseDirectory: options.baseDirectory, cwd, allowPluginOutside: options.allowPluginOutside });
-    if (!existsSync(specifier.path)) throw refuse(`plugin file ${specifier.path} does not exist (valid providers: ${VALID_PROVIDERS})`);
-    return importOrExplain(pathToFileURL(specifier.path).href, (reason) => `plugin file ${specifier.path} failed to load: ${describe(reason)}`);
+    checkPluginPath(specifier.path, {
+      baseDirectory: options.baseDirectory,
+      cwd,
+      allowPluginOutside: options.allowPluginOutside,
+    });
+    if (!existsSync(specifier.path))
+      throw refuse(`plugin file ${specifier.path} does not exist (valid providers: ${VALID_PROVIDERS})`);
+    return importOrExplain(
+      pathToFileURL(specifier.path).href,
+      (reason) => `plugin file ${specifier.path} failed to load: ${describe(reason)}`,
+    );
   }
   const resolved = resolvePackage(specifier.name, [options.baseDirectory, cwd]);
-  if (resolved !== undefined) return importOrExplain(resolved, (reason) => `package "${specifier.name}" failed to load: ${describe(reason)}`);
+  if (resolved !== undefined)
+    return importOrExplain(resolved, (reason) => `package "${specifier.name}" failed to load: ${describe(reason)}`);
   return importOrExplain(specifier.name, (reason) => {
     if (!isNotFound(reason)) return `package "${specifier.name}" failed to load: ${describe(reason)}`;
-    if (builtIn !== undefined) return `"${provider}" needs the package ${builtIn}, which is not installed next to the config file or the application (npm install ${builtIn})`;
+    if (builtIn !== undefined)
+      return `"${provider}" needs the package ${builtIn}, which is not installed next to the config file or the application (npm install ${builtIn})`;
     return `unknown provider "${provider}"${formatSuggestion(provider, Object.keys(BUILT_IN_PROVIDERS))}: no such package is installed next to the config file or the application (valid: ${VALID_PROVIDERS})`;
   });
 }
@@ -109,7 +138,12 @@ function refuse(message: string): IpAllocatorError {
 
 function isNotFound(reason: unknown): boolean {
   const code = (reason as { code?: unknown } | undefined)?.code;
-  return code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND" || code === "ERR_PACKAGE_PATH_NOT_EXPORTED" || /Cannot find (module|package)|Failed to load url/i.test(String((reason as Error | undefined)?.message));
+  return (
+    code === "ERR_MODULE_NOT_FOUND" ||
+    code === "MODULE_NOT_FOUND" ||
+    code === "ERR_PACKAGE_PATH_NOT_EXPORTED" ||
+    /Cannot find (module|package)|Failed to load url/i.test(String((reason as Error | undefined)?.message))
+  );
 }
 
 function describe(reason: unknown): string {

@@ -12,8 +12,11 @@ export interface JsonErrorPosition {
  */
 export function locateJsonSyntaxError(text: string): JsonErrorPosition | undefined {
   const scanner = { text, offset: 0 };
-  const valid = readValue(scanner, 0) && (skipWhitespace(scanner), scanner.offset === text.length);
-  return valid ? undefined : toLineAndColumn(text, scanner.offset);
+  if (readValue(scanner, 0)) {
+    skipWhitespace(scanner);
+    if (scanner.offset === text.length) return undefined;
+  }
+  return toLineAndColumn(text, scanner.offset);
 }
 
 interface Scanner {
@@ -72,6 +75,7 @@ function readString(scanner: Scanner): boolean {
 
 // Sticky patterns match at the offset without copying the rest of the text.
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings may not contain raw C0 characters (RFC 8259)
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 function readToken(scanner: Scanner, pattern: RegExp): boolean {

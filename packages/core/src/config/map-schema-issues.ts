@@ -17,23 +17,40 @@ interface SchemaIssue {
  * (`credentials.accessKeySecret: …`). Values are never copied (they may be secrets).
  * @public
  */
-export function mapSchemaIssues(issues: ReadonlyArray<SchemaIssue>, schema: unknown, extraTopLevelKeys: readonly string[] = []): FieldIssue[] {
+export function mapSchemaIssues(
+  issues: ReadonlyArray<SchemaIssue>,
+  schema: unknown,
+  extraTopLevelKeys: readonly string[] = [],
+): FieldIssue[] {
   return issues.flatMap((issue) => mapIssue(issue, [], schema, extraTopLevelKeys));
 }
 
-function mapIssue(issue: SchemaIssue, prefix: readonly PropertyKey[], schema: unknown, extraTopLevelKeys: readonly string[]): FieldIssue[] {
+function mapIssue(
+  issue: SchemaIssue,
+  prefix: readonly PropertyKey[],
+  schema: unknown,
+  extraTopLevelKeys: readonly string[],
+): FieldIssue[] {
   const path = [...prefix, ...issue.path];
   if (issue.code === "invalid_union" && issue.errors !== undefined && issue.errors.length > 0) {
     return mapIssues(pickClosestAlternative(issue.errors), path, schema, extraTopLevelKeys);
   }
   if (issue.code === "unrecognized_keys" && issue.keys !== undefined) {
     const known = [...listSchemaKeys(schema, path), ...(path.length === 0 ? extraTopLevelKeys : [])];
-    return issue.keys.map((key) => ({ path: joinPath([...path, key]), message: `unknown key "${key}"${formatSuggestion(key, known)}` }));
+    return issue.keys.map((key) => ({
+      path: joinPath([...path, key]),
+      message: `unknown key "${key}"${formatSuggestion(key, known)}`,
+    }));
   }
   return [{ path: joinPath(path), message: issue.message }];
 }
 
-function mapIssues(issues: ReadonlyArray<SchemaIssue>, prefix: readonly PropertyKey[], schema: unknown, extraTopLevelKeys: readonly string[]): FieldIssue[] {
+function mapIssues(
+  issues: ReadonlyArray<SchemaIssue>,
+  prefix: readonly PropertyKey[],
+  schema: unknown,
+  extraTopLevelKeys: readonly string[],
+): FieldIssue[] {
   return issues.flatMap((issue) => mapIssue(issue, prefix, schema, extraTopLevelKeys));
 }
 
@@ -42,15 +59,24 @@ function mapIssues(issues: ReadonlyArray<SchemaIssue>, prefix: readonly Property
  * not about unknown keys or the value's type (a custom message says more than "expected object").
  */
 function pickClosestAlternative(alternatives: ReadonlyArray<ReadonlyArray<SchemaIssue>>): ReadonlyArray<SchemaIssue> {
-  const score = (issues: ReadonlyArray<SchemaIssue>) => issues.length * 10 + issues.filter((issue) => issue.code === "unrecognized_keys" || issue.code === "invalid_type").length;
+  const score = (issues: ReadonlyArray<SchemaIssue>) =>
+    issues.length * 10 +
+    issues.filter((issue) => issue.code === "unrecognized_keys" || issue.code === "invalid_type").length;
   return alternatives.reduce((best, candidate) => (score(candidate) < score(best) ? candidate : best));
 }
 
 /** The keys an object schema at `path` declares, looking through optional, default and union wrappers. */
 export function listSchemaKeys(schema: unknown, path: readonly PropertyKey[]): string[] {
   let current: unknown[] = [schema];
-  for (const segment of path) current = current.flatMap((candidate) => unwrapObjects(candidate).map((object) => object.shape[String(segment)]).filter((child) => child !== undefined));
-  return [...new Set(current.flatMap((candidate) => unwrapObjects(candidate).flatMap((object) => Object.keys(object.shape))))];
+  for (const segment of path)
+    current = current.flatMap((candidate) =>
+      unwrapObjects(candidate)
+        .map((object) => object.shape[String(segment)])
+        .filter((child) => child !== undefined),
+    );
+  return [
+    ...new Set(current.flatMap((candidate) => unwrapObjects(candidate).flatMap((object) => Object.keys(object.shape)))),
+  ];
 }
 
 interface SchemaDefinition {
@@ -66,7 +92,8 @@ function unwrapObjects(schema: unknown, depth = 0): Array<{ shape: Record<string
   const definition = (schema as { _zod?: { def?: SchemaDefinition } } | undefined)?._zod?.def;
   if (definition === undefined || depth > 8) return [];
   if (definition.type === "object" && definition.shape !== undefined) return [{ shape: definition.shape }];
-  if (definition.type === "union") return (definition.options ?? []).flatMap((option) => unwrapObjects(option, depth + 1));
+  if (definition.type === "union")
+    return (definition.options ?? []).flatMap((option) => unwrapObjects(option, depth + 1));
   if (definition.type === "pipe") return unwrapObjects(definition.in, depth + 1);
   return definition.innerType === undefined ? [] : unwrapObjects(definition.innerType, depth + 1);
 }

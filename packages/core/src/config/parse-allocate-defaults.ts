@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { FieldIssue } from "../errors/ip-allocator-error.js";
-import { AllocateRequestSchema, LocationSchema, type AllocateRequestInput, type Location } from "../spec/allocate-request.js";
+import {
+  AllocateRequestSchema,
+  LocationSchema,
+  type AllocateRequestInput,
+  type Location,
+} from "../spec/allocate-request.js";
 import { mapSchemaIssues } from "./map-schema-issues.js";
 
 /**
@@ -15,7 +20,11 @@ export type AllocateDefaultsInput = Partial<Omit<AllocateRequestInput, "location
 export type AllocateDefaults = Partial<AllocateRequestInput>;
 
 /** Whether each built-in provider takes a region or a zone (its `capabilities.locationKind`). */
-const BUILT_IN_LOCATION_KINDS: Readonly<Record<string, "region" | "zone">> = { "alibaba-ecs": "region", "zenlayer-eip": "zone", "aws-ec2": "region" };
+const BUILT_IN_LOCATION_KINDS: Readonly<Record<string, "region" | "zone">> = {
+  "alibaba-ecs": "region",
+  "zenlayer-eip": "zone",
+  "aws-ec2": "region",
+};
 
 // The request's own schema, every field optional and without defaults: only what the file says is returned.
 const AllocateDefaultsSchema = z
@@ -34,11 +43,17 @@ const AllocateDefaultsSchema = z
  * and an unknown key gets a "did you mean".
  * @public
  */
-export function parseAllocateDefaults(value: unknown, prefix: string): { defaults: AllocateDefaultsInput; issues: FieldIssue[] } {
+export function parseAllocateDefaults(
+  value: unknown,
+  prefix: string,
+): { defaults: AllocateDefaultsInput; issues: FieldIssue[] } {
   if (value === undefined) return { defaults: {}, issues: [] };
   const parsed = AllocateDefaultsSchema.safeParse(value);
   if (parsed.success) return { defaults: parsed.data as AllocateDefaultsInput, issues: [] };
-  const issues = mapSchemaIssues(parsed.error.issues, AllocateDefaultsSchema).map((issue) => ({ ...issue, path: [prefix, issue.path].filter(Boolean).join(".") }));
+  const issues = mapSchemaIssues(parsed.error.issues, AllocateDefaultsSchema).map((issue) => ({
+    ...issue,
+    path: [prefix, issue.path].filter(Boolean).join("."),
+  }));
   return { defaults: {}, issues };
 }
 
@@ -48,15 +63,29 @@ export function parseAllocateDefaults(value: unknown, prefix: string): { default
  * `region` so a region-based provider needs it only once.
  * @public
  */
-export function resolveAllocateDefaults(defaults: AllocateDefaultsInput, provider: string, settings: Readonly<Record<string, unknown>>, path: string): { allocate: AllocateDefaults; issues: FieldIssue[] } {
+export function resolveAllocateDefaults(
+  defaults: AllocateDefaultsInput,
+  provider: string,
+  settings: Readonly<Record<string, unknown>>,
+  path: string,
+): { allocate: AllocateDefaults; issues: FieldIssue[] } {
   const { location, ...rest } = defaults;
   if (typeof location === "string") {
     const kind = BUILT_IN_LOCATION_KINDS[provider];
     if (kind === undefined) {
-      return { allocate: {}, issues: [{ path, message: `"${location}" could be a region or a zone for provider "${provider}": write { "region": "${location}" } or { "zone": "${location}" }` }] };
+      return {
+        allocate: {},
+        issues: [
+          {
+            path,
+            message: `"${location}" could be a region or a zone for provider "${provider}": write { "region": "${location}" } or { "zone": "${location}" }`,
+          },
+        ],
+      };
     }
     return { allocate: { ...rest, location: { [kind]: location } }, issues: [] };
   }
-  if (location === undefined && typeof settings.region === "string") return { allocate: { ...rest, location: { region: settings.region } }, issues: [] };
+  if (location === undefined && typeof settings.region === "string")
+    return { allocate: { ...rest, location: { region: settings.region } }, issues: [] };
   return { allocate: location === undefined ? rest : { ...rest, location }, issues: [] };
 }

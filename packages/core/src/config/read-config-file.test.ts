@@ -30,11 +30,15 @@ async function failureOf(promise: Promise<unknown>): Promise<IpAllocatorError> {
 describe("reading the configuration file safely", () => {
   it("reports a JSON typo by line and column only: the secret next to it appears nowhere", async () => {
     const path = join(directory, "typo.json");
-    await writeFile(path, `{\n  "provider": "alibaba-ecs",\n  "credentials": { "accessKeySecret": "${SECRET}" "accessKeyId": "x" }\n}\n`);
+    await writeFile(
+      path,
+      `{\n  "provider": "alibaba-ecs",\n  "credentials": { "accessKeySecret": "${SECRET}" "accessKeyId": "x" }\n}\n`,
+    );
     const error = await failureOf(loadConfig({ path, env: {} }));
     expect(error).toMatchObject({ code: "INVALID_ARGUMENT", issues: [{ path: "config" }] });
     expect(error.message).toContain(`${path} is not valid JSON at line 3, column 70`);
-    for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 }), String(error.stack)]) expect(text).not.toContain(SECRET);
+    for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 }), String(error.stack)])
+      expect(text).not.toContain(SECRET);
   });
 
   it("refuses /dev/zero, a FIFO and a directory without reading them (nothing hangs)", async () => {
@@ -42,7 +46,9 @@ describe("reading the configuration file safely", () => {
     execFileSync("mkfifo", [fifo]);
     for (const path of ["/dev/zero", fifo, directory]) {
       const error = await failureOf(loadConfig({ path, env: {} }));
-      expect(error.issues).toEqual([{ path: "config", message: `${path} is not a regular file (a directory, FIFO or device is never read)` }]);
+      expect(error.issues).toEqual([
+        { path: "config", message: `${path} is not a regular file (a directory, FIFO or device is never read)` },
+      ]);
     }
   }, 5_000);
 
@@ -52,12 +58,16 @@ describe("reading the configuration file safely", () => {
     await handle.truncate(50 * 1024 * 1024);
     await handle.close();
     const error = await failureOf(loadConfig({ path, env: {} }));
-    expect(error.issues[0]?.message).toBe(`${path} is larger than 1048576 bytes; a configuration file is a few hundred`);
+    expect(error.issues[0]?.message).toBe(
+      `${path} is larger than 1048576 bytes; a configuration file is a few hundred`,
+    );
   });
 
   it("stops when the signal aborts: TIMEOUT for a timeout, CANCELLED otherwise", async () => {
     await writeFile(join(directory, "polycloud.config.json"), JSON.stringify({ provider: "zenlayer-eip" }));
-    await expect(loadConfig({ cwd: directory, env: {}, signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "CANCELLED" });
+    await expect(loadConfig({ cwd: directory, env: {}, signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: "CANCELLED",
+    });
     const timedOut = AbortSignal.abort(new DOMException("The operation timed out.", "TimeoutError"));
     await expect(loadConfig({ cwd: directory, env: {}, signal: timedOut })).rejects.toMatchObject({ code: "TIMEOUT" });
   });
@@ -66,7 +76,9 @@ describe("reading the configuration file safely", () => {
     await writeFile(join(directory, "latin1.json"), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
     await expect(loadConfig({ cwd: directory, path: "latin1.json", env: {} })).rejects.toThrow(/is not UTF-8 text/);
     await writeFile(join(directory, "array.json"), "[]");
-    await expect(loadConfig({ cwd: directory, path: "array.json", env: {} })).rejects.toThrow(/must contain a JSON object/);
+    await expect(loadConfig({ cwd: directory, path: "array.json", env: {} })).rejects.toThrow(
+      /must contain a JSON object/,
+    );
   });
 });
 

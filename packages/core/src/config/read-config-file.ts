@@ -22,7 +22,10 @@ export interface ReadConfigFileOptions {
  * @throws {IpAllocatorError} INVALID_ARGUMENT with the issue path `config`.
  * @public
  */
-export async function readConfigFile(path: string, options: ReadConfigFileOptions): Promise<Record<string, unknown> | undefined> {
+export async function readConfigFile(
+  path: string,
+  options: ReadConfigFileOptions,
+): Promise<Record<string, unknown> | undefined> {
   throwIfAborted(options.signal);
   const stats = await stat(path).catch((thrown: NodeJS.ErrnoException) => {
     if (thrown.code === "ENOENT" && !options.required) return undefined;
@@ -36,7 +39,8 @@ export async function readConfigFile(path: string, options: ReadConfigFileOption
 
 function checkSize(path: string, stats: { isFile(): boolean; size: number }): void {
   if (!stats.isFile()) throw refuse(`${path} is not a regular file (a directory, FIFO or device is never read)`);
-  if (stats.size > MAX_CONFIG_FILE_BYTES) throw refuse(`${path} is larger than ${MAX_CONFIG_FILE_BYTES} bytes; a configuration file is a few hundred`);
+  if (stats.size > MAX_CONFIG_FILE_BYTES)
+    throw refuse(`${path} is larger than ${MAX_CONFIG_FILE_BYTES} bytes; a configuration file is a few hundred`);
 }
 
 async function readBounded(path: string, signal: AbortSignal | undefined): Promise<string> {
@@ -54,7 +58,8 @@ async function readBounded(path: string, signal: AbortSignal | undefined): Promi
       if (bytesRead === 0) break;
       length += bytesRead;
       // The file grew after stat: refuse rather than read on.
-      if (length > MAX_CONFIG_FILE_BYTES) throw refuse(`${path} is larger than ${MAX_CONFIG_FILE_BYTES} bytes; a configuration file is a few hundred`);
+      if (length > MAX_CONFIG_FILE_BYTES)
+        throw refuse(`${path} is larger than ${MAX_CONFIG_FILE_BYTES} bytes; a configuration file is a few hundred`);
     }
     try {
       return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(buffer.subarray(0, length));
@@ -76,7 +81,8 @@ function parseConfigText(path: string, text: string): Record<string, unknown> {
     const where = position === undefined ? "" : ` at line ${position.line}, column ${position.column}`;
     throw refuse(`${path} is not valid JSON${where} (the text is not shown: it may hold a credential)`);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw refuse(`${path} must contain a JSON object ({ "provider": … })`);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw refuse(`${path} must contain a JSON object ({ "provider": … })`);
   return parsed as Record<string, unknown>;
 }
 
@@ -100,7 +106,9 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   const isTimeout = reason instanceof Error && reason.name === "TimeoutError";
   throw new IpAllocatorError({
     code: isTimeout ? "TIMEOUT" : "CANCELLED",
-    message: isTimeout ? "Loading the configuration did not finish before the deadline." : "Loading the configuration was cancelled.",
+    message: isTimeout
+      ? "Loading the configuration did not finish before the deadline."
+      : "Loading the configuration was cancelled.",
     cause: reason,
   });
 }

@@ -30,14 +30,22 @@ export interface SelectedSettings {
  * `providers.<selected>` alone, so one provider's keys never reach another. `allocate` is provider-neutral:
  * the top-level block applies to every provider, `providers.<selected>.allocate` is merged over it.
  */
-export function selectProviderSettings(file: Readonly<Record<string, unknown>>, choice: ProviderChoice): SelectedSettings {
+export function selectProviderSettings(
+  file: Readonly<Record<string, unknown>>,
+  choice: ProviderChoice,
+): SelectedSettings {
   const issues: FieldIssue[] = [];
   const { $schema: _schema, provider: fileProvider, providers, allocate: topAllocate, ...topSettings } = file;
-  if (fileProvider !== undefined && (typeof fileProvider !== "string" || fileProvider === "")) issues.push({ path: "provider", message: "must be a non-empty string: a built-in provider name, a package name or a plugin file path" });
+  if (fileProvider !== undefined && (typeof fileProvider !== "string" || fileProvider === ""))
+    issues.push({
+      path: "provider",
+      message: "must be a non-empty string: a built-in provider name, a package name or a plugin file path",
+    });
   const sections = readSections(providers, issues);
   const sectionNames = Object.keys(sections ?? {});
   const ownProvider = typeof fileProvider === "string" && fileProvider !== "" ? fileProvider : undefined;
-  const provider = choice.override ?? choice.environment ?? ownProvider ?? (sectionNames.length === 1 ? sectionNames[0] : undefined);
+  const provider =
+    choice.override ?? choice.environment ?? ownProvider ?? (sectionNames.length === 1 ? sectionNames[0] : undefined);
   const settings: Record<string, unknown> = {};
   const settingPaths = new Map<string, string>();
   const topLevelApplies = ownProvider === undefined || ownProvider === provider;
@@ -55,14 +63,26 @@ export function selectProviderSettings(file: Readonly<Record<string, unknown>>, 
   }
   if (provider !== undefined && section === undefined && sections !== undefined) {
     const misspelt = suggestClosestKey(provider, sectionNames);
-    if (misspelt !== undefined) issues.push({ path: `providers.${misspelt}`, message: `is not the selected provider "${provider}"; did you mean "${provider}"?` });
-    else if (!topLevelApplies) issues.push({ path: "providers", message: `has no "${provider}" section for the selected provider (the top-level settings belong to "${ownProvider}" and are never given to another provider)` });
+    if (misspelt !== undefined)
+      issues.push({
+        path: `providers.${misspelt}`,
+        message: `is not the selected provider "${provider}"; did you mean "${provider}"?`,
+      });
+    else if (!topLevelApplies)
+      issues.push({
+        path: "providers",
+        message: `has no "${provider}" section for the selected provider (the top-level settings belong to "${ownProvider}" and are never given to another provider)`,
+      });
   }
   const top = parseAllocateDefaults(topAllocate, "allocate");
   const inSection = parseAllocateDefaults(sectionAllocate, `providers.${provider}.allocate`);
   issues.push(...top.issues, ...inSection.issues);
-  const locationPath = inSection.defaults.location !== undefined ? `providers.${provider}.allocate.location` : "allocate.location";
-  const resolved = provider === undefined ? { allocate: {}, issues: [] } : resolveAllocateDefaults({ ...top.defaults, ...inSection.defaults }, provider, settings, locationPath);
+  const locationPath =
+    inSection.defaults.location !== undefined ? `providers.${provider}.allocate.location` : "allocate.location";
+  const resolved =
+    provider === undefined
+      ? { allocate: {}, issues: [] }
+      : resolveAllocateDefaults({ ...top.defaults, ...inSection.defaults }, provider, settings, locationPath);
   issues.push(...resolved.issues);
   return { provider, settings, settingPaths, allocate: resolved.allocate, issues };
 }
@@ -70,13 +90,20 @@ export function selectProviderSettings(file: Readonly<Record<string, unknown>>, 
 function readSections(providers: unknown, issues: FieldIssue[]): Record<string, Record<string, unknown>> | undefined {
   if (providers === undefined) return undefined;
   if (!isPlainObject(providers)) {
-    issues.push({ path: "providers", message: `must be an object of settings keyed by provider name, e.g. { "alibaba-ecs": { "region": "cn-hangzhou" } }` });
+    issues.push({
+      path: "providers",
+      message: `must be an object of settings keyed by provider name, e.g. { "alibaba-ecs": { "region": "cn-hangzhou" } }`,
+    });
     return undefined;
   }
   const sections: Record<string, Record<string, unknown>> = {};
   for (const [name, section] of Object.entries(providers)) {
     if (isPlainObject(section)) sections[name] = section;
-    else issues.push({ path: `providers.${name}`, message: `must be an object of ${name} settings${BUILT_IN_PROVIDERS[name] === undefined ? formatSuggestion(name, Object.keys(BUILT_IN_PROVIDERS)) : ""}` });
+    else
+      issues.push({
+        path: `providers.${name}`,
+        message: `must be an object of ${name} settings${BUILT_IN_PROVIDERS[name] === undefined ? formatSuggestion(name, Object.keys(BUILT_IN_PROVIDERS)) : ""}`,
+      });
   }
   return sections;
 }

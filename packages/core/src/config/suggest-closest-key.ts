@@ -26,13 +26,19 @@ export function formatSuggestion(key: string, knownKeys: Iterable<string>): stri
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 function measureEditDistance(from: string, to: string): number {
-  const rows: number[][] = Array.from({ length: from.length + 1 }, (_, row) => Array.from({ length: to.length + 1 }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)));
+  const rows: number[][] = Array.from({ length: from.length + 1 }, (_, row) =>
+    Array.from({ length: to.length + 1 }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)),
+  );
   for (let row = 1; row <= from.length; row += 1) {
     for (let column = 1; column <= to.length; column += 1) {
       const cost = from[row - 1] === to[column - 1] ? 0 : 1;
       const current = rows[row] as number[];
       const previous = rows[row - 1] as number[];
-      let distance = Math.min((previous[column] as number) + 1, (current[column - 1] as number) + 1, (previous[column - 1] as number) + cost);
+      let distance = Math.min(
+        (previous[column] as number) + 1,
+        (current[column - 1] as number) + 1,
+        (previous[column - 1] as number) + cost,
+      );
       if (row > 1 && column > 1 && from[row - 1] === to[column - 2] && from[row - 2] === to[column - 1]) {
         distance = Math.min(distance, ((rows[row - 2] as number[])[column - 2] as number) + 1);
       }

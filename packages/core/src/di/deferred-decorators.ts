@@ -28,7 +28,8 @@ export function injectable(): ClassDecorator {
  * @public
  */
 export function inject(token: Token<unknown>): ParameterDecorator {
-  return (target, propertyKey, parameterIndex) => whenTsyringeLoads((module) => module.inject(token)(target, propertyKey as never, parameterIndex));
+  return (target, propertyKey, parameterIndex) =>
+    whenTsyringeLoads((module) => module.inject(token)(target, propertyKey as never, parameterIndex));
 }
 
 /**

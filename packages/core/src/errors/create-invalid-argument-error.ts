@@ -18,7 +18,10 @@ export interface InvalidArgumentContext {
  * the message (or a CLI's output) knows what to fix.
  * @public
  */
-export function createInvalidArgumentError(issues: readonly FieldIssue[], context: InvalidArgumentContext = {}): IpAllocatorError {
+export function createInvalidArgumentError(
+  issues: readonly FieldIssue[],
+  context: InvalidArgumentContext = {},
+): IpAllocatorError {
   const prefixed = issues.map((issue) => ({
     path: [context.pathPrefix, issue.path].filter((part) => part !== undefined && part !== "").join("."),
     message: issue.message,
@@ -39,7 +42,9 @@ export function createInvalidArgumentError(issues: readonly FieldIssue[], contex
  * never copied (they may be secrets).
  * @public
  */
-export function toFieldIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): FieldIssue[] {
+export function toFieldIssues(error: {
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+}): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
 
@@ -47,7 +52,11 @@ export function toFieldIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArr
  * Validates `value` with `schema`, returning the parsed output or throwing INVALID_ARGUMENT.
  * @public
  */
-export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown, context: InvalidArgumentContext = {}): z.output<Schema> {
+export function parseOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  context: InvalidArgumentContext = {},
+): z.output<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw createInvalidArgumentError(toFieldIssues(result.error), context);

@@ -45,10 +45,18 @@ interface CodeDefaults {
 export const ERROR_CODE_DEFAULTS: Readonly<Record<IpAllocatorErrorCode, CodeDefaults>> = {
   INVALID_ARGUMENT: { retryable: false, category: "client", summary: "The request or configuration is invalid." },
   UNAUTHENTICATED: { retryable: false, category: "client", summary: "Credentials are missing, unknown or wrong." },
-  PERMISSION_DENIED: { retryable: false, category: "client", summary: "The credentials may not perform this operation." },
+  PERMISSION_DENIED: {
+    retryable: false,
+    category: "client",
+    summary: "The credentials may not perform this operation.",
+  },
   NOT_FOUND: { retryable: false, category: "client", summary: "The resource does not exist." },
   ALREADY_EXISTS: { retryable: false, category: "client", summary: "The resource already exists." },
-  FAILED_PRECONDITION: { retryable: false, category: "client", summary: "The resource is not in a state that allows this operation." },
+  FAILED_PRECONDITION: {
+    retryable: false,
+    category: "client",
+    summary: "The resource is not in a state that allows this operation.",
+  },
   RESOURCE_EXHAUSTED: { retryable: false, category: "client", summary: "A quota, balance or stock is exhausted." },
   RATE_LIMITED: { retryable: true, category: "throttling", summary: "The provider throttled the request." },
   UNAVAILABLE: { retryable: true, category: "transient", summary: "The provider is temporarily unavailable." },

@@ -69,8 +69,19 @@ describe("IpAllocatorError", () => {
   });
 
   it("keeps everything but attempt metadata when copied by the retry loop", () => {
-    const error = new IpAllocatorError({ code: "RATE_LIMITED", message: "slow down", providerCode: "Throttling.User", httpStatus: 400 });
+    const error = new IpAllocatorError({
+      code: "RATE_LIMITED",
+      message: "slow down",
+      providerCode: "Throttling.User",
+      httpStatus: 400,
+    });
     const copy = error.withAttempts(4, 900);
-    expect(copy).toMatchObject({ code: "RATE_LIMITED", providerCode: "Throttling.User", httpStatus: 400, attempts: 4, totalRetryDelayMs: 900 });
+    expect(copy).toMatchObject({
+      code: "RATE_LIMITED",
+      providerCode: "Throttling.User",
+      httpStatus: 400,
+      attempts: 4,
+      totalRetryDelayMs: 900,
+    });
   });
 });

@@ -45,6 +45,7 @@ export interface IpAllocatorErrorOptions {
  * @public
  */
 export class IpAllocatorError extends Error {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by isInstance through the Symbol.for key, across copies
   private readonly [MARKER] = true;
   override readonly name = "IpAllocatorError";
   readonly code: IpAllocatorErrorCode;

@@ -5,7 +5,10 @@ import { IpAllocatorError } from "./ip-allocator-error.js";
  * becomes INTERNAL with the original as `cause` (a bug or an unexpected library failure).
  * @public
  */
-export function toIpAllocatorError(thrown: unknown, context: { provider?: string; operation?: string } = {}): IpAllocatorError {
+export function toIpAllocatorError(
+  thrown: unknown,
+  context: { provider?: string; operation?: string } = {},
+): IpAllocatorError {
   if (IpAllocatorError.isInstance(thrown)) return thrown;
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   return new IpAllocatorError({

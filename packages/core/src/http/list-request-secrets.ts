@@ -19,13 +19,15 @@ export function listRequestSecrets(request: HttpRequest): string[] {
   }
   const queryStart = request.url.indexOf("?");
   if (queryStart >= 0) values.push(...listSignatureParameters(request.url.slice(queryStart + 1)));
-  if (request.body !== undefined && /x-www-form-urlencoded/i.test(findHeader(request, "content-type") ?? "")) values.push(...listSignatureParameters(request.body));
+  if (request.body !== undefined && /x-www-form-urlencoded/i.test(findHeader(request, "content-type") ?? ""))
+    values.push(...listSignatureParameters(request.body));
   return values;
 }
 
 function listSignatureParameters(query: string): string[] {
   const values: string[] = [];
-  for (const [name, value] of new URLSearchParams(query)) if (SIGNATURE_PARAMETERS.has(name.toLowerCase()) && value !== "") values.push(value);
+  for (const [name, value] of new URLSearchParams(query))
+    if (SIGNATURE_PARAMETERS.has(name.toLowerCase()) && value !== "") values.push(value);
   return values;
 }
 

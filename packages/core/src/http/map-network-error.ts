@@ -1,15 +1,34 @@
 import { IpAllocatorError } from "../errors/ip-allocator-error.js";
 
 // Failures where the request provably never reached the server: safe to retry even for mutations.
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL", "UND_ERR_INVALID_ARG"]);
-const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT", "ESOCKETTIMEDOUT"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_INVALID_URL",
+  "UND_ERR_INVALID_ARG",
+]);
+const TIMEOUT_CODES = new Set([
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+]);
 
 /**
  * Maps a transport failure (undici `UND_ERR_*`, Node system errors, aborts) to NETWORK, TIMEOUT, or the
  * abort signal's own typed reason. `ambiguous` is true unless the request provably never left.
  * @public
  */
-export function mapNetworkError(thrown: unknown, context: { provider: string; operation: string; signal?: AbortSignal }): IpAllocatorError {
+export function mapNetworkError(
+  thrown: unknown,
+  context: { provider: string; operation: string; signal?: AbortSignal },
+): IpAllocatorError {
   if (context.signal?.aborted && IpAllocatorError.isInstance(context.signal.reason)) {
     // The caller or the deadline stopped a request that may already have been processed.
     return new IpAllocatorError({ ...context.signal.reason.toOptions(), ambiguous: true, cause: thrown });

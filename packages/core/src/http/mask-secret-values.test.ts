@@ -11,7 +11,9 @@ describe("secret masking", () => {
     for (const form of [SECRET, encodeURIComponent(SECRET), encodeURIComponent(encodeURIComponent(SECRET))]) {
       expect(mask(`id=${form};`)).toBe("id=[REDACTED];");
     }
-    expect(createSecretMask(['a"b\\c-secret-value'])(JSON.stringify({ echo: 'a"b\\c-secret-value' }))).toBe('{"echo":"[REDACTED]"}');
+    expect(createSecretMask(['a"b\\c-secret-value'])(JSON.stringify({ echo: 'a"b\\c-secret-value' }))).toBe(
+      '{"echo":"[REDACTED]"}',
+    );
   });
 
   it("masks base64 of the secret and of id:secret (HTTP Basic), whatever the id's length", () => {
@@ -22,7 +24,9 @@ describe("secret masking", () => {
   });
 
   it("masks a fragment of 12 or more characters (a truncated echo, a secret split across two fields)", () => {
-    expect(mask(`RequestId=${SECRET.slice(0, 16)} HostId=${SECRET.slice(16)}`)).toBe("RequestId=[REDACTED] HostId=[REDACTED]");
+    expect(mask(`RequestId=${SECRET.slice(0, 16)} HostId=${SECRET.slice(16)}`)).toBe(
+      "RequestId=[REDACTED] HostId=[REDACTED]",
+    );
     expect(mask(`x${SECRET}y${SECRET}z`)).toBe("x[REDACTED]y[REDACTED]z");
   });
 
@@ -43,9 +47,29 @@ describe("secret masking", () => {
 
 describe("a request's own secrets", () => {
   it("are the signatures of the Authorization header, the credential of a Bearer header, and signature parameters", () => {
-    expect(listRequestSecrets({ method: "POST", url: "https://h/", headers: { Authorization: "ZC2-HMAC-SHA256 Credential=key/20260101/zenlayer/zc2_request, SignedHeaders=content-type;host, Signature=abcdef0123456789" } })).toEqual(["abcdef0123456789"]);
-    expect(listRequestSecrets({ method: "POST", url: "https://h/", headers: { authorization: "Bearer tok-123456" } })).toEqual(["tok-123456"]);
-    expect(listRequestSecrets({ method: "GET", url: "https://h/?Action=A&Signature=s%2B1%3D", headers: {} })).toEqual(["s+1="]);
-    expect(listRequestSecrets({ method: "POST", url: "https://h/", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "Action=A&Signature=sig-in-body" })).toEqual(["sig-in-body"]);
+    expect(
+      listRequestSecrets({
+        method: "POST",
+        url: "https://h/",
+        headers: {
+          Authorization:
+            "ZC2-HMAC-SHA256 Credential=key/20260101/zenlayer/zc2_request, SignedHeaders=content-type;host, Signature=abcdef0123456789",
+        },
+      }),
+    ).toEqual(["abcdef0123456789"]);
+    expect(
+      listRequestSecrets({ method: "POST", url: "https://h/", headers: { authorization: "Bearer tok-123456" } }),
+    ).toEqual(["tok-123456"]);
+    expect(listRequestSecrets({ method: "GET", url: "https://h/?Action=A&Signature=s%2B1%3D", headers: {} })).toEqual([
+      "s+1=",
+    ]);
+    expect(
+      listRequestSecrets({
+        method: "POST",
+        url: "https://h/",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "Action=A&Signature=sig-in-body",
+      }),
+    ).toEqual(["sig-in-body"]);
   });
 });

@@ -17,7 +17,10 @@ export const FRAGMENT_LENGTH = 12;
 const REPLACEMENT = "[REDACTED]";
 const HASH_BASE = 131;
 /** HASH_BASE^(FRAGMENT_LENGTH-1) modulo 2^32: the weight of the character leaving the rolling window. */
-const LEADING_WEIGHT = Array.from({ length: FRAGMENT_LENGTH - 1 }).reduce<number>((weight) => Math.imul(weight, HASH_BASE), 1);
+const LEADING_WEIGHT = Array.from({ length: FRAGMENT_LENGTH - 1 }).reduce<number>(
+  (weight) => Math.imul(weight, HASH_BASE),
+  1,
+);
 
 /** A function masking the given values (and their forms and fragments) in a text. @internal */
 export type SecretMask = (text: string) => string;
@@ -26,7 +29,14 @@ export type SecretMask = (text: string) => string;
 export function listSecretForms(secret: string): string[] {
   const percent = encodeURIComponent(secret);
   const rfc3986 = percent.replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-  const forms = [secret, percent, rfc3986, encodeURIComponent(percent), encodeURIComponent(rfc3986), JSON.stringify(secret).slice(1, -1)];
+  const forms = [
+    secret,
+    percent,
+    rfc3986,
+    encodeURIComponent(percent),
+    encodeURIComponent(rfc3986),
+    JSON.stringify(secret).slice(1, -1),
+  ];
   const bytes = Buffer.from(secret, "utf8");
   for (let offset = 0; offset < 3; offset += 1) {
     // Base64 of the secret preceded by `offset` other bytes: the groups holding only secret bytes are the same
@@ -44,13 +54,17 @@ export function listSecretForms(secret: string): string[] {
  * value and its percent-encoding only: enough for one request's signature, and cheap to build per request.
  * @internal
  */
-export function createSecretMask(secrets: readonly (string | undefined)[], options: { allForms?: boolean } = {}): SecretMask {
+export function createSecretMask(
+  secrets: readonly (string | undefined)[],
+  options: { allForms?: boolean } = {},
+): SecretMask {
   const wholeValues = new Set<string>();
   const fragments = new Set<string>();
   const hashes = new Set<number>();
   for (const secret of secrets) {
     if (secret === undefined || secret.length < MIN_SECRET_LENGTH) continue;
-    const forms = options.allForms === false ? [...new Set([secret, encodeURIComponent(secret)])] : listSecretForms(secret);
+    const forms =
+      options.allForms === false ? [...new Set([secret, encodeURIComponent(secret)])] : listSecretForms(secret);
     for (const form of forms) {
       if (form.length < FRAGMENT_LENGTH) wholeValues.add(form);
       forEachWindowHash(form, (start, hash) => {
@@ -74,7 +88,8 @@ export function createSecretMask(secrets: readonly (string | undefined)[], optio
 function forEachWindowHash(text: string, visit: (start: number, hash: number) => void): void {
   if (text.length < FRAGMENT_LENGTH) return;
   let hash = 0;
-  for (let index = 0; index < FRAGMENT_LENGTH; index += 1) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(index)) | 0;
+  for (let index = 0; index < FRAGMENT_LENGTH; index += 1)
+    hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(index)) | 0;
   for (let start = 0; ; start += 1) {
     visit(start, hash);
     const next = start + FRAGMENT_LENGTH;

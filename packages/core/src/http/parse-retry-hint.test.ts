@@ -38,9 +38,17 @@ describe("parseRetryHint", () => {
 
   it("ignores unreadable values and falls through to the next header", () => {
     expect(parseRetryHint({ "retry-after": "soon", "ratelimit-reset": "3" }, now)).toBe(3_000);
-    expect(parseRetryHint({ "retry-after": "   ", "ratelimit-reset": "3s", "x-ratelimit-reset": "4" }, now)).toBe(4_000);
-    expect(parseRetryHint({ "x-acs-retry-after": "1.5s", "retry-after": "2" }, now, [{ name: "x-acs-retry-after", unit: "milliseconds" }])).toBe(2_000);
-    expect(parseRetryHint({ "retry-after": "abc", "ratelimit-reset": "-5", "x-ratelimit-reset": "" }, now)).toBeUndefined();
+    expect(parseRetryHint({ "retry-after": "   ", "ratelimit-reset": "3s", "x-ratelimit-reset": "4" }, now)).toBe(
+      4_000,
+    );
+    expect(
+      parseRetryHint({ "x-acs-retry-after": "1.5s", "retry-after": "2" }, now, [
+        { name: "x-acs-retry-after", unit: "milliseconds" },
+      ]),
+    ).toBe(2_000);
+    expect(
+      parseRetryHint({ "retry-after": "abc", "ratelimit-reset": "-5", "x-ratelimit-reset": "" }, now),
+    ).toBeUndefined();
   });
 
   it("ignores a Retry-After that is neither delta seconds nor an HTTP date, even when Date.parse accepts it", () => {
@@ -52,6 +60,10 @@ describe("parseRetryHint", () => {
 
   it("returns undefined when no hint header is present", () => {
     expect(parseRetryHint({}, now)).toBeUndefined();
-    expect(parseRetryHint({ "content-type": "application/json" }, now, [{ name: "x-acs-retry-after", unit: "milliseconds" }])).toBeUndefined();
+    expect(
+      parseRetryHint({ "content-type": "application/json" }, now, [
+        { name: "x-acs-retry-after", unit: "milliseconds" },
+      ]),
+    ).toBeUndefined();
   });
 });

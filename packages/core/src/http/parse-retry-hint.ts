@@ -27,7 +27,11 @@ const EPOCH_SECONDS_THRESHOLD = 1_000_000_000;
  * no header is present or readable; a time in the past gives 0.
  * @public
  */
-export function parseRetryHint(headers: Readonly<Record<string, string>>, now: number = Date.now(), extra: readonly RetryHintHeader[] = []): number | undefined {
+export function parseRetryHint(
+  headers: Readonly<Record<string, string>>,
+  now: number = Date.now(),
+  extra: readonly RetryHintHeader[] = [],
+): number | undefined {
   for (const header of extra.length === 0 ? STANDARD_RETRY_HINT_HEADERS : [...extra, ...STANDARD_RETRY_HINT_HEADERS]) {
     const value = headers[header.name]?.trim();
     if (value === undefined || value === "") continue;

@@ -62,7 +62,12 @@ const EXCERPT_LENGTH = 200;
  * server's retry hint, the request id and a redacted excerpt of what could not be read.
  * @public
  */
-export function readHttpResponse<T>(response: HttpResponse, declaration: ResponseDeclaration, context: ResponseContext, parseSuccess: (json: unknown) => T | undefined): T {
+export function readHttpResponse<T>(
+  response: HttpResponse,
+  declaration: ResponseDeclaration,
+  context: ResponseContext,
+  parseSuccess: (json: unknown) => T | undefined,
+): T {
   const json = parseJsonBody(response);
   const success = response.status >= 200 && response.status < 300;
   if (success) {
@@ -70,11 +75,19 @@ export function readHttpResponse<T>(response: HttpResponse, declaration: Respons
     if (value !== undefined) return value;
   }
   const answer = success || json === undefined ? undefined : declaration.parseError(json);
-  const base = { provider: declaration.provider, operation: context.operation, httpStatus: response.status, retryAfterMs: parseRetryHint(response.headers, context.now, declaration.retryHintHeaders) };
-  const headerRequestId = declaration.requestIdHeader === undefined ? undefined : response.headers[declaration.requestIdHeader];
+  const base = {
+    provider: declaration.provider,
+    operation: context.operation,
+    httpStatus: response.status,
+    retryAfterMs: parseRetryHint(response.headers, context.now, declaration.retryHintHeaders),
+  };
+  const headerRequestId =
+    declaration.requestIdHeader === undefined ? undefined : response.headers[declaration.requestIdHeader];
   const serverSide = response.status >= 500 && response.status !== 501;
   if (answer === undefined) {
-    const rule = success ? { code: "INTERNAL" as const, retryable: true, ambiguous: true } : (declaration.classifyStatus?.(response) ?? { code: mapHttpStatusToCode(response.status) });
+    const rule = success
+      ? { code: "INTERNAL" as const, retryable: true, ambiguous: true }
+      : (declaration.classifyStatus?.(response) ?? { code: mapHttpStatusToCode(response.status) });
     const excerpt = createExcerpt(response, context.redactor);
     const what = success ? "a body polycloud cannot read" : "no readable error envelope";
     return throwError(
@@ -102,7 +115,11 @@ export function readHttpResponse<T>(response: HttpResponse, declaration: Respons
       retryable: rule.retryable ?? (serverSide ? true : undefined),
       ambiguous: rule.ambiguous ?? serverSide,
       issues: rule.field === undefined ? undefined : [{ path: rule.field, message: rule.hint ?? message }],
-      details: { action: context.action, ...redactDetails(answer.details, context.redactor), ...(rule.hint ? { hint: rule.hint } : {}) },
+      details: {
+        action: context.action,
+        ...redactDetails(answer.details, context.redactor),
+        ...(rule.hint ? { hint: rule.hint } : {}),
+      },
     }),
   );
 }
@@ -121,7 +138,8 @@ export function parseJsonBody(response: HttpResponse): unknown {
 /** Provider strings kept in details are echoes of the wire: mask them like the message, at any depth. */
 function redactDetails(details: Record<string, unknown> | undefined, redactor: Redactor): Record<string, unknown> {
   const masked: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(details ?? {})) if (value !== undefined) masked[name] = redactValue(value, redactor, 0);
+  for (const [name, value] of Object.entries(details ?? {}))
+    if (value !== undefined) masked[name] = redactValue(value, redactor, 0);
   return masked;
 }
 
@@ -131,7 +149,9 @@ function redactValue(value: unknown, redactor: Redactor, depth: number): unknown
   if (typeof value !== "object" || value === null) return value;
   if (depth > 16) return "[nested too deep]";
   if (Array.isArray(value)) return value.map((item) => redactValue(item, redactor, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactor.text(key), redactValue(item, redactor, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [redactor.text(key), redactValue(item, redactor, depth + 1)]),
+  );
 }
 
 function throwError(error: IpAllocatorError): never {
@@ -144,7 +164,11 @@ function redactOptional(value: string | undefined, redactor: Redactor): string |
 
 /** A short, redacted, single-line excerpt without control characters (redacted whole first: a cut must not split a secret). */
 function createExcerpt(response: HttpResponse, redactor: Redactor): string {
-  // eslint-disable-next-line no-control-regex
-  const text = redactor.text(response.body).replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim();
+  const text = redactor
+    .text(response.body)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what an excerpt drops
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return (text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text) || "(empty)";
 }

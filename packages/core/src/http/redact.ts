@@ -3,9 +3,26 @@ import { createSecretMask } from "./mask-secret-values.js";
 /** The text that replaces every secret polycloud masks. @public */
 export const REDACTED = "[REDACTED]";
 
-const SENSITIVE_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-acs-security-token", "x-zc-token", "x-amz-security-token"]);
-const SENSITIVE_QUERY_PARAMETERS = new Set(["signature", "securitytoken", "accesskeysecret", "token", "password", "x-amz-signature", "x-amz-security-token"]);
-const SENSITIVE_JSON_FIELD = /("(?:[A-Za-z_-]*(?:secret|password|token|signature|authorization)[A-Za-z_-]*)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+const SENSITIVE_HEADERS = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "x-acs-security-token",
+  "x-zc-token",
+  "x-amz-security-token",
+]);
+const SENSITIVE_QUERY_PARAMETERS = new Set([
+  "signature",
+  "securitytoken",
+  "accesskeysecret",
+  "token",
+  "password",
+  "x-amz-signature",
+  "x-amz-security-token",
+]);
+const SENSITIVE_JSON_FIELD =
+  /("(?:[A-Za-z_-]*(?:secret|password|token|signature|authorization)[A-Za-z_-]*)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
 
 /**
  * Masks credential-bearing headers. The Authorization scheme is kept (it tells which signing mode was
@@ -17,7 +34,8 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (!SENSITIVE_HEADERS.has(lower)) result[name] = value;
-    else if (lower === "authorization" || lower === "proxy-authorization") result[name] = `${value.split(" ")[0] ?? ""} ${REDACTED}`.trim();
+    else if (lower === "authorization" || lower === "proxy-authorization")
+      result[name] = `${value.split(" ")[0] ?? ""} ${REDACTED}`.trim();
     else result[name] = REDACTED;
   }
   return result;
@@ -81,7 +99,9 @@ export function createRedactor(secrets: readonly (string | undefined)[] = []): R
 }
 
 function redactPatterns(text: string): string {
-  return text.replace(SENSITIVE_JSON_FIELD, `$1"${REDACTED}"`).replace(/([?&](?:Signature|SecurityToken|X-Amz-Signature|X-Amz-Security-Token)=)[^&\s"]*/gi, `$1${REDACTED}`);
+  return text
+    .replace(SENSITIVE_JSON_FIELD, `$1"${REDACTED}"`)
+    .replace(/([?&](?:Signature|SecurityToken|X-Amz-Signature|X-Amz-Security-Token)=)[^&\s"]*/gi, `$1${REDACTED}`);
 }
 
 function decodeSafely(value: string): string {

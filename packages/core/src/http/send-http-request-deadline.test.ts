@@ -35,7 +35,10 @@ describe("the default deadline, enforced by the transport", () => {
     const context = { provider: "test-provider", operation: `deadline${path}` };
     const { signal } = createOperationSignal({}, context, 300);
     const started = Date.now();
-    const error = await sendHttpRequest({ method: "GET", url: `${origin}${path}`, headers: {} }, { dispatcher, provider: context.provider, operation: context.operation, attempt: 1, signal }).catch((thrown: unknown) => thrown);
+    const error = await sendHttpRequest(
+      { method: "GET", url: `${origin}${path}`, headers: {} },
+      { dispatcher, provider: context.provider, operation: context.operation, attempt: 1, signal },
+    ).catch((thrown: unknown) => thrown);
     const elapsed = Date.now() - started;
     expect(IpAllocatorError.hasCode(error, "TIMEOUT"), String(error)).toBe(true);
     expect(elapsed).toBeGreaterThanOrEqual(300);

@@ -11,7 +11,15 @@ import { sendHttpRequest } from "./send-http-request.js";
 const servers: Server[] = [];
 const dispatcher = createHttpDispatcher({ connectTimeoutMs: 2_000 });
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); })));
+  await Promise.all(
+    servers.splice(0).map(
+      (server) =>
+        new Promise((resolve) => {
+          server.closeAllConnections();
+          server.close(resolve);
+        }),
+    ),
+  );
 });
 
 async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
@@ -30,7 +38,11 @@ describe("sendHttpRequest", () => {
       response.end('{"Code":"ServiceUnavailable"}');
     });
     const response = await sendHttpRequest({ method: "POST", url, headers: {} }, base);
-    expect(response).toEqual({ status: 503, headers: expect.objectContaining({ "x-request-id": "abc" }), body: '{"Code":"ServiceUnavailable"}' });
+    expect(response).toEqual({
+      status: 503,
+      headers: expect.objectContaining({ "x-request-id": "abc" }),
+      body: '{"Code":"ServiceUnavailable"}',
+    });
   });
 
   it("returns a server's echo of the credentials and of the request's signature masked, in the body and the headers", async () => {
@@ -44,29 +56,46 @@ describe("sendHttpRequest", () => {
     const events: unknown[] = [];
     const response = await sendHttpRequest(
       { method: "POST", url, headers: { authorization: `HMAC-SHA256 Credential=key-id, Signature=${signature}` } },
-      { ...base, redactor: createRedactor([secret]), requestIdHeader: "x-request-id", hooks: { onResponse: (event) => events.push(event) } },
+      {
+        ...base,
+        redactor: createRedactor([secret]),
+        requestIdHeader: "x-request-id",
+        hooks: { onResponse: (event) => events.push(event) },
+      },
     );
     const shown = JSON.stringify([response, events]);
     expect(shown).not.toContain(secret);
     expect(shown).not.toContain(signature);
-    expect(response.headers["x-request-id"]).toBe("HMAC-SHA256 Credential=key-id, Signature=[REDACTED] [REDACTED] [REDACTED]");
+    expect(response.headers["x-request-id"]).toBe(
+      "HMAC-SHA256 Credential=key-id, Signature=[REDACTED] [REDACTED] [REDACTED]",
+    );
     expect(JSON.parse(response.body)).toMatchObject({ NextToken: "page-2" });
   });
 
   it("maps a refused connection to NETWORK that provably never reached the server", async () => {
     const url = await listen(() => {});
     await new Promise((resolve) => servers.pop()?.close(resolve));
-    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, base)).rejects.toMatchObject({ code: "NETWORK", ambiguous: false, retryable: true, details: { networkCode: "ECONNREFUSED" } });
+    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, base)).rejects.toMatchObject({
+      code: "NETWORK",
+      ambiguous: false,
+      retryable: true,
+      details: { networkCode: "ECONNREFUSED" },
+    });
   });
 
   it("maps a connection reset after the request was sent to an ambiguous NETWORK error", async () => {
     const url = await listen((request) => request.socket.destroy());
-    await expect(sendHttpRequest({ method: "POST", url, headers: {}, body: "x" }, base)).rejects.toMatchObject({ code: "NETWORK", ambiguous: true });
+    await expect(sendHttpRequest({ method: "POST", url, headers: {}, body: "x" }, base)).rejects.toMatchObject({
+      code: "NETWORK",
+      ambiguous: true,
+    });
   });
 
   it("maps a response that never comes to TIMEOUT (headers timeout)", async () => {
     const url = await listen(() => {});
-    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, headersTimeoutMs: 100 })).rejects.toMatchObject({ code: "TIMEOUT", ambiguous: true, details: { networkCode: "UND_ERR_HEADERS_TIMEOUT" } });
+    await expect(
+      sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, headersTimeoutMs: 100 }),
+    ).rejects.toMatchObject({ code: "TIMEOUT", ambiguous: true, details: { networkCode: "UND_ERR_HEADERS_TIMEOUT" } });
   });
 
   it("rejects with the operation's typed reason when the caller aborts or the deadline passes", async () => {
@@ -78,13 +107,17 @@ describe("sendHttpRequest", () => {
     await expect(pending).rejects.toMatchObject({ code: "CANCELLED", ambiguous: true });
     cancelled.dispose();
     const deadline = createOperationSignal({ timeoutMs: 50 }, { provider: "test", operation: "allocate" });
-    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, signal: deadline.signal })).rejects.toMatchObject({ code: "TIMEOUT", message: "allocate did not finish within 50 ms." });
+    await expect(
+      sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, signal: deadline.signal }),
+    ).rejects.toMatchObject({ code: "TIMEOUT", message: "allocate did not finish within 50 ms." });
     deadline.dispose();
   });
 
   it("refuses responses larger than the limit", async () => {
     const url = await listen((_request, response) => response.end("x".repeat(2_048)));
-    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, maxResponseBytes: 1_024 })).rejects.toMatchObject({ code: "INTERNAL" });
+    await expect(
+      sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, maxResponseBytes: 1_024 }),
+    ).rejects.toMatchObject({ code: "INTERNAL" });
   });
 
   it("reads chunked answers (no content-length) whole, multi-byte characters split across chunks included", async () => {
@@ -109,7 +142,9 @@ describe("sendHttpRequest", () => {
       const timer = setInterval(() => response.write("x".repeat(512)), 1);
       response.on("close", () => clearInterval(timer));
     });
-    await expect(sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, maxResponseBytes: 4_096 })).rejects.toMatchObject({
+    await expect(
+      sendHttpRequest({ method: "GET", url, headers: {} }, { ...base, maxResponseBytes: 4_096 }),
+    ).rejects.toMatchObject({
       code: "INTERNAL",
       message: expect.stringContaining("exceeded 4096 bytes"),
     });
@@ -122,13 +157,17 @@ describe("sendHttpRequest", () => {
       {
         method: "POST",
         url: `${url}/?Action=X&Signature=abc%2Bdef&AccessKeyId=id-1`,
-        headers: { Authorization: "ACS3-HMAC-SHA256 Credential=id-1,SignedHeaders=host,Signature=deadbeef", "x-acs-security-token": "sts-token-value" },
+        headers: {
+          Authorization: "ACS3-HMAC-SHA256 Credential=id-1,SignedHeaders=host,Signature=deadbeef",
+          "x-acs-security-token": "sts-token-value",
+        },
         body: '{"accessKeySecret":"very-secret-value","zoneId":"SEL-A"}',
       },
       { ...base, hooks: { onRequest: (event) => seen.push(event) } },
     );
     const logged = JSON.stringify(seen);
-    for (const secret of ["abc%2Bdef", "deadbeef", "sts-token-value", "very-secret-value"]) expect(logged).not.toContain(secret);
+    for (const secret of ["abc%2Bdef", "deadbeef", "sts-token-value", "very-secret-value"])
+      expect(logged).not.toContain(secret);
     expect(seen[0]?.headers.Authorization).toBe("ACS3-HMAC-SHA256 [REDACTED]");
     expect(seen[0]?.body).toContain('"zoneId":"SEL-A"');
   });
@@ -137,7 +176,10 @@ describe("sendHttpRequest", () => {
     const agent = new MockAgent();
     agent.disableNetConnect();
     agent.get("https://ecs.example.invalid").intercept({ path: "/", method: "POST" }).reply(200, '{"RequestId":"r-1"}');
-    const response = await sendHttpRequest({ method: "POST", url: "https://ecs.example.invalid/", headers: {} }, { ...base, dispatcher: agent });
+    const response = await sendHttpRequest(
+      { method: "POST", url: "https://ecs.example.invalid/", headers: {} },
+      { ...base, dispatcher: agent },
+    );
     expect(response.body).toBe('{"RequestId":"r-1"}');
     agent.assertNoPendingInterceptors();
     await agent.close();

@@ -7,6 +7,7 @@ import type { OperationHooks } from "../spec/operation-options.js";
 import { listRequestSecrets } from "./list-request-secrets.js";
 import { mapNetworkError } from "./map-network-error.js";
 import { createSecretMask } from "./mask-secret-values.js";
+import { readResponseBody } from "./read-response-body.js";
 import { createRedactor, type Redactor } from "./redact.js";
 
 /** A fully signed request, ready for the wire. @public */
@@ -88,20 +89,27 @@ export async function sendHttpRequest(request: HttpRequest, options: SendHttpReq
       body: request.body,
       dispatcher: options.dispatcher,
       signal: options.signal === NEVER_ABORTED_SIGNAL || deadline !== undefined ? undefined : options.signal,
-      headersTimeout: deadline === undefined ? headersTimeoutMs : Math.max(1, Math.min(headersTimeoutMs, deadline - Date.now())),
+      headersTimeout:
+        deadline === undefined ? headersTimeoutMs : Math.max(1, Math.min(headersTimeoutMs, deadline - Date.now())),
       bodyTimeout: options.bodyTimeoutMs ?? 30_000,
     });
   } catch (thrown) {
-    throw mapNetworkError(thrown, deadline !== undefined && Date.now() >= deadline ? { ...options, signal: abortedAtDeadline(options) } : options);
+    throw mapNetworkError(
+      thrown,
+      deadline !== undefined && Date.now() >= deadline ? { ...options, signal: abortedAtDeadline(options) } : options,
+    );
   }
   const headers = flattenHeaders(response.headers);
   const maxBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
   // A body still arriving when the shared deadline passes is destroyed (a server trickling bytes never trips the
   // idle body timeout); the deadline's TIMEOUT is then the error.
-  const unwatch = deadline === undefined ? undefined : watchSharedDeadline(options.signal as AbortSignal, (reason) => response.body.destroy(reason as Error));
+  const unwatch =
+    deadline === undefined
+      ? undefined
+      : watchSharedDeadline(options.signal as AbortSignal, (reason) => response.body.destroy(reason as Error));
   let body: string;
   try {
-    body = await readBody(response.body, headers["content-length"], maxBytes, options);
+    body = await readResponseBody(response.body, headers["content-length"], maxBytes, options);
   } finally {
     unwatch?.();
   }
@@ -131,44 +139,17 @@ function createResponseMask(request: HttpRequest, redactor: Redactor | undefined
   return (text) => maskRequest(maskCredentials === undefined ? text : maskCredentials(text));
 }
 
-type ReadContext = { provider: string; operation: string; signal?: AbortSignal };
-
-function readBody(body: Dispatcher.ResponseData["body"], contentLength: string | undefined, maxBytes: number, context: ReadContext): Promise<string> {
-  // A declared length within the limit (every API answer) is read in one go; otherwise count while streaming.
-  if (contentLength !== undefined && Number(contentLength) <= maxBytes) {
-    return body.text().catch((thrown: unknown) => {
-      throw mapNetworkError(thrown, context);
-    });
-  }
-  return readBodyCounting(body, maxBytes, context);
-}
-
-function readBodyCounting(body: Dispatcher.ResponseData["body"], maxBytes: number, context: ReadContext): Promise<string> {
-  // 'data' events rather than `for await`: an async iterator costs several promises per chunk, on every
-  // chunked answer.
-  return new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const fail = (thrown: unknown) => reject(mapNetworkError(thrown, context));
-    body.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) {
-        chunks.push(chunk);
-        return;
-      }
-      fail(new IpAllocatorError({ code: "INTERNAL", message: `${context.operation}: the response exceeded ${maxBytes} bytes.`, provider: context.provider, operation: context.operation, ambiguous: true }));
-      body.destroy();
-    });
-    // Not `once`: destroying the body may emit a second error, which must not go unhandled.
-    body.on("error", fail);
-    body.once("end", () => resolve(Buffer.concat(chunks, size).toString("utf8")));
-  });
-}
-
 /** The operation's own TIMEOUT reason once its shared deadline passed (the timer may fire a moment later). */
 function abortedAtDeadline(options: SendHttpRequestOptions): AbortSignal {
   if (options.signal?.aborted) return options.signal;
-  return AbortSignal.abort(new IpAllocatorError({ code: "TIMEOUT", message: `${options.operation} did not finish before its deadline.`, provider: options.provider, operation: options.operation }));
+  return AbortSignal.abort(
+    new IpAllocatorError({
+      code: "TIMEOUT",
+      message: `${options.operation} did not finish before its deadline.`,
+      provider: options.provider,
+      operation: options.operation,
+    }),
+  );
 }
 
 function flattenHeaders(headers: Dispatcher.ResponseData["headers"]): Record<string, string> {

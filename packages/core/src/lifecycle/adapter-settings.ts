@@ -78,7 +78,8 @@ export function checkEndpointSecurity(endpoint: string, allowInsecureHttp = fals
   if (!URL.canParse(endpoint)) return undefined;
   const url = new URL(endpoint);
   if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
-  if (url.username !== "" || url.password !== "") return "must not carry a user name or password before the host; put credentials in `credentials`";
+  if (url.username !== "" || url.password !== "")
+    return "must not carry a user name or password before the host; put credentials in `credentials`";
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopbackHostname(url.hostname)) {
     return "plain http:// is refused for a non-loopback host (signed requests could be captured and replayed); use https://, or set allowInsecureHttp: true";
   }
@@ -97,9 +98,20 @@ export const CredentialStringSchema = z
  * line break would otherwise fail later as a retryable network error, or corrupt a header.
  * @public
  */
-export function checkResolvedCredentials(values: Readonly<Record<string, string | undefined>>, context: { provider: string; operation?: string; source: string }): void {
+export function checkResolvedCredentials(
+  values: Readonly<Record<string, string | undefined>>,
+  context: { provider: string; operation?: string; source: string },
+): void {
   const issues = Object.entries(values)
     .filter(([, value]) => value !== undefined && !CredentialStringSchema.safeParse(value).success)
-    .map(([field]) => ({ path: `credentials.${field}`, message: `from ${context.source}: must be printable ASCII (no line breaks or control characters)` }));
-  if (issues.length > 0) throw createInvalidArgumentError(issues, { provider: context.provider, operation: context.operation, subject: "credentials" });
+    .map(([field]) => ({
+      path: `credentials.${field}`,
+      message: `from ${context.source}: must be printable ASCII (no line breaks or control characters)`,
+    }));
+  if (issues.length > 0)
+    throw createInvalidArgumentError(issues, {
+      provider: context.provider,
+      operation: context.operation,
+      subject: "credentials",
+    });
 }

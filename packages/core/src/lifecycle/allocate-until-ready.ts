@@ -23,10 +23,25 @@ export interface AllocateUntilReadyOptions extends WaitOptions {
  * this one (they are named as kept): the earlier caller may hold them.
  * @public
  */
-export async function allocateUntilReady(allocator: IpAllocator, request: AllocateRequestInput, options: AllocateUntilReadyOptions = {}): Promise<AllocationResult> {
-  const { keepOnFailure = false, compensationTimeoutMs = DEFAULT_COMPENSATION_TIMEOUT_MS, timeoutMs, signal, ...waitOptions } = options;
+export async function allocateUntilReady(
+  allocator: IpAllocator,
+  request: AllocateRequestInput,
+  options: AllocateUntilReadyOptions = {},
+): Promise<AllocationResult> {
+  const {
+    keepOnFailure = false,
+    compensationTimeoutMs = DEFAULT_COMPENSATION_TIMEOUT_MS,
+    timeoutMs,
+    signal,
+    ...waitOptions
+  } = options;
   const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
-  const allocation = await allocator.allocate(request, { signal, timeoutMs, retry: options.retry, hooks: options.hooks });
+  const allocation = await allocator.allocate(request, {
+    signal,
+    timeoutMs,
+    retry: options.retry,
+    hooks: options.hooks,
+  });
   // One failed wait stops the others: they would keep polling (or associating) while their IPs are released.
   const waits = new AbortController();
   const onAbort = () => waits.abort(signal?.reason);
@@ -38,7 +53,8 @@ export async function allocateUntilReady(allocator: IpAllocator, request: Alloca
         if (ip.state === "ready") return ip;
         const remaining = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
         try {
-          return (await allocator.waitUntilReady(ip.id, { ...waitOptions, signal: waits.signal, timeoutMs: remaining })).ip;
+          return (await allocator.waitUntilReady(ip.id, { ...waitOptions, signal: waits.signal, timeoutMs: remaining }))
+            .ip;
         } catch (error) {
           firstFailure ??= { error };
           waits.abort(error);
@@ -51,16 +67,38 @@ export async function allocateUntilReady(allocator: IpAllocator, request: Alloca
     if (signal?.aborted) throw cancelled(allocator, signal);
     return { ...allocation, ips: settled.map((outcome) => (outcome as PromiseFulfilledResult<AllocatedIp>).value) };
   } catch (thrown) {
-    throw await compensate(allocator, request, allocation, toIpAllocatorError(thrown, { provider: allocator.provider, operation: "allocate" }), keepOnFailure, compensationTimeoutMs, options);
+    throw await compensate(
+      allocator,
+      request,
+      allocation,
+      toIpAllocatorError(thrown, { provider: allocator.provider, operation: "allocate" }),
+      keepOnFailure,
+      compensationTimeoutMs,
+      options,
+    );
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
 }
 
-async function compensate(allocator: IpAllocator, request: AllocateRequestInput, allocation: AllocationResult, error: IpAllocatorError, keep: boolean, timeoutMs: number, options: AllocateUntilReadyOptions): Promise<IpAllocatorError> {
+async function compensate(
+  allocator: IpAllocator,
+  request: AllocateRequestInput,
+  allocation: AllocationResult,
+  error: IpAllocatorError,
+  keep: boolean,
+  timeoutMs: number,
+  options: AllocateUntilReadyOptions,
+): Promise<IpAllocatorError> {
   const allocatedIds = allocation.ips.map((ip) => ip.id);
   const earlier = allocation.reconciled && request.idempotencyKey !== undefined;
-  if (keep || earlier) return attachAllocatedIds(error, { allocatedIds, releasedIds: [], idempotencyKey: allocation.idempotencyKey, returnedOnly: earlier });
+  if (keep || earlier)
+    return attachAllocatedIds(error, {
+      allocatedIds,
+      releasedIds: [],
+      idempotencyKey: allocation.idempotencyKey,
+      returnedOnly: earlier,
+    });
   const releasedIds: string[] = [];
   const releaseErrors: Record<string, string> = {};
   for (const id of allocatedIds) {
@@ -69,7 +107,10 @@ async function compensate(allocator: IpAllocator, request: AllocateRequestInput,
       releasedIds.push(id);
     } catch (releaseError) {
       if (IpAllocatorError.hasCode(releaseError, "NOT_FOUND")) releasedIds.push(id);
-      else releaseErrors[id] = IpAllocatorError.isInstance(releaseError) ? `${releaseError.code}: ${releaseError.message}` : String(releaseError);
+      else
+        releaseErrors[id] = IpAllocatorError.isInstance(releaseError)
+          ? `${releaseError.code}: ${releaseError.message}`
+          : String(releaseError);
     }
   }
   const named = attachAllocatedIds(error, { allocatedIds, releasedIds, idempotencyKey: allocation.idempotencyKey });
@@ -78,5 +119,11 @@ async function compensate(allocator: IpAllocator, request: AllocateRequestInput,
 }
 
 function cancelled(allocator: IpAllocator, signal: AbortSignal): IpAllocatorError {
-  return new IpAllocatorError({ code: "CANCELLED", message: "allocate was aborted by the caller.", provider: allocator.provider, operation: "allocate", cause: signal.reason });
+  return new IpAllocatorError({
+    code: "CANCELLED",
+    message: "allocate was aborted by the caller.",
+    provider: allocator.provider,
+    operation: "allocate",
+    cause: signal.reason,
+  });
 }

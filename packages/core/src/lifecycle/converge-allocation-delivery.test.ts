@@ -20,18 +20,36 @@ afterEach(async () => {
 
 /** An allocate over HTTP to `endpoint` through `dispatcher`, converged by its key like every adapter's. */
 function allocateOver(endpoint: string, dispatcher: Agent, timeoutMs: number, maxAttempts = 3): Promise<unknown> {
-  const engine = new LifecycleEngine({ provider: "loopback", clock: systemClock, random: () => 0.5, logger: silentLogger, retry: { ...DEFAULT_RETRY_OPTIONS, baseDelayMs: 1, maxAttempts, budget: false } });
+  const engine = new LifecycleEngine({
+    provider: "loopback",
+    clock: systemClock,
+    random: () => 0.5,
+    logger: silentLogger,
+    retry: { ...DEFAULT_RETRY_OPTIONS, baseDelayMs: 1, maxAttempts, budget: false },
+  });
   return engine.run("allocate", { timeoutMs }, (operation) =>
     convergeAllocation<{ id: string }>(operation, {
       key: "key-1",
       shared: false,
       count: 1,
       send: async (context) => {
-        await sendHttpRequest({ method: "POST", url: `${endpoint}/allocate`, headers: {}, body: "{}" }, { dispatcher, provider: "loopback", operation: context.operation, attempt: context.attempt, signal: context.signal });
+        await sendHttpRequest(
+          { method: "POST", url: `${endpoint}/allocate`, headers: {}, body: "{}" },
+          {
+            dispatcher,
+            provider: "loopback",
+            operation: context.operation,
+            attempt: context.attempt,
+            signal: context.signal,
+          },
+        );
         return { resources: [{ id: "ip-1" }] };
       },
       findByKey: async () => {
-        await sendHttpRequest({ method: "GET", url: `${endpoint}/list`, headers: {} }, { dispatcher, provider: "loopback", operation: "allocate", attempt: 1, signal: operation.signal });
+        await sendHttpRequest(
+          { method: "GET", url: `${endpoint}/list`, headers: {} },
+          { dispatcher, provider: "loopback", operation: "allocate", attempt: 1, signal: operation.signal },
+        );
         return [];
       },
       release: async () => undefined,
@@ -70,17 +88,26 @@ async function rejection(promise: Promise<unknown>): Promise<IpAllocatorError> {
 }
 
 describe("convergeAllocation: a deadline before anything reached the provider", () => {
-  it.each([1, 5, 30])("a server that is down, timeoutMs %i: TIMEOUT or NETWORK, never OUTCOME_UNKNOWN", async (timeoutMs) => {
-    const endpoint = await findClosedEndpoint();
-    const error = await rejection(allocateOver(endpoint, createAgent(), timeoutMs, 1000));
-    expect(["TIMEOUT", "NETWORK"]).toContain(error.code);
-    expect(error.ambiguous).toBe(false);
-    expect(error.retryable).toBe(true);
-  });
+  it.each([1, 5, 30])(
+    "a server that is down, timeoutMs %i: TIMEOUT or NETWORK, never OUTCOME_UNKNOWN",
+    async (timeoutMs) => {
+      const endpoint = await findClosedEndpoint();
+      const error = await rejection(allocateOver(endpoint, createAgent(), timeoutMs, 1000));
+      expect(["TIMEOUT", "NETWORK"]).toContain(error.code);
+      expect(error.ambiguous).toBe(false);
+      expect(error.retryable).toBe(true);
+    },
+  );
 
   it("a connection still being set up when the deadline comes: TIMEOUT, not ambiguous", async () => {
     // The network never completes the handshake (refused only after the deadline): no byte was ever written.
-    const never = createAgent({ connect: (_options, callback) => void setTimeout(() => callback(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), null), 300) });
+    const never = createAgent({
+      connect: (_options, callback) =>
+        void setTimeout(
+          () => callback(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), null),
+          300,
+        ),
+    });
     const error = await rejection(allocateOver("http://127.0.0.1:9", never, 50));
     expect(error).toMatchObject({ code: "TIMEOUT", ambiguous: false, retryable: true });
     expect(error.details.idempotencyKey).toBeUndefined();

@@ -6,7 +6,14 @@ import { DEFAULT_RETRY_OPTIONS } from "../retry/retry-options.js";
 import { LifecycleEngine, type LifecycleEngineOptions } from "./lifecycle-engine.js";
 
 const createEngine = (options: Partial<LifecycleEngineOptions> = {}) =>
-  new LifecycleEngine({ provider: "fake", clock: systemClock, random: () => 0.5, logger: silentLogger, retry: { ...DEFAULT_RETRY_OPTIONS, budget: false }, ...options });
+  new LifecycleEngine({
+    provider: "fake",
+    clock: systemClock,
+    random: () => 0.5,
+    logger: silentLogger,
+    retry: { ...DEFAULT_RETRY_OPTIONS, budget: false },
+    ...options,
+  });
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,7 +24,11 @@ describe("LifecycleEngine lifecycle", () => {
     await engine.close();
     expect(engine.closed).toBe(true);
     const body = vi.fn(async () => "sent");
-    await expect(engine.run("allocate", undefined, body)).rejects.toMatchObject({ code: "FAILED_PRECONDITION", provider: "fake", operation: "allocate" });
+    await expect(engine.run("allocate", undefined, body)).rejects.toMatchObject({
+      code: "FAILED_PRECONDITION",
+      provider: "fake",
+      operation: "allocate",
+    });
     expect(body).not.toHaveBeenCalled();
   });
 
@@ -43,34 +54,51 @@ describe("LifecycleEngine.run", () => {
   it("applies the engine's default deadline to a call that sets none", async () => {
     const engine = createEngine({ defaultTimeoutMs: 50 });
     const started = Date.now();
-    await expect(engine.run("allocate", undefined, (operation) => operation.sleep(5_000))).rejects.toMatchObject({ code: "TIMEOUT", provider: "fake", operation: "allocate" });
+    await expect(engine.run("allocate", undefined, (operation) => operation.sleep(5_000))).rejects.toMatchObject({
+      code: "TIMEOUT",
+      provider: "fake",
+      operation: "allocate",
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("lets a per-call timeoutMs override the default deadline, both ways", async () => {
     const engine = createEngine({ defaultTimeoutMs: 20 });
-    await expect(engine.run("allocate", { timeoutMs: 5_000 }, async (operation) => (await operation.sleep(80), "done"))).resolves.toBe("done");
+    await expect(
+      engine.run("allocate", { timeoutMs: 5_000 }, async (operation) => {
+        await operation.sleep(80);
+        return "done";
+      }),
+    ).resolves.toBe("done");
     const patient = createEngine({ defaultTimeoutMs: 60_000 });
-    await expect(patient.run("allocate", { timeoutMs: 30 }, (operation) => operation.sleep(5_000))).rejects.toMatchObject({ code: "TIMEOUT" });
+    await expect(
+      patient.run("allocate", { timeoutMs: 30 }, (operation) => operation.sleep(5_000)),
+    ).rejects.toMatchObject({ code: "TIMEOUT" });
   });
 
   it("uses the per-kind default deadline passed to run() over the engine's", async () => {
     const engine = createEngine({ defaultTimeoutMs: 60_000 });
-    await expect(engine.run("waitUntilReady", undefined, (operation) => operation.sleep(5_000), 30)).rejects.toMatchObject({ code: "TIMEOUT", operation: "waitUntilReady" });
+    await expect(
+      engine.run("waitUntilReady", undefined, (operation) => operation.sleep(5_000), 30),
+    ).rejects.toMatchObject({ code: "TIMEOUT", operation: "waitUntilReady" });
   });
 
   it("rejects an already aborted call with CANCELLED and runs nothing", async () => {
     const controller = new AbortController();
     controller.abort("caller gave up");
     const wire = vi.fn(async () => "sent");
-    await expect(createEngine().run("allocate", { signal: controller.signal }, (operation) => operation.call(wire))).rejects.toMatchObject({ code: "CANCELLED", cause: "caller gave up" });
+    await expect(
+      createEngine().run("allocate", { signal: controller.signal }, (operation) => operation.call(wire)),
+    ).rejects.toMatchObject({ code: "CANCELLED", cause: "caller gave up" });
     expect(wire).not.toHaveBeenCalled();
   });
 
   it("rejects with CANCELLED when the caller aborts while the body runs", async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 10);
-    await expect(createEngine().run("release", { signal: controller.signal }, (operation) => operation.sleep(5_000))).rejects.toMatchObject({ code: "CANCELLED", operation: "release" });
+    await expect(
+      createEngine().run("release", { signal: controller.signal }, (operation) => operation.sleep(5_000)),
+    ).rejects.toMatchObject({ code: "CANCELLED", operation: "release" });
   });
 
   it("turns anything else the body throws into INTERNAL with the original as cause, and passes typed errors through", async () => {
@@ -103,7 +131,11 @@ describe("LifecycleEngine.serialize", () => {
   it("runs tasks with the same key one after the other, in call order", async () => {
     const engine = createEngine();
     const { log, task } = recorder();
-    const results = await Promise.all([engine.serialize("k", task("a", 20)), engine.serialize("k", task("b", 5)), engine.serialize("k", task("c", 1))]);
+    const results = await Promise.all([
+      engine.serialize("k", task("a", 20)),
+      engine.serialize("k", task("b", 5)),
+      engine.serialize("k", task("c", 1)),
+    ]);
     expect(results).toEqual(["a", "b", "c"]);
     expect(log).toEqual(["start a", "end a", "start b", "end b", "start c", "end c"]);
   });
@@ -111,13 +143,19 @@ describe("LifecycleEngine.serialize", () => {
   it("runs tasks with different keys (or no key) concurrently", async () => {
     const engine = createEngine();
     const { log, task } = recorder();
-    await Promise.all([engine.serialize("k1", task("a", 20)), engine.serialize("k2", task("b", 5)), engine.serialize(undefined, task("c", 5))]);
+    await Promise.all([
+      engine.serialize("k1", task("a", 20)),
+      engine.serialize("k2", task("b", 5)),
+      engine.serialize(undefined, task("c", 5)),
+    ]);
     expect(log.slice(0, 3).sort()).toEqual(["start a", "start b", "start c"]);
   });
 
   it("still runs the next task when the earlier one failed", async () => {
     const engine = createEngine();
-    const failed = engine.serialize("k", () => Promise.reject(new IpAllocatorError({ code: "UNAVAILABLE", message: "down" })));
+    const failed = engine.serialize("k", () =>
+      Promise.reject(new IpAllocatorError({ code: "UNAVAILABLE", message: "down" })),
+    );
     const next = engine.serialize("k", async () => "second");
     await expect(failed).rejects.toMatchObject({ code: "UNAVAILABLE" });
     await expect(next).resolves.toBe("second");

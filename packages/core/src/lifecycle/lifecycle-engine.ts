@@ -27,7 +27,13 @@ export class LifecycleEngine {
   private closing: Promise<void> | undefined;
 
   constructor(options: LifecycleEngineOptions) {
-    this.environment = { provider: options.provider, clock: options.clock, random: options.random, logger: options.logger, retry: options.retry };
+    this.environment = {
+      provider: options.provider,
+      clock: options.clock,
+      random: options.random,
+      logger: options.logger,
+      retry: options.retry,
+    };
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
     this.onClose = options.onClose;
   }
@@ -46,9 +52,19 @@ export class LifecycleEngine {
    * Runs `body` as operation `name`. `defaultTimeoutMs` overrides the engine's default for this kind of
    * operation (a wait may be longer than an allocate). Rejects only with `IpAllocatorError`.
    */
-  async run<T>(name: string, options: OperationOptions | undefined, body: (operation: Operation) => Promise<T>, defaultTimeoutMs = this.defaultTimeoutMs): Promise<T> {
+  async run<T>(
+    name: string,
+    options: OperationOptions | undefined,
+    body: (operation: Operation) => Promise<T>,
+    defaultTimeoutMs = this.defaultTimeoutMs,
+  ): Promise<T> {
     const context = { provider: this.provider, operation: name };
-    if (this.closing !== undefined) throw new IpAllocatorError({ code: "FAILED_PRECONDITION", message: `The ${this.provider} allocator is closed.`, ...context });
+    if (this.closing !== undefined)
+      throw new IpAllocatorError({
+        code: "FAILED_PRECONDITION",
+        message: `The ${this.provider} allocator is closed.`,
+        ...context,
+      });
     const validated = validateOperationOptions(options, context);
     const operation = new Operation(this.environment, name, validated, defaultTimeoutMs);
     try {
@@ -67,7 +83,11 @@ export class LifecycleEngine {
    * that gives a value. Within one allocator, a second call with a key would otherwise look the key up before
    * the first allocation is listed, and allocate again (to release it when it converges).
    */
-  async serialize<T>(key: string | undefined, task: () => Promise<T>, reuse?: (earlier: T) => T | undefined): Promise<T> {
+  async serialize<T>(
+    key: string | undefined,
+    task: () => Promise<T>,
+    reuse?: (earlier: T) => T | undefined,
+  ): Promise<T> {
     if (key === undefined) return task();
     const earlier = this.keyed.get(key) as Promise<T> | undefined;
     // A later call may take the earlier call's result (same request): no second allocation to converge away.

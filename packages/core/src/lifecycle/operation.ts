@@ -60,11 +60,16 @@ export class Operation {
     /** Deadline applied when the call sets no `timeoutMs`. */
     timeoutMs: number,
   ) {
-    const operationSignal = createOperationSignal({ signal: options.signal, timeoutMs: options.timeoutMs }, { provider: environment.provider, operation: name }, timeoutMs);
+    const operationSignal = createOperationSignal(
+      { signal: options.signal, timeoutMs: options.timeoutMs },
+      { provider: environment.provider, operation: name },
+      timeoutMs,
+    );
     this.signal = operationSignal.signal;
     this.disposeSignal = operationSignal.dispose;
     this.hooks = options.hooks;
-    this.retry = options.retry === undefined ? environment.retry : resolveRetryOptions(environment.retry, options.retry);
+    this.retry =
+      options.retry === undefined ? environment.retry : resolveRetryOptions(environment.retry, options.retry);
   }
 
   /** Provider name, for errors. */
@@ -79,16 +84,22 @@ export class Operation {
   async call<T>(attempt: (context: AttemptContext) => Promise<T>, options: CallOptions = {}): Promise<T> {
     const { clock, random, provider } = this.environment;
     try {
-      const outcome = await runWithRetry((attemptNumber) => this.deliver(() => attempt({ operation: this.name, attempt: attemptNumber, signal: this.signal, hooks: this.hooks })), {
-        provider,
-        operation: this.name,
-        retry: this.retry,
-        clock,
-        random,
-        signal: this.signal,
-        hooks: this.hooks,
-        shouldRetry: options.shouldRetry,
-      });
+      const outcome = await runWithRetry(
+        (attemptNumber) =>
+          this.deliver(() =>
+            attempt({ operation: this.name, attempt: attemptNumber, signal: this.signal, hooks: this.hooks }),
+          ),
+        {
+          provider,
+          operation: this.name,
+          retry: this.retry,
+          clock,
+          random,
+          signal: this.signal,
+          hooks: this.hooks,
+          shouldRetry: options.shouldRetry,
+        },
+      );
       this.record(outcome.attempts, outcome.totalRetryDelayMs, readRequestId(outcome.value));
       return outcome.value;
     } catch (thrown) {
@@ -109,7 +120,11 @@ export class Operation {
       return await result;
     } catch (thrown) {
       if (wasNeverSent(delivery) && IpAllocatorError.isInstance(thrown) && thrown.ambiguous) {
-        throw new IpAllocatorError({ ...thrown.toOptions(), ambiguous: false, details: { ...thrown.details, neverSent: true } });
+        throw new IpAllocatorError({
+          ...thrown.toOptions(),
+          ambiguous: false,
+          details: { ...thrown.details, neverSent: true },
+        });
       }
       throw thrown;
     }
@@ -159,6 +174,7 @@ export class Operation {
 
 function readRequestId(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null) return undefined;
-  const requestId = (value as { requestId?: unknown; RequestId?: unknown }).requestId ?? (value as { RequestId?: unknown }).RequestId;
+  const requestId =
+    (value as { requestId?: unknown; RequestId?: unknown }).requestId ?? (value as { RequestId?: unknown }).RequestId;
   return typeof requestId === "string" ? requestId : undefined;
 }

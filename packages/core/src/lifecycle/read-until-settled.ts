@@ -11,7 +11,9 @@ export interface SettleSettings {
 }
 
 /** What the lookups saw, or why they could not see. @public */
-export type SettledRead<Resource> = { found: Resource[]; reads: number } | { unreadable: IpAllocatorError; reads: number };
+export type SettledRead<Resource> =
+  | { found: Resource[]; reads: number }
+  | { unreadable: IpAllocatorError; reads: number };
 
 /**
  * Looks resources up until `enough(found)` holds, or `settle.reads` lookups succeeded. A lookup that fails
@@ -19,7 +21,12 @@ export type SettledRead<Resource> = { found: Resource[]; reads: number } | { unr
  * deadline or an abort ends the reads as `unreadable`.
  * @public
  */
-export async function readUntilSettled<Resource>(operation: Operation, find: () => Promise<Resource[]>, settle: SettleSettings, enough: (found: Resource[]) => boolean): Promise<SettledRead<Resource>> {
+export async function readUntilSettled<Resource>(
+  operation: Operation,
+  find: () => Promise<Resource[]>,
+  settle: SettleSettings,
+  enough: (found: Resource[]) => boolean,
+): Promise<SettledRead<Resource>> {
   let found: Resource[] | undefined;
   let reads = 0;
   let failures = 0;
@@ -31,7 +38,8 @@ export async function readUntilSettled<Resource>(operation: Operation, find: () 
     } catch (thrown) {
       const error = toIpAllocatorError(thrown, { provider: operation.provider, operation: operation.name });
       failures += 1;
-      if (operation.signal.aborted || !error.retryable || failures > settle.reads * 2) return { unreadable: error, reads };
+      if (operation.signal.aborted || !error.retryable || failures > settle.reads * 2)
+        return { unreadable: error, reads };
       continue;
     }
     if (enough(found) || reads >= settle.reads) return { found, reads };
@@ -48,9 +56,20 @@ function settleDelay(step: number, intervalMs: number, random: () => number): nu
  * deadline. `details.idempotencyKey` is the key to pass back: a retry with it returns the allocation if it exists.
  * @public
  */
-export function createOutcomeUnknownError(operation: Operation, key: string, cause: IpAllocatorError, reason: IpAllocatorError | undefined, reads: number): IpAllocatorError {
+export function createOutcomeUnknownError(
+  operation: Operation,
+  key: string,
+  cause: IpAllocatorError,
+  reason: IpAllocatorError | undefined,
+  reads: number,
+): IpAllocatorError {
   // The deadline's own message ends with a period; the sentence below adds its own.
-  const why = reason === undefined ? "it could not be read back" : reason.code === "TIMEOUT" || reason.code === "CANCELLED" ? reason.message.replace(/\.+$/, "") : `reading it back failed (${reason.code}${reason.providerCode ? ` ${reason.providerCode}` : ""})`;
+  const why =
+    reason === undefined
+      ? "it could not be read back"
+      : reason.code === "TIMEOUT" || reason.code === "CANCELLED"
+        ? reason.message.replace(/\.+$/, "")
+        : `reading it back failed (${reason.code}${reason.providerCode ? ` ${reason.providerCode}` : ""})`;
   const metadata = operation.metadata();
   return new IpAllocatorError({
     code: "OUTCOME_UNKNOWN",

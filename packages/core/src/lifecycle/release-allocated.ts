@@ -19,7 +19,12 @@ export interface ReleaseOutcome {
  * released is reported, so the caller can name it.
  * @public
  */
-export async function releaseAllocated(failed: Operation, ids: readonly string[], release: (operation: Operation, id: string) => Promise<unknown>, timeoutMs = DEFAULT_COMPENSATION_TIMEOUT_MS): Promise<ReleaseOutcome> {
+export async function releaseAllocated(
+  failed: Operation,
+  ids: readonly string[],
+  release: (operation: Operation, id: string) => Promise<unknown>,
+  timeoutMs = DEFAULT_COMPENSATION_TIMEOUT_MS,
+): Promise<ReleaseOutcome> {
   const outcome: ReleaseOutcome = { released: [], unreleased: [] };
   if (ids.length === 0) return outcome;
   const operation = new Operation(failed.environment, "release", { hooks: failed.hooks }, timeoutMs);
@@ -37,7 +42,10 @@ export async function releaseAllocated(failed: Operation, ids: readonly string[]
   } finally {
     operation.dispose();
   }
-  failed.environment.logger.warn(`${failed.provider}: released what a failed ${failed.name} allocated`, { released: outcome.released, unreleased: outcome.unreleased.map((entry) => entry.id) });
+  failed.environment.logger.warn(`${failed.provider}: released what a failed ${failed.name} allocated`, {
+    released: outcome.released,
+    unreleased: outcome.unreleased.map((entry) => entry.id),
+  });
   return outcome;
 }
 
@@ -64,10 +72,22 @@ export function attachAllocatedIds(error: IpAllocatorError, report: AllocatedIds
   if (report.allocatedIds.length === 0) return error;
   const released = report.releasedIds ?? [];
   const kept = report.keptIds ?? report.allocatedIds.filter((id) => !released.includes(id));
-  const parts = [report.returnedOnly ? `This call returned ${report.allocatedIds.join(", ")} (allocated earlier under idempotencyKey "${report.idempotencyKey}")` : `This call allocated ${report.allocatedIds.join(", ")}`];
+  const parts = [
+    report.returnedOnly
+      ? `This call returned ${report.allocatedIds.join(", ")} (allocated earlier under idempotencyKey "${report.idempotencyKey}")`
+      : `This call allocated ${report.allocatedIds.join(", ")}`,
+  ];
   if (released.length > 0) parts.push(`released ${released.join(", ")}`);
-  if (kept.length > 0) parts.push(`still allocated (release ${kept.length === 1 ? "it, or it keeps" : "them, or they keep"} billing): ${kept.join(", ")}`);
-  const details: Record<string, unknown> = { ...error.details, allocatedIds: [...report.allocatedIds], releasedIds: [...released], keptIds: [...kept] };
+  if (kept.length > 0)
+    parts.push(
+      `still allocated (release ${kept.length === 1 ? "it, or it keeps" : "them, or they keep"} billing): ${kept.join(", ")}`,
+    );
+  const details: Record<string, unknown> = {
+    ...error.details,
+    allocatedIds: [...report.allocatedIds],
+    releasedIds: [...released],
+    keptIds: [...kept],
+  };
   if (report.idempotencyKey !== undefined) details.idempotencyKey = report.idempotencyKey;
   return new IpAllocatorError({ ...error.toOptions(), message: `${error.message} ${parts.join("; ")}.`, details });
 }

@@ -21,12 +21,20 @@ function rejection(options: unknown): IpAllocatorError | undefined {
 }
 
 describe("validateOperationOptions", () => {
-  it.each([-1, 0, Number.NaN, 1.5, "5", 2 ** 31, Number.POSITIVE_INFINITY])("rejects timeoutMs %s as INVALID_ARGUMENT naming options.timeoutMs", (timeoutMs) => {
-    const error = rejection({ timeoutMs });
-    expect(error).toMatchObject({ code: "INVALID_ARGUMENT", provider: "fake", operation: "allocate", retryable: false });
-    expect(error?.issues.map((issue) => issue.path)).toEqual(["options.timeoutMs"]);
-    expect(error?.message).toContain("options.timeoutMs");
-  });
+  it.each([-1, 0, Number.NaN, 1.5, "5", 2 ** 31, Number.POSITIVE_INFINITY])(
+    "rejects timeoutMs %s as INVALID_ARGUMENT naming options.timeoutMs",
+    (timeoutMs) => {
+      const error = rejection({ timeoutMs });
+      expect(error).toMatchObject({
+        code: "INVALID_ARGUMENT",
+        provider: "fake",
+        operation: "allocate",
+        retryable: false,
+      });
+      expect(error?.issues.map((issue) => issue.path)).toEqual(["options.timeoutMs"]);
+      expect(error?.message).toContain("options.timeoutMs");
+    },
+  );
 
   it("accepts the longest timer Node keeps (2^31-1 ms) and the shortest (1 ms)", () => {
     expect(MAX_TIMEOUT_MS).toBe(2 ** 31 - 1);
@@ -55,11 +63,20 @@ describe("validateOperationOptions", () => {
 
   it("lists every bad field in one error", () => {
     const error = rejection({ timeoutMs: 0, signal: {}, hooks: { onRetry: "log" } });
-    expect(error?.issues.map((issue) => issue.path)).toEqual(["options.timeoutMs", "options.signal", "options.hooks.onRetry"]);
+    expect(error?.issues.map((issue) => issue.path)).toEqual([
+      "options.timeoutMs",
+      "options.signal",
+      "options.hooks.onRetry",
+    ]);
   });
 
   it("returns valid options unchanged (and undefined as no options)", () => {
-    const options = { timeoutMs: 5_000, signal: new AbortController().signal, retry: { maxAttempts: 1, jitter: "none" as const }, hooks: { onRetry: () => {} } };
+    const options = {
+      timeoutMs: 5_000,
+      signal: new AbortController().signal,
+      retry: { maxAttempts: 1, jitter: "none" as const },
+      hooks: { onRetry: () => {} },
+    };
     expect(validateOperationOptions(options, context)).toBe(options);
     expect(validateOperationOptions({ retry: false }, context)).toEqual({ retry: false });
     expect(validateOperationOptions(undefined, context)).toEqual({});
@@ -68,10 +85,23 @@ describe("validateOperationOptions", () => {
 
 describe("LifecycleEngine.run with invalid options", () => {
   it("rejects with INVALID_ARGUMENT before the body (and so any wire call) runs", async () => {
-    const engine = new LifecycleEngine({ provider: "fake", clock: systemClock, random: () => 0.5, logger: silentLogger, retry: { ...DEFAULT_RETRY_OPTIONS, budget: false } });
+    const engine = new LifecycleEngine({
+      provider: "fake",
+      clock: systemClock,
+      random: () => 0.5,
+      logger: silentLogger,
+      retry: { ...DEFAULT_RETRY_OPTIONS, budget: false },
+    });
     const body = vi.fn(async () => "sent");
-    await expect(engine.run("allocate", { timeoutMs: -1 }, body)).rejects.toMatchObject({ code: "INVALID_ARGUMENT", provider: "fake", operation: "allocate", issues: [{ path: "options.timeoutMs" }] });
-    await expect(engine.run("allocate", { hooks: { onRequest: 5 } } as never, body)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    await expect(engine.run("allocate", { timeoutMs: -1 }, body)).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      provider: "fake",
+      operation: "allocate",
+      issues: [{ path: "options.timeoutMs" }],
+    });
+    await expect(engine.run("allocate", { hooks: { onRequest: 5 } } as never, body)).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+    });
     expect(body).not.toHaveBeenCalled();
     await expect(engine.run("allocate", { timeoutMs: 1_000 }, body)).resolves.toBe("sent");
   });
@@ -82,7 +112,13 @@ describe("shared adapter settings", () => {
     expect(TimeoutMsSchema.safeParse(2 ** 31 - 1).success).toBe(true);
     expect(TimeoutMsSchema.safeParse(2 ** 31).success).toBe(false);
     expect(TimeoutMsSchema.safeParse(0).success).toBe(false);
-    expect(CommonAdapterSettingsSchema.safeParse({ operationTimeoutMs: 30_000, retry: { maxAttempts: 2 }, reconcile: { checks: 3, retryWhenAbsent: false } }).success).toBe(true);
+    expect(
+      CommonAdapterSettingsSchema.safeParse({
+        operationTimeoutMs: 30_000,
+        retry: { maxAttempts: 2 },
+        reconcile: { checks: 3, retryWhenAbsent: false },
+      }).success,
+    ).toBe(true);
     expect(CommonAdapterSettingsSchema.safeParse({ retry: { budget: false } }).success).toBe(false);
     expect(CommonAdapterSettingsSchema.safeParse({ reconcile: { checks: 0 } }).success).toBe(false);
   });

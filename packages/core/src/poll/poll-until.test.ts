@@ -18,7 +18,13 @@ describe("pollUntil", () => {
     expect(result).toEqual({ value: "AVAILABLE", polls: 5 });
     expect(clock.sleeps).toEqual([100, 200, 300, 300]);
     const jittered = new ManualClock();
-    await pollUntil({ read: async (poll) => poll, check: (poll) => (poll === 3 ? "done" : "continue"), clock: jittered, random: () => 0, intervalMs: 100 });
+    await pollUntil({
+      read: async (poll) => poll,
+      check: (poll) => (poll === 3 ? "done" : "continue"),
+      clock: jittered,
+      random: () => 0,
+      intervalMs: 100,
+    });
     expect(jittered.sleeps).toEqual([50, 100]); // half of each delay is fixed so polls never bunch up
   });
 
@@ -36,6 +42,8 @@ describe("pollUntil", () => {
     });
     await expect(pending).rejects.toBe(reason);
     const failure = new IpAllocatorError({ code: "NOT_FOUND", message: "gone" });
-    await expect(pollUntil({ read: async () => Promise.reject(failure), check: () => "done", clock: new ManualClock() })).rejects.toBe(failure);
+    await expect(
+      pollUntil({ read: async () => Promise.reject(failure), check: () => "done", clock: new ManualClock() }),
+    ).rejects.toBe(failure);
   });
 });

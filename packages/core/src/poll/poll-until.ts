@@ -24,7 +24,11 @@ export interface PollUntilOptions<T> {
 export async function pollUntil<T>(options: PollUntilOptions<T>): Promise<{ value: T; polls: number }> {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
-  const backoff = { baseDelayMs: options.intervalMs ?? 500, maxDelayMs: options.maxIntervalMs ?? 5_000, jitter: "none" as const };
+  const backoff = {
+    baseDelayMs: options.intervalMs ?? 500,
+    maxDelayMs: options.maxIntervalMs ?? 5_000,
+    jitter: "none" as const,
+  };
   for (let poll = 1; ; poll += 1) {
     if (options.signal?.aborted) throw options.signal.reason;
     const value = await options.read(poll);

@@ -13,7 +13,11 @@ interface Admission {
 }
 
 /** Starts `count` acquisitions at once; records who was admitted when (relative to START), or why it failed. */
-function startMany(limiter: RateLimiter, count: number, options: { signals?: (AbortSignal | undefined)[]; holdMs?: number } = {}) {
+function startMany(
+  limiter: RateLimiter,
+  count: number,
+  options: { signals?: (AbortSignal | undefined)[]; holdMs?: number } = {},
+) {
   const admitted: Admission[] = [];
   const failures: { caller: number; reason: unknown }[] = [];
   const settled = Array.from({ length: count }, (_, caller) =>
@@ -60,7 +64,10 @@ describe("RateLimiter", () => {
     // The provider stamps each request somewhere in [start, end]. Whatever the stamps, no 500 ms window holds three
     // when every request starts a full window after the second-latest end among those admitted before it.
     for (let index = 2; index < requests.length; index++) {
-      const earlierEnds = requests.slice(0, index).map((request) => request.end).sort((left, right) => right - left);
+      const earlierEnds = requests
+        .slice(0, index)
+        .map((request) => request.end)
+        .sort((left, right) => right - left);
       expect((requests[index]?.start ?? 0) - (earlierEnds[1] ?? 0)).toBeGreaterThanOrEqual(500);
     }
     expect(requests).toHaveLength(durations.length);
@@ -134,7 +141,13 @@ describe("RateLimiter", () => {
 
   it("accepts only positive integer limits, and no unknown keys", () => {
     expect(RateLimitSettingsSchema.safeParse({ maxRequests: 50, windowMs: 1_000 }).success).toBe(true);
-    for (const bad of [{ maxRequests: 0, windowMs: 1_000 }, { maxRequests: 1.5, windowMs: 1_000 }, { maxRequests: 5, windowMs: -1 }, { maxRequests: 5 }, { maxRequests: 5, windowMs: 1_000, burst: 2 }]) {
+    for (const bad of [
+      { maxRequests: 0, windowMs: 1_000 },
+      { maxRequests: 1.5, windowMs: 1_000 },
+      { maxRequests: 5, windowMs: -1 },
+      { maxRequests: 5 },
+      { maxRequests: 5, windowMs: 1_000, burst: 2 },
+    ]) {
       expect(RateLimitSettingsSchema.safeParse(bad).success).toBe(false);
     }
   });

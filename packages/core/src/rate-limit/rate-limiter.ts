@@ -99,7 +99,11 @@ export class RateLimiter {
   }
 
   private hasFreeSlot(now: number): boolean {
-    while (this.head < this.completions.length && (this.completions[this.head] as number) + this.settings.windowMs <= now) this.head += 1;
+    while (
+      this.head < this.completions.length &&
+      (this.completions[this.head] as number) + this.settings.windowMs <= now
+    )
+      this.head += 1;
     if (this.head > 64 && this.head * 2 > this.completions.length) {
       this.completions.splice(0, this.head);
       this.head = 0;
@@ -142,7 +146,9 @@ export class RateLimiter {
           // Every slot is in flight: a release restarts the pump.
           if (this.head === this.completions.length) return;
           this.wake = new AbortController();
-          await this.clock.sleep((this.completions[this.head] as number) + this.settings.windowMs - now, this.wake.signal).catch(() => undefined);
+          await this.clock
+            .sleep((this.completions[this.head] as number) + this.settings.windowMs - now, this.wake.signal)
+            .catch(() => undefined);
           this.wake = undefined;
         }
       } finally {

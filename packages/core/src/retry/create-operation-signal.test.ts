@@ -12,7 +12,12 @@ describe("createOperationSignal", () => {
     vi.advanceTimersByTime(999);
     expect(operation.signal.aborted).toBe(false);
     vi.advanceTimersByTime(1);
-    expect(operation.signal.reason).toMatchObject({ code: "TIMEOUT", provider: "p", operation: "allocate", retryable: true });
+    expect(operation.signal.reason).toMatchObject({
+      code: "TIMEOUT",
+      provider: "p",
+      operation: "allocate",
+      retryable: true,
+    });
     operation.dispose();
   });
 
@@ -21,7 +26,9 @@ describe("createOperationSignal", () => {
     const operation = createOperationSignal({ signal: caller.signal }, { provider: "p", operation: "describe" });
     caller.abort("user pressed ctrl-c");
     expect(operation.signal.reason).toMatchObject({ code: "CANCELLED", cause: "user pressed ctrl-c" });
-    expect(createOperationSignal({ signal: caller.signal }, { provider: "p", operation: "describe" }).signal.aborted).toBe(true);
+    expect(
+      createOperationSignal({ signal: caller.signal }, { provider: "p", operation: "describe" }).signal.aborted,
+    ).toBe(true);
   });
 
   it("clears the deadline on dispose so nothing fires later", () => {

@@ -24,14 +24,21 @@ export interface OperationSignal {
  * whose `reason` is already a typed error: CANCELLED for a caller abort, TIMEOUT for the deadline.
  * @public
  */
-export function createOperationSignal(options: { signal?: AbortSignal; timeoutMs?: number }, context: { provider: string; operation: string }, defaultTimeoutMs?: number): OperationSignal {
+export function createOperationSignal(
+  options: { signal?: AbortSignal; timeoutMs?: number },
+  context: { provider: string; operation: string },
+  defaultTimeoutMs?: number,
+): OperationSignal {
   if (options.signal === undefined && options.timeoutMs === undefined) {
     // Nothing can abort this operation: share one signal so the hot path allocates no controller or timer.
     if (defaultTimeoutMs === undefined) return { signal: NEVER_ABORTED_SIGNAL, dispose: () => {} };
     // Only the default deadline: shared with the operations starting about now (see shareDeadlineSignal).
     return { signal: shareDeadlineSignal(defaultTimeoutMs, context), dispose: () => {} };
   }
-  options = options.timeoutMs === undefined && defaultTimeoutMs !== undefined ? { signal: options.signal, timeoutMs: defaultTimeoutMs } : options;
+  options =
+    options.timeoutMs === undefined && defaultTimeoutMs !== undefined
+      ? { signal: options.signal, timeoutMs: defaultTimeoutMs }
+      : options;
   const controller = new AbortController();
   const cancel = () =>
     controller.abort(

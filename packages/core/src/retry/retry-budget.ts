@@ -35,7 +35,8 @@ export class RetryBudget {
 
   /** Spends the cost of retrying after `error`; returns the amount spent, or undefined when the budget is exhausted. */
   acquire(error: IpAllocatorError): number | undefined {
-    const cost = error.code === "TIMEOUT" || error.code === "NETWORK" ? this.options.timeoutRetryCost : this.options.retryCost;
+    const cost =
+      error.code === "TIMEOUT" || error.code === "NETWORK" ? this.options.timeoutRetryCost : this.options.retryCost;
     if (this.tokens < cost) return undefined;
     this.tokens -= cost;
     return cost;

@@ -7,7 +7,8 @@ import { RetryBudget } from "./retry-budget.js";
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry-options.js";
 import { runWithRetry } from "./run-with-retry.js";
 
-const throttled = (retryAfterMs?: number) => new IpAllocatorError({ code: "RATE_LIMITED", message: "throttled", retryAfterMs });
+const throttled = (retryAfterMs?: number) =>
+  new IpAllocatorError({ code: "RATE_LIMITED", message: "throttled", retryAfterMs });
 const options = (retry: Partial<RetryOptions> = {}) => ({
   provider: "test",
   operation: "allocate",
@@ -31,7 +32,9 @@ function failing(...errors: unknown[]) {
 describe("computeBackoffDelay", () => {
   it("doubles from the base, caps at the maximum, and full jitter stays within [0, backoff)", () => {
     const settings = { baseDelayMs: 100, maxDelayMs: 1_000, jitter: "none" as const };
-    expect([1, 2, 3, 4, 5, 6].map((retry) => computeBackoffDelay(retry, settings))).toEqual([100, 200, 400, 800, 1_000, 1_000]);
+    expect([1, 2, 3, 4, 5, 6].map((retry) => computeBackoffDelay(retry, settings))).toEqual([
+      100, 200, 400, 800, 1_000, 1_000,
+    ]);
     expect(computeBackoffDelay(3, { ...settings, jitter: "full" }, () => 0)).toBe(0);
     expect(computeBackoffDelay(3, { ...settings, jitter: "full" }, () => 0.999)).toBe(399);
   });
@@ -71,7 +74,10 @@ describe("runWithRetry", () => {
 
   it("stops after maxAttempts with the last error", async () => {
     const attempt = failing(throttled(), throttled(), throttled(), throttled());
-    await expect(runWithRetry(attempt, options({ maxAttempts: 3 }))).rejects.toMatchObject({ code: "RATE_LIMITED", attempts: 3 });
+    await expect(runWithRetry(attempt, options({ maxAttempts: 3 }))).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      attempts: 3,
+    });
     expect(attempt).toHaveBeenCalledTimes(3);
   });
 
@@ -80,7 +86,9 @@ describe("runWithRetry", () => {
     await runWithRetry(failing(throttled(1_500)), settings);
     expect(settings.clock.sleeps).toEqual([1_500]);
     const tooLong = failing(throttled(120_000));
-    await expect(runWithRetry(tooLong, options({ maxRetryAfterMs: 60_000 }))).rejects.toMatchObject({ details: { retryStopped: "retry-after-too-long" } });
+    await expect(runWithRetry(tooLong, options({ maxRetryAfterMs: 60_000 }))).rejects.toMatchObject({
+      details: { retryStopped: "retry-after-too-long" },
+    });
     expect(tooLong).toHaveBeenCalledTimes(1);
   });
 
@@ -111,7 +119,9 @@ describe("runWithRetry", () => {
   it("lets a custom rule veto retries (mutations after an ambiguous failure)", async () => {
     const ambiguous = new IpAllocatorError({ code: "NETWORK", message: "reset", ambiguous: true });
     const attempt = failing(ambiguous);
-    await expect(runWithRetry(attempt, { ...options(), shouldRetry: (error) => !error.ambiguous })).rejects.toMatchObject({ code: "NETWORK", ambiguous: true, attempts: 1 });
+    await expect(
+      runWithRetry(attempt, { ...options(), shouldRetry: (error) => !error.ambiguous }),
+    ).rejects.toMatchObject({ code: "NETWORK", ambiguous: true, attempts: 1 });
     expect(attempt).toHaveBeenCalledTimes(1);
   });
 
@@ -121,7 +131,10 @@ describe("runWithRetry", () => {
     expect(budget.available).toBe(10); // a success gives back what its retries spent
     const attempt = failing(throttled(), throttled(), throttled());
     const exhausted = new RetryBudget({ capacity: 10, retryCost: 5 });
-    await expect(runWithRetry(attempt, options({ budget: exhausted, maxAttempts: 10 }))).rejects.toMatchObject({ details: { retryStopped: "retry-budget-exhausted" }, attempts: 3 });
+    await expect(runWithRetry(attempt, options({ budget: exhausted, maxAttempts: 10 }))).rejects.toMatchObject({
+      details: { retryStopped: "retry-budget-exhausted" },
+      attempts: 3,
+    });
     expect(exhausted.available).toBe(0);
   });
 
@@ -150,7 +163,10 @@ describe("runWithRetry", () => {
       controller.abort(new IpAllocatorError({ code: "CANCELLED", message: "stop" }));
       throw throttled();
     });
-    await expect(runWithRetry(attempt, { ...options(), signal: controller.signal })).rejects.toMatchObject({ code: "RATE_LIMITED", attempts: 1 });
+    await expect(runWithRetry(attempt, { ...options(), signal: controller.signal })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      attempts: 1,
+    });
     expect(attempt).toHaveBeenCalledTimes(1);
   });
 
@@ -162,10 +178,15 @@ describe("runWithRetry", () => {
       controller.abort(reason);
       throw signal?.reason;
     };
-    await expect(runWithRetry(failing(throttled()), { ...options(), clock, signal: controller.signal })).rejects.toBe(reason);
+    await expect(runWithRetry(failing(throttled()), { ...options(), clock, signal: controller.signal })).rejects.toBe(
+      reason,
+    );
   });
 
   it("wraps unexpected throws as INTERNAL", async () => {
-    await expect(runWithRetry(failing(new TypeError("bug")), options())).rejects.toMatchObject({ code: "INTERNAL", cause: expect.any(TypeError) });
+    await expect(runWithRetry(failing(new TypeError("bug")), options())).rejects.toMatchObject({
+      code: "INTERNAL",
+      cause: expect.any(TypeError),
+    });
   });
 });

@@ -35,7 +35,10 @@ export interface RetryOutcome<T> {
  * retry budget, or the signal aborts. Errors are always `IpAllocatorError`s carrying attempt metadata.
  * @public
  */
-export async function runWithRetry<T>(attempt: (attemptNumber: number) => Promise<T>, options: RunWithRetryOptions): Promise<RetryOutcome<T>> {
+export async function runWithRetry<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  options: RunWithRetryOptions,
+): Promise<RetryOutcome<T>> {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const shouldRetry = options.shouldRetry ?? ((error: IpAllocatorError) => error.retryable);
@@ -62,8 +65,14 @@ export async function runWithRetry<T>(attempt: (attemptNumber: number) => Promis
       const giveUp = (reason?: string) =>
         reason === undefined
           ? error.withAttempts(attemptNumber, totalRetryDelayMs)
-          : new IpAllocatorError({ ...error.toOptions(), attempts: attemptNumber, totalRetryDelayMs, details: { ...error.details, retryStopped: reason } });
-      if (options.signal?.aborted || attemptNumber >= options.retry.maxAttempts || !shouldRetry(error, attemptNumber)) throw giveUp();
+          : new IpAllocatorError({
+              ...error.toOptions(),
+              attempts: attemptNumber,
+              totalRetryDelayMs,
+              details: { ...error.details, retryStopped: reason },
+            });
+      if (options.signal?.aborted || attemptNumber >= options.retry.maxAttempts || !shouldRetry(error, attemptNumber))
+        throw giveUp();
       const throttled = error.category === "throttling";
       const baseDelayMs = throttled ? options.retry.throttlingBaseDelayMs : options.retry.baseDelayMs;
       let delayMs = computeBackoffDelay(attemptNumber, { ...options.retry, baseDelayMs }, random);
@@ -73,12 +82,25 @@ export async function runWithRetry<T>(attempt: (attemptNumber: number) => Promis
       }
       // A throttled provider is saturated for every call of this allocator, not only this one: hold them all
       // for the hinted time, else for the un-jittered backoff, so the window can drain before anyone resends.
-      if (throttled) budget?.holdUntil(clock.now() + (error.retryAfterMs ?? computeBackoffDelay(attemptNumber, { ...options.retry, baseDelayMs, jitter: "none" })));
+      if (throttled)
+        budget?.holdUntil(
+          clock.now() +
+            (error.retryAfterMs ??
+              computeBackoffDelay(attemptNumber, { ...options.retry, baseDelayMs, jitter: "none" })),
+        );
       delayMs = Math.max(delayMs, budget?.holdRemaining(clock.now()) ?? 0);
       const cost = budget?.acquire(error);
       if (budget !== undefined && cost === undefined) throw giveUp("retry-budget-exhausted");
       spent += cost ?? 0;
-      callHook(() => options.hooks?.onRetry?.({ provider: options.provider, operation: options.operation, attempt: attemptNumber, delayMs, error }));
+      callHook(() =>
+        options.hooks?.onRetry?.({
+          provider: options.provider,
+          operation: options.operation,
+          attempt: attemptNumber,
+          delayMs,
+          error,
+        }),
+      );
       try {
         await clock.sleep(delayMs, options.signal);
       } catch (abort) {

@@ -19,7 +19,9 @@ describe("default deadlines shared by operations starting together", () => {
   it("times out no earlier than promised and at most the granularity later, with a typed TIMEOUT", async () => {
     const started = Date.now();
     const { signal } = createOperationSignal({}, { ...context, operation: "shortDeadline" }, 50);
-    const reason = await new Promise<unknown>((resolve) => signal.addEventListener("abort", () => resolve(signal.reason), { once: true }));
+    const reason = await new Promise<unknown>((resolve) =>
+      signal.addEventListener("abort", () => resolve(signal.reason), { once: true }),
+    );
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(50);
     expect(IpAllocatorError.hasCode(reason, "TIMEOUT")).toBe(true);

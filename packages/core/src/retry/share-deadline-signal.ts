@@ -46,16 +46,26 @@ export function shareDeadlineSignal(timeoutMs: number, context: { provider: stri
   const now = Date.now();
   const key = `${context.provider}\u0000${context.operation}\u0000${timeoutMs}`;
   const bucket = buckets.get(key);
-  if (bucket !== undefined && !bucket.controller.signal.aborted && bucket.deadline >= now + timeoutMs) return bucket.controller.signal;
+  if (bucket !== undefined && !bucket.controller.signal.aborted && bucket.deadline >= now + timeoutMs)
+    return bucket.controller.signal;
   const granularity = Math.max(100, Math.floor(timeoutMs / 100));
-  const created: DeadlineBucket = { controller: new AbortController(), deadline: now + timeoutMs + granularity, watchers: new Set() };
+  const created: DeadlineBucket = {
+    controller: new AbortController(),
+    deadline: now + timeoutMs + granularity,
+    watchers: new Set(),
+  };
   // Operations listen while they sleep or poll; the listener-leak warning would be noise.
   setMaxListeners(0, created.controller.signal);
   bucketsBySignal.set(created.controller.signal, created);
   const timer = setTimeout(() => {
     if (buckets.get(key) === created) buckets.delete(key);
     created.controller.abort(
-      new IpAllocatorError({ code: "TIMEOUT", message: `${context.operation} did not finish within ${timeoutMs} ms.`, provider: context.provider, operation: context.operation }),
+      new IpAllocatorError({
+        code: "TIMEOUT",
+        message: `${context.operation} did not finish within ${timeoutMs} ms.`,
+        provider: context.provider,
+        operation: context.operation,
+      }),
     );
     for (const stop of created.watchers) stop(created.controller.signal.reason);
     created.watchers.clear();

@@ -19,7 +19,11 @@ const context = { provider: "alibaba-ecs", capabilities, providerOptionsSchema }
 describe("validateAllocateRequest", () => {
   it("applies defaults and returns this provider's options, ignoring other providers' options", () => {
     const { request, providerOptions } = validateAllocateRequest(
-      { location: { region: "cn-hangzhou" }, instanceId: "i-1", providerOptions: { "alibaba-ecs": { vlanId: "7" }, "zenlayer-eip": { netmask: 32 } } },
+      {
+        location: { region: "cn-hangzhou" },
+        instanceId: "i-1",
+        providerOptions: { "alibaba-ecs": { vlanId: "7" }, "zenlayer-eip": { netmask: 32 } },
+      },
       context,
     );
     expect(request).toMatchObject({ count: 1, tags: {}, instanceId: "i-1" });
@@ -29,7 +33,10 @@ describe("validateAllocateRequest", () => {
   it("lists every bad field in one INVALID_ARGUMENT error", () => {
     let thrown: unknown;
     try {
-      validateAllocateRequest({ location: { zone: "SEL-A" }, count: 2, providerOptions: { "alibaba-ecs": { vlan: "7" } } }, context);
+      validateAllocateRequest(
+        { location: { zone: "SEL-A" }, count: 2, providerOptions: { "alibaba-ecs": { vlan: "7" } } },
+        context,
+      );
     } catch (error) {
       thrown = error;
     }
@@ -48,14 +55,27 @@ describe("validateAllocateRequest", () => {
     [{ location: { region: "r" }, tags: { "": "v" } }, "tags"],
     [{ location: { region: "r" }, surprise: true }, ""],
   ])("rejects %j at %s", (input, path) => {
-    expect(() => validateAllocateRequest(input, context)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", issues: expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining(path) })]) }));
+    expect(() => validateAllocateRequest(input, context)).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        issues: expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining(path) })]),
+      }),
+    );
   });
 });
 
 it("refuses __proto__ keys instead of silently dropping them", () => {
-  const input = JSON.parse('{"location":{"region":"r"},"instanceId":"i-1","tags":{"__proto__":"x"},"providerOptions":{"alibaba-ecs":{"__proto__":{"vlanId":"1"}}}}');
+  const input = JSON.parse(
+    '{"location":{"region":"r"},"instanceId":"i-1","tags":{"__proto__":"x"},"providerOptions":{"alibaba-ecs":{"__proto__":{"vlanId":"1"}}}}',
+  );
   expect(() => validateAllocateRequest(input, context)).toThrow(
-    expect.objectContaining({ code: "INVALID_ARGUMENT", issues: [expect.objectContaining({ path: "tags.__proto__" }), expect.objectContaining({ path: "providerOptions.alibaba-ecs.__proto__" })] }),
+    expect.objectContaining({
+      code: "INVALID_ARGUMENT",
+      issues: [
+        expect.objectContaining({ path: "tags.__proto__" }),
+        expect.objectContaining({ path: "providerOptions.alibaba-ecs.__proto__" }),
+      ],
+    }),
   );
 });
 
@@ -63,7 +83,11 @@ describe("validateResourceId", () => {
   it("accepts ids and rejects empty or malformed ones", () => {
     expect(validateResourceId("eip-1", { provider: "p", operation: "describe" })).toBe("eip-1");
     expect(() => validateResourceId("", { provider: "p", operation: "describe" })).toThrow(/describe id/);
-    expect(() => validateResourceId(42, { provider: "p", operation: "release" })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
-    expect(() => validateResourceId("x y", { provider: "p", operation: "release", pattern: /^i-\w+$/ })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => validateResourceId(42, { provider: "p", operation: "release" })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
+    expect(() => validateResourceId("x y", { provider: "p", operation: "release", pattern: /^i-\w+$/ })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
   });
 });

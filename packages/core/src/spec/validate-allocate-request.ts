@@ -14,7 +14,11 @@ import type { IpAllocatorCapabilities } from "./ip-allocator.js";
  */
 export function validateAllocateRequest<ProviderOptions>(
   input: unknown,
-  context: { provider: string; capabilities: IpAllocatorCapabilities; providerOptionsSchema: SettingsSchema<ProviderOptions> },
+  context: {
+    provider: string;
+    capabilities: IpAllocatorCapabilities;
+    providerOptionsSchema: SettingsSchema<ProviderOptions>;
+  },
 ): { request: AllocateRequest; providerOptions: ProviderOptions } {
   const subject = { provider: context.provider, operation: "allocate", subject: "allocate request" };
   const reserved = findPrototypeKeys(input);
@@ -22,13 +26,32 @@ export function validateAllocateRequest<ProviderOptions>(
   const request = parseOrThrow(AllocateRequestSchema, input, subject);
   const issues: FieldIssue[] = [];
   const { capabilities } = context;
-  if (capabilities.requiresInstance && request.instanceId === undefined) issues.push({ path: "instanceId", message: `${context.provider} allocates onto an instance: instanceId is required` });
-  if (!capabilities.supportsInstance && request.instanceId !== undefined) issues.push({ path: "instanceId", message: `${context.provider} does not attach to instances` });
+  if (capabilities.requiresInstance && request.instanceId === undefined)
+    issues.push({
+      path: "instanceId",
+      message: `${context.provider} allocates onto an instance: instanceId is required`,
+    });
+  if (!capabilities.supportsInstance && request.instanceId !== undefined)
+    issues.push({ path: "instanceId", message: `${context.provider} does not attach to instances` });
   const locationValue = request.location[capabilities.locationKind];
-  if (locationValue === undefined) issues.push({ path: `location.${capabilities.locationKind}`, message: `${context.provider} needs a ${capabilities.locationKind}` });
-  if (request.count > capabilities.maxCountPerCall) issues.push({ path: "count", message: `${context.provider} allocates at most ${capabilities.maxCountPerCall} per call` });
+  if (locationValue === undefined)
+    issues.push({
+      path: `location.${capabilities.locationKind}`,
+      message: `${context.provider} needs a ${capabilities.locationKind}`,
+    });
+  if (request.count > capabilities.maxCountPerCall)
+    issues.push({
+      path: "count",
+      message: `${context.provider} allocates at most ${capabilities.maxCountPerCall} per call`,
+    });
   const options = context.providerOptionsSchema.safeParse(request.providerOptions[context.provider] ?? {});
-  if (!options.success) issues.push(...toFieldIssues(options.error).map((issue) => ({ ...issue, path: ["providerOptions", context.provider, issue.path].filter(Boolean).join(".") })));
+  if (!options.success)
+    issues.push(
+      ...toFieldIssues(options.error).map((issue) => ({
+        ...issue,
+        path: ["providerOptions", context.provider, issue.path].filter(Boolean).join("."),
+      })),
+    );
   if (issues.length > 0 || !options.success) throw createInvalidArgumentError(issues, subject);
   return { request, providerOptions: options.data };
 }
@@ -37,13 +60,24 @@ export function validateAllocateRequest<ProviderOptions>(
  * Validates a resource id passed to describe / release / waitUntilReady.
  * @public
  */
-export function validateResourceId(id: unknown, context: { provider: string; operation: string; pattern?: RegExp; hint?: string }): string {
-  if (typeof id !== "string" || id.trim() === "" || id.length > 256 || (context.pattern !== undefined && !context.pattern.test(id))) {
-    throw createInvalidArgumentError([{ path: "id", message: context.hint ?? "must be a non-empty id returned by allocate" }], {
-      provider: context.provider,
-      operation: context.operation,
-      subject: `${context.operation} id`,
-    });
+export function validateResourceId(
+  id: unknown,
+  context: { provider: string; operation: string; pattern?: RegExp; hint?: string },
+): string {
+  if (
+    typeof id !== "string" ||
+    id.trim() === "" ||
+    id.length > 256 ||
+    (context.pattern !== undefined && !context.pattern.test(id))
+  ) {
+    throw createInvalidArgumentError(
+      [{ path: "id", message: context.hint ?? "must be a non-empty id returned by allocate" }],
+      {
+        provider: context.provider,
+        operation: context.operation,
+        subject: `${context.operation} id`,
+      },
+    );
   }
   return id;
 }

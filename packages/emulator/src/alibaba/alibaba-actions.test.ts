@@ -25,14 +25,20 @@ const STATE_SEED: AlibabaSeed = {
     { instanceId: "i-locked", status: "Running", internetMaxBandwidthOut: 5, lockReasons: ["security"] },
     { instanceId: "i-expired", status: "Running", internetMaxBandwidthOut: 5, expired: true },
     { instanceId: "i-nobw", status: "Running", internetMaxBandwidthOut: 0 },
-    { instanceId: "i-eip", status: "Running", internetMaxBandwidthOut: 5, eipAddress: { allocationId: "eip-1", ipAddress: "8.8.4.4" } },
+    {
+      instanceId: "i-eip",
+      status: "Running",
+      internetMaxBandwidthOut: 5,
+      eipAddress: { allocationId: "eip-1", ipAddress: "8.8.4.4" },
+    },
     { instanceId: "i-cloudbox", status: "Running", internetMaxBandwidthOut: 5, cloudbox: true },
     { instanceId: "i-dedicated", status: "Running", internetMaxBandwidthOut: 5, dedicatedRegion: true },
     { instanceId: "i-has-ip", status: "Running", internetMaxBandwidthOut: 5, publicIpAddress: "8.8.8.8" },
   ],
 };
 
-const allocate = (endpoint: string, query: Record<string, string>) => callV3(endpoint, "AllocatePublicIpAddress", query);
+const allocate = (endpoint: string, query: Record<string, string>) =>
+  callV3(endpoint, "AllocatePublicIpAddress", query);
 
 describe("AllocatePublicIpAddress", () => {
   it("produces every state-driven seed error with the seed's HTTP status", async () => {
@@ -64,15 +70,20 @@ describe("AllocatePublicIpAddress", () => {
 
   it("exhausts a small pool with InsufficientPublicIp and honours a requested IP", async () => {
     const endpoint = await start({ seed: { alibaba: STATE_SEED } });
-    expect((await allocate(endpoint, { InstanceId: "i-ok", IpAddress: "1.2.3.4", VlanId: "720" })).json["IpAddress"]).toBe("1.2.3.4");
+    expect(
+      (await allocate(endpoint, { InstanceId: "i-ok", IpAddress: "1.2.3.4", VlanId: "720" })).json["IpAddress"],
+    ).toBe("1.2.3.4");
     const pooled = new Set<unknown>();
-    for (const instanceId of ["i-ok2", "i-ok3", "i-ok4"]) pooled.add((await allocate(endpoint, { InstanceId: instanceId })).json["IpAddress"]);
+    for (const instanceId of ["i-ok2", "i-ok3", "i-ok4"])
+      pooled.add((await allocate(endpoint, { InstanceId: instanceId })).json["IpAddress"]);
     expect([...pooled].sort()).toEqual(["47.96.0.1", "47.96.0.2", "47.96.0.3"]);
     const exhausted = await allocate(endpoint, { InstanceId: "i-ok5" });
     expect([exhausted.status, exhausted.json["Code"]]).toEqual([400, "InsufficientPublicIp"]);
     // A released address goes back to the pool.
     const releasedIp = harness.emulator?.alibabaState.getInstance("i-ok2")?.publicIpAddress as string;
-    expect((await callV3(endpoint, "ReleasePublicIpAddress", { InstanceId: "i-ok2", PublicIpAddress: releasedIp })).status).toBe(200);
+    expect(
+      (await callV3(endpoint, "ReleasePublicIpAddress", { InstanceId: "i-ok2", PublicIpAddress: releasedIp })).status,
+    ).toBe(200);
     expect((await allocate(endpoint, { InstanceId: "i-ok5" })).json["IpAddress"]).toBe(releasedIp);
   });
 
@@ -82,7 +93,13 @@ describe("AllocatePublicIpAddress", () => {
     const second = await allocate(endpoint, { InstanceId: "i-polycloud0001" });
     expect(second.status).toBe(200);
     expect(second.json["IpAddress"]).toBe(first.json["IpAddress"]);
-    expect(harness.emulator?.events.count({ action: "AllocatePublicIpAddress", kind: "allocate", resourceId: "i-polycloud0001" })).toBe(1);
+    expect(
+      harness.emulator?.events.count({
+        action: "AllocatePublicIpAddress",
+        kind: "allocate",
+        resourceId: "i-polycloud0001",
+      }),
+    ).toBe(1);
   });
 
   it("answers 403 AllocatedAlready on a second call when configured", async () => {
@@ -94,7 +111,9 @@ describe("AllocatePublicIpAddress", () => {
 
   it("allocates exactly once under many parallel calls on one instance, and unique IPs across instances", async () => {
     const endpoint = await start();
-    const results = await Promise.all(Array.from({ length: 40 }, () => allocate(endpoint, { InstanceId: "i-polycloud0002" })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => allocate(endpoint, { InstanceId: "i-polycloud0002" })),
+    );
     expect(new Set(results.map((result) => result.json["IpAddress"])).size).toBe(1);
     expect(harness.emulator?.events.count({ kind: "allocate", resourceId: "i-polycloud0002" })).toBe(1);
     const ids = Array.from({ length: 10 }, (_, index) => `i-polycloud${String(index + 1).padStart(4, "0")}`);
@@ -108,7 +127,8 @@ describe("AllocatePublicIpAddress", () => {
     const draw = async (randomSeed: number): Promise<unknown[]> => {
       const endpoint = await start({ randomSeed });
       const ips: unknown[] = [];
-      for (const instanceId of ["i-polycloud0001", "i-polycloud0002", "i-polycloud0003"]) ips.push((await allocate(endpoint, { InstanceId: instanceId })).json["IpAddress"]);
+      for (const instanceId of ["i-polycloud0001", "i-polycloud0002", "i-polycloud0003"])
+        ips.push((await allocate(endpoint, { InstanceId: instanceId })).json["IpAddress"]);
       await harness.emulator?.close();
       return ips;
     };
@@ -122,17 +142,29 @@ describe("ReleasePublicIpAddress", () => {
   it("releases the instance's IP and records the event; rejects other IPs", async () => {
     const endpoint = await start();
     const ip = (await allocate(endpoint, { InstanceId: "i-polycloud0001" })).json["IpAddress"] as string;
-    const wrong = await callV3(endpoint, "ReleasePublicIpAddress", { InstanceId: "i-polycloud0001", PublicIpAddress: "47.97.0.1" });
+    const wrong = await callV3(endpoint, "ReleasePublicIpAddress", {
+      InstanceId: "i-polycloud0001",
+      PublicIpAddress: "47.97.0.1",
+    });
     expect([wrong.status, wrong.json["Code"]]).toEqual([400, "InvalidIpAddress.NotFound"]);
     const needsInstance = await callV3(endpoint, "ReleasePublicIpAddress", { PublicIpAddress: ip });
     expect([needsInstance.status, needsInstance.json["Code"]]).toEqual([403, "InvalidIpAddress.NeedInstanceId"]);
-    const dryRun = await callV3(endpoint, "ReleasePublicIpAddress", { InstanceId: "i-polycloud0001", PublicIpAddress: ip, DryRun: "true" });
+    const dryRun = await callV3(endpoint, "ReleasePublicIpAddress", {
+      InstanceId: "i-polycloud0001",
+      PublicIpAddress: ip,
+      DryRun: "true",
+    });
     expect(dryRun.json["Code"]).toBe("DryRunOperation");
-    const released = await callV3(endpoint, "ReleasePublicIpAddress", { InstanceId: "i-polycloud0001", PublicIpAddress: ip });
+    const released = await callV3(endpoint, "ReleasePublicIpAddress", {
+      InstanceId: "i-polycloud0001",
+      PublicIpAddress: ip,
+    });
     expect(released.status).toBe(200);
     expect(Object.keys(released.json)).toEqual(["RequestId"]);
     expect(harness.emulator?.alibabaState.getInstance("i-polycloud0001")?.publicIpAddress).toBeUndefined();
-    expect(harness.emulator?.events.list().map((event) => [event.kind, event.resourceId, event.detail?.["ipAddress"]])).toEqual([
+    expect(
+      harness.emulator?.events.list().map((event) => [event.kind, event.resourceId, event.detail?.["ipAddress"]]),
+    ).toEqual([
       ["allocate", "i-polycloud0001", ip],
       ["release", "i-polycloud0001", ip],
     ]);

@@ -24,9 +24,14 @@ export interface AlibabaSeedErrorCode {
  * `{ provider: "alibaba", kind: "error-code", code }` (status and message default to these); those with a
  * `stateTrigger` also arise from state.
  */
-export const ALIBABA_SEED_ERROR_CODES: readonly AlibabaSeedErrorCode[] = ALIBABA_ERROR_CATALOGUE.filter((entry) => entry.action === "AllocatePublicIpAddress").map(
-  ({ code, httpStatus, message, trigger }) => ({ code, httpStatus, message, ...(trigger === "fault rule only" ? {} : { stateTrigger: trigger }) }),
-);
+export const ALIBABA_SEED_ERROR_CODES: readonly AlibabaSeedErrorCode[] = ALIBABA_ERROR_CATALOGUE.filter(
+  (entry) => entry.action === "AllocatePublicIpAddress",
+).map(({ code, httpStatus, message, trigger }) => ({
+  code,
+  httpStatus,
+  message,
+  ...(trigger === "fault rule only" ? {} : { stateTrigger: trigger }),
+}));
 
 /**
  * Status and message for a code the emulator knows, as `action`'s docs give them when they differ; unknown codes
@@ -34,5 +39,7 @@ export const ALIBABA_SEED_ERROR_CODES: readonly AlibabaSeedErrorCode[] = ALIBABA
  */
 export function lookupAlibabaError(code: string, action?: string): AlibabaErrorDefinition {
   const entry = findCatalogueEntry(code, action);
-  return entry === undefined ? { httpStatus: 400, message: `The request failed with ${code}.` } : { httpStatus: entry.httpStatus, message: entry.message };
+  return entry === undefined
+    ? { httpStatus: 400, message: `The request failed with ${code}.` }
+    : { httpStatus: entry.httpStatus, message: entry.message };
 }

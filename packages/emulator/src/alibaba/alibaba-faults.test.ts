@@ -24,17 +24,26 @@ const allocations = (): number => harness.emulator?.events.count({ kind: "alloca
 
 describe("Alibaba fault injection, observed from a client", () => {
   it("throttle answers Throttling.User 400 without processing; code overrides work", async () => {
-    const endpoint = await start({ faults: [{ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "throttle", times: 1 }] });
+    const endpoint = await start({
+      faults: [{ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "throttle", times: 1 }],
+    });
     const throttled = await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" });
     expect([throttled.status, throttled.json["Code"]]).toEqual([400, "Throttling.User"]);
     expect(allocations()).toBe(0);
     harness.emulator?.faults.add({ provider: "alibaba", kind: "throttle", code: "Throttling.Api", times: 1 });
-    expect((await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).json["Code"]).toBe("Throttling.Api");
+    expect((await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).json["Code"]).toBe(
+      "Throttling.Api",
+    );
     expect((await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" })).status).toBe(200);
   });
 
   it("server-error answers InternalError 500, or ServiceUnavailable 503 when asked", async () => {
-    const endpoint = await start({ faults: [{ provider: "alibaba", kind: "server-error", times: 1 }, { provider: "alibaba", kind: "server-error", code: "ServiceUnavailable", times: 1 }] });
+    const endpoint = await start({
+      faults: [
+        { provider: "alibaba", kind: "server-error", times: 1 },
+        { provider: "alibaba", kind: "server-error", code: "ServiceUnavailable", times: 1 },
+      ],
+    });
     const first = await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" });
     expect([first.status, first.json["Code"]]).toEqual([500, "InternalError"]);
     const second = await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" });
@@ -44,12 +53,30 @@ describe("Alibaba fault injection, observed from a client", () => {
   it("error-code produces every seed error code with the seed's HTTP status and message", async () => {
     const endpoint = await start();
     for (const entry of ALIBABA_SEED_ERROR_CODES) {
-      harness.emulator?.faults.add({ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "error-code", code: entry.code, times: 1 });
+      harness.emulator?.faults.add({
+        provider: "alibaba",
+        action: "AllocatePublicIpAddress",
+        kind: "error-code",
+        code: entry.code,
+        times: 1,
+      });
       const response = await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" });
-      expect([response.status, response.json["Code"], response.json["Message"]], entry.code).toEqual([entry.httpStatus, entry.code, entry.message]);
+      expect([response.status, response.json["Code"], response.json["Message"]], entry.code).toEqual([
+        entry.httpStatus,
+        entry.code,
+        entry.message,
+      ]);
     }
-    harness.emulator?.faults.add({ provider: "alibaba", kind: "error-code", code: "OperationDenied", message: 'The specified parameter "VlanId" is not valid or vlan has not enough IP address.', times: 1 });
-    expect((await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" })).json["Message"]).toContain("VlanId");
+    harness.emulator?.faults.add({
+      provider: "alibaba",
+      kind: "error-code",
+      code: "OperationDenied",
+      message: 'The specified parameter "VlanId" is not valid or vlan has not enough IP address.',
+      times: 1,
+    });
+    expect(
+      (await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" })).json["Message"],
+    ).toContain("VlanId");
     expect(allocations()).toBe(0);
   });
 
@@ -60,11 +87,15 @@ describe("Alibaba fault injection, observed from a client", () => {
   });
 
   it("reset-after-commit drops the connection after the allocation was committed (a lost response)", async () => {
-    const endpoint = await start({ faults: [{ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "reset-after-commit", times: 1 }] });
+    const endpoint = await start({
+      faults: [{ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "reset-after-commit", times: 1 }],
+    });
     await expect(send(allocateRequest(endpoint))).rejects.toThrow();
     expect(allocations()).toBe(1);
     const ip = harness.emulator?.alibabaState.getInstance("i-polycloud0001")?.publicIpAddress;
-    expect((await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" })).json["IpAddress"]).toBe(ip);
+    expect(
+      (await callV3(endpoint, "AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" })).json["IpAddress"],
+    ).toBe(ip);
   });
 
   it("hang never answers; the client times out and close() still returns promptly", async () => {
@@ -108,10 +139,17 @@ describe("Alibaba fault injection, observed from a client", () => {
   });
 
   it("clock-skew shifts the server clock used for the timestamp window", async () => {
-    const endpoint = await start({ faults: [{ provider: "alibaba", kind: "clock-skew", skewSeconds: 3600, times: 2 }] });
+    const endpoint = await start({
+      faults: [{ provider: "alibaba", kind: "clock-skew", skewSeconds: 3600, times: 2 }],
+    });
     const current = await callV3(endpoint, "DescribeInstanceAttribute", { InstanceId: "i-polycloud0001" });
     expect([current.status, current.json["Code"]]).toEqual([400, "InvalidTimeStamp.Expired"]);
-    const ahead = await callV3(endpoint, "DescribeInstanceAttribute", { InstanceId: "i-polycloud0001" }, { date: formatTimestamp(Date.now() + 3600_000) });
+    const ahead = await callV3(
+      endpoint,
+      "DescribeInstanceAttribute",
+      { InstanceId: "i-polycloud0001" },
+      { date: formatTimestamp(Date.now() + 3600_000) },
+    );
     expect(ahead.status).toBe(200);
     expect(harness.emulator?.faults.fired()).toEqual({ "fault-1": 2 });
   });
@@ -125,11 +163,15 @@ describe("Alibaba fault injection, observed from a client", () => {
       const endpoint = await start({ seed: { faults: rules, randomSeed } });
       let outcomes = "";
       for (let call = 0; call < 8; call += 1) {
-        outcomes += (await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).status === 200 ? "." : "T";
+        outcomes +=
+          (await callV3(endpoint, "DescribeInstances", { RegionId: "cn-hangzhou" })).status === 200 ? "." : "T";
       }
       outcomes += "|";
       for (let call = 0; call < 24; call += 1) {
-        outcomes += (await callV3(endpoint, "DescribeInstanceAttribute", { InstanceId: "i-polycloud0001" })).status === 200 ? "." : "E";
+        outcomes +=
+          (await callV3(endpoint, "DescribeInstanceAttribute", { InstanceId: "i-polycloud0001" })).status === 200
+            ? "."
+            : "E";
       }
       await harness.emulator?.close();
       return outcomes;

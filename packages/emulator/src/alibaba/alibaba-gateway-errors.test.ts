@@ -18,9 +18,15 @@ describe("Alibaba gateway errors for bad input", () => {
     const noAction = await request(`${endpoint}/?Version=2014-05-26`);
     expect((await noAction.body.json()) as Record<string, unknown>).toMatchObject({ Code: "MissingParameter" });
     const put = await request(`${endpoint}/`, { method: "PUT", body: "x" });
-    expect([put.statusCode, ((await put.body.json()) as Record<string, unknown>)["Code"]]).toEqual([403, "UnsupportedHTTPMethod"]);
+    expect([put.statusCode, ((await put.body.json()) as Record<string, unknown>)["Code"]]).toEqual([
+      403,
+      "UnsupportedHTTPMethod",
+    ]);
     const otherPath = await request(`${endpoint}/v2/instances?Action=DescribeInstances&Version=2014-05-26`);
-    expect([otherPath.statusCode, ((await otherPath.body.json()) as Record<string, unknown>)["Code"]]).toEqual([404, "InvalidAction.NotFound"]);
+    expect([otherPath.statusCode, ((await otherPath.body.json()) as Record<string, unknown>)["Code"]]).toEqual([
+      404,
+      "InvalidAction.NotFound",
+    ]);
     const unsigned = await request(`${endpoint}/?Action=DescribeInstances&Version=2014-05-26&RegionId=cn-hangzhou`);
     expect(((await unsigned.body.json()) as Record<string, unknown>)["Code"]).toBe("MissingParameter");
   });
@@ -28,14 +34,21 @@ describe("Alibaba gateway errors for bad input", () => {
   it("answers badly encoded parameters and oversized bodies without crashing", async () => {
     const endpoint = await start({ alibaba: { maxBodyBytes: 1024 } });
     const badPercent = await request(`${endpoint}/?Action=DescribeInstances&Version=2014-05-26&RegionId=%E0%A4%A`);
-    expect([badPercent.statusCode, ((await badPercent.body.json()) as Record<string, unknown>)["Code"]]).toEqual([400, "InvalidParameter"]);
+    expect([badPercent.statusCode, ((await badPercent.body.json()) as Record<string, unknown>)["Code"]]).toEqual([
+      400,
+      "InvalidParameter",
+    ]);
     const badUtf8 = await request(`${endpoint}/`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: Buffer.from([0x41, 0x3d, 0xff, 0xfe]),
     });
     expect(((await badUtf8.body.json()) as Record<string, unknown>)["Code"]).toBe("InvalidParameter");
-    const huge = await request(`${endpoint}/`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "A=".padEnd(200_000, "x") });
+    const huge = await request(`${endpoint}/`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "A=".padEnd(200_000, "x"),
+    });
     const hugeBody = (await huge.body.json()) as Record<string, unknown>;
     expect([huge.statusCode, hugeBody["Code"]]).toEqual([400, "InvalidParameter"]);
     expect(hugeBody["Message"]).toContain("1024 bytes");
@@ -45,7 +58,13 @@ describe("Alibaba gateway errors for bad input", () => {
 
   it("answers JSON even when Format=XML is requested (documented deviation)", async () => {
     const endpoint = await start();
-    const response = await sendWireRequest(buildV1Request({ endpoint, action: "DescribeInstanceAttribute", params: { InstanceId: "i-polycloud0001", Format: "XML" } }));
+    const response = await sendWireRequest(
+      buildV1Request({
+        endpoint,
+        action: "DescribeInstanceAttribute",
+        params: { InstanceId: "i-polycloud0001", Format: "XML" },
+      }),
+    );
     expect(response.status).toBe(200);
     expect(response.json["InstanceId"]).toBe("i-polycloud0001");
   });

@@ -8,7 +8,8 @@ import { TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET, TEST_SECURITY_TOKEN } from 
 type EcsClientClass = typeof EcsModule.default.default;
 type EcsClient = InstanceType<EcsClientClass>;
 const EcsClientConstructor: EcsClientClass =
-  (EcsModule.default as unknown as { default?: EcsClientClass }).default ?? (EcsModule.default as unknown as EcsClientClass);
+  (EcsModule.default as unknown as { default?: EcsClientClass }).default ??
+  (EcsModule.default as unknown as EcsClientClass);
 
 interface SdkError extends Error {
   code?: string;
@@ -42,7 +43,11 @@ function createEcsClient(overrides: Record<string, unknown> = {}): EcsClient {
 }
 
 /** `@alicloud/pop-core` (V1 signing) pointed at the emulator. */
-function createPopClient(accessKeySecret = TEST_ACCESS_KEY_SECRET, accessKeyId = TEST_ACCESS_KEY_ID, securityToken?: string): RPCClient {
+function createPopClient(
+  accessKeySecret = TEST_ACCESS_KEY_SECRET,
+  accessKeyId = TEST_ACCESS_KEY_ID,
+  securityToken?: string,
+): RPCClient {
   return new RPCClient({
     accessKeyId,
     accessKeySecret,
@@ -64,26 +69,40 @@ async function captureError(promise: Promise<unknown>): Promise<SdkError> {
 describe("@alicloud/ecs20140526 (V3 ACS3-HMAC-SHA256) against the emulator", () => {
   it("allocates a public IP and describes it", async () => {
     const client = createEcsClient();
-    const allocated = await client.allocatePublicIpAddress(new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0001" }));
+    const allocated = await client.allocatePublicIpAddress(
+      new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0001" }),
+    );
     expect(allocated.statusCode).toBe(200);
     expect(allocated.body?.ipAddress).toMatch(/^47\.96\.\d+\.\d+$/);
     expect(allocated.body?.requestId).toMatch(/^[0-9A-F-]{36}$/);
 
-    const attribute = await client.describeInstanceAttribute(new EcsModule.DescribeInstanceAttributeRequest({ instanceId: "i-polycloud0001" }));
+    const attribute = await client.describeInstanceAttribute(
+      new EcsModule.DescribeInstanceAttributeRequest({ instanceId: "i-polycloud0001" }),
+    );
     expect(attribute.body?.publicIpAddress?.ipAddress).toEqual([allocated.body?.ipAddress]);
     expect(attribute.body?.status).toBe("Running");
 
     const listed = await client.describeInstances(
-      new EcsModule.DescribeInstancesRequest({ regionId: "cn-hangzhou", instanceIds: JSON.stringify(["i-polycloud0001", "i-polycloud0002"]) }),
+      new EcsModule.DescribeInstancesRequest({
+        regionId: "cn-hangzhou",
+        instanceIds: JSON.stringify(["i-polycloud0001", "i-polycloud0002"]),
+      }),
     );
     expect(listed.body?.totalCount).toBe(2);
-    expect(listed.body?.instances?.instance?.map((instance) => instance.instanceId)).toEqual(["i-polycloud0001", "i-polycloud0002"]);
+    expect(listed.body?.instances?.instance?.map((instance) => instance.instanceId)).toEqual([
+      "i-polycloud0001",
+      "i-polycloud0002",
+    ]);
     expect(emulator.events.count({ provider: "alibaba", kind: "allocate" })).toBe(1);
   });
 
   it("allocates through ModifyInstanceNetworkSpec with a ClientToken, once", async () => {
     const client = createEcsClient();
-    const request = new EcsModule.ModifyInstanceNetworkSpecRequest({ instanceId: "i-polycloud0003", allocatePublicIp: true, clientToken: "token-1" });
+    const request = new EcsModule.ModifyInstanceNetworkSpecRequest({
+      instanceId: "i-polycloud0003",
+      allocatePublicIp: true,
+      clientToken: "token-1",
+    });
     await client.modifyInstanceNetworkSpec(request);
     await client.modifyInstanceNetworkSpec(request);
     expect(emulator.events.count({ resourceId: "i-polycloud0003", kind: "allocate" })).toBe(1);
@@ -92,10 +111,14 @@ describe("@alicloud/ecs20140526 (V3 ACS3-HMAC-SHA256) against the emulator", () 
 
   it("works with STS credentials (x-acs-security-token)", async () => {
     const client = createEcsClient({ securityToken: TEST_SECURITY_TOKEN });
-    const allocated = await client.allocatePublicIpAddress(new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0002" }));
+    const allocated = await client.allocatePublicIpAddress(
+      new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0002" }),
+    );
     expect(allocated.body?.ipAddress).toBeDefined();
     const wrongToken = await captureError(
-      createEcsClient({ securityToken: "not-the-token" }).allocatePublicIpAddress(new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0004" })),
+      createEcsClient({ securityToken: "not-the-token" }).allocatePublicIpAddress(
+        new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0004" }),
+      ),
     );
     expect(wrongToken.code).toBe("InvalidSecurityToken.MismatchWithAccessKey");
     expect(wrongToken.message).not.toContain("not-the-token");
@@ -103,12 +126,16 @@ describe("@alicloud/ecs20140526 (V3 ACS3-HMAC-SHA256) against the emulator", () 
 
   it("fails with SignatureDoesNotMatch for a bad secret and InvalidAccessKeyId.NotFound for an unknown key", async () => {
     const request = new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0001" });
-    const badSecret = await captureError(createEcsClient({ accessKeySecret: "wrong-secret" }).allocatePublicIpAddress(request));
+    const badSecret = await captureError(
+      createEcsClient({ accessKeySecret: "wrong-secret" }).allocatePublicIpAddress(request),
+    );
     expect(badSecret.code).toBe("SignatureDoesNotMatch");
     expect(badSecret.statusCode).toBe(400);
     expect(badSecret.message).not.toContain("wrong-secret");
     expect(badSecret.message).not.toContain(TEST_ACCESS_KEY_SECRET);
-    const unknownKey = await captureError(createEcsClient({ accessKeyId: "no-such-key" }).allocatePublicIpAddress(request));
+    const unknownKey = await captureError(
+      createEcsClient({ accessKeyId: "no-such-key" }).allocatePublicIpAddress(request),
+    );
     expect(unknownKey.code).toBe("InvalidAccessKeyId.NotFound");
     expect(unknownKey.statusCode).toBe(404);
     expect(emulator.events.count()).toBe(0);
@@ -116,15 +143,21 @@ describe("@alicloud/ecs20140526 (V3 ACS3-HMAC-SHA256) against the emulator", () 
 
   it("surfaces state errors with the seed's status (bandwidth 0, unknown instance)", async () => {
     const client = createEcsClient();
-    const noBandwidth = await captureError(client.allocatePublicIpAddress(new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0099" })));
+    const noBandwidth = await captureError(
+      client.allocatePublicIpAddress(new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0099" })),
+    );
     expect([noBandwidth.code, noBandwidth.statusCode]).toEqual(["AllocateIpInvalidInstanceBandwidth", 400]);
-    const unknown = await captureError(client.allocatePublicIpAddress(new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-nope" })));
+    const unknown = await captureError(
+      client.allocatePublicIpAddress(new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-nope" })),
+    );
     expect([unknown.code, unknown.statusCode]).toEqual(["InvalidInstanceId.NotFound", 404]);
   });
 
   it("works in the SDK's V1 mode (signatureAlgorithm v2, POST with a query string)", async () => {
     const client = createEcsClient({ signatureAlgorithm: "v2" });
-    const allocated = await client.allocatePublicIpAddress(new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0005" }));
+    const allocated = await client.allocatePublicIpAddress(
+      new EcsModule.AllocatePublicIpAddressRequest({ instanceId: "i-polycloud0005" }),
+    );
     expect(allocated.body?.ipAddress).toMatch(/^47\.96\./);
   });
 });
@@ -132,17 +165,33 @@ describe("@alicloud/ecs20140526 (V3 ACS3-HMAC-SHA256) against the emulator", () 
 describe("@alicloud/pop-core (V1 HMAC-SHA1) against the emulator", () => {
   it.each(["GET", "POST"] as const)("allocates and describes with %s", async (method) => {
     const client = createPopClient();
-    const allocated = (await client.request("AllocatePublicIpAddress", { InstanceId: "i-polycloud0006" }, { method })) as Record<string, unknown>;
+    const allocated = (await client.request(
+      "AllocatePublicIpAddress",
+      { InstanceId: "i-polycloud0006" },
+      { method },
+    )) as Record<string, unknown>;
     expect(allocated["IpAddress"]).toMatch(/^47\.96\./);
-    const described = (await client.request("DescribeInstances", { RegionId: "cn-hangzhou", PageSize: 5, PageNumber: 2 }, { method })) as {
+    const described = (await client.request(
+      "DescribeInstances",
+      { RegionId: "cn-hangzhou", PageSize: 5, PageNumber: 2 },
+      { method },
+    )) as {
       TotalCount: number;
       Instances: { Instance: Array<{ InstanceId: string }> };
     };
     expect(described.TotalCount).toBe(12);
     expect(described.Instances.Instance.map((instance) => instance.InstanceId)).toEqual([
-      "i-polycloud0006", "i-polycloud0007", "i-polycloud0008", "i-polycloud0009", "i-polycloud0010",
+      "i-polycloud0006",
+      "i-polycloud0007",
+      "i-polycloud0008",
+      "i-polycloud0009",
+      "i-polycloud0010",
     ]);
-    const attribute = (await client.request("DescribeInstanceAttribute", { InstanceId: "i-polycloud0006" }, { method })) as {
+    const attribute = (await client.request(
+      "DescribeInstanceAttribute",
+      { InstanceId: "i-polycloud0006" },
+      { method },
+    )) as {
       PublicIpAddress: { IpAddress: string[] };
     };
     expect(attribute.PublicIpAddress.IpAddress).toEqual([allocated["IpAddress"]]);
@@ -158,11 +207,23 @@ describe("@alicloud/pop-core (V1 HMAC-SHA1) against the emulator", () => {
   });
 
   it("fails with SignatureDoesNotMatch, InvalidAccessKeyId.NotFound and MissingParameter", async () => {
-    const badSecret = await captureError(createPopClient("wrong-secret").request("AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" }, { method: "POST" }));
+    const badSecret = await captureError(
+      createPopClient("wrong-secret").request(
+        "AllocatePublicIpAddress",
+        { InstanceId: "i-polycloud0001" },
+        { method: "POST" },
+      ),
+    );
     expect(badSecret.code).toBe("SignatureDoesNotMatch");
-    expect(badSecret.data?.["Message"]).toContain("server string to sign is:POST&%2F&AccessKeyId%3Dpolycloud-test-key-id");
+    expect(badSecret.data?.["Message"]).toContain(
+      "server string to sign is:POST&%2F&AccessKeyId%3Dpolycloud-test-key-id",
+    );
     expect(JSON.stringify(badSecret.data)).not.toContain("wrong-secret");
-    const unknownKey = await captureError(createPopClient(TEST_ACCESS_KEY_SECRET, "unknown-key").request("AllocatePublicIpAddress", { InstanceId: "i-polycloud0001" }));
+    const unknownKey = await captureError(
+      createPopClient(TEST_ACCESS_KEY_SECRET, "unknown-key").request("AllocatePublicIpAddress", {
+        InstanceId: "i-polycloud0001",
+      }),
+    );
     expect(unknownKey.code).toBe("InvalidAccessKeyId.NotFound");
     const missing = await captureError(createPopClient().request("AllocatePublicIpAddress", {}, { method: "POST" }));
     expect(missing.code).toBe("MissingParameter");

@@ -17,7 +17,13 @@ export interface AlibabaAccountSeed {
 export type AlibabaInstanceStatus = "Pending" | "Running" | "Starting" | "Stopping" | "Stopped";
 
 /** Every {@link AlibabaInstanceStatus}. */
-export const ALIBABA_INSTANCE_STATUSES: readonly AlibabaInstanceStatus[] = ["Pending", "Running", "Starting", "Stopping", "Stopped"];
+export const ALIBABA_INSTANCE_STATUSES: readonly AlibabaInstanceStatus[] = [
+  "Pending",
+  "Running",
+  "Starting",
+  "Stopping",
+  "Stopped",
+];
 
 /** An ECS instance in the seed. Optional fields default as documented. */
 export interface AlibabaInstanceSeed {

@@ -86,7 +86,8 @@ export class AlibabaStore {
         // Classic unless stated: ReleasePublicIpAddress is denied for VPC instances, and seeds written before that
         // was modelled release their IPs.
         instanceNetworkType: instance.instanceNetworkType ?? "classic",
-        privateIpAddress: instance.privateIpAddress ?? `172.16.${Math.floor((index + 1) / 250)}.${((index + 1) % 250) + 1}`,
+        privateIpAddress:
+          instance.privateIpAddress ?? `172.16.${Math.floor((index + 1) / 250)}.${((index + 1) % 250) + 1}`,
         publicIpAddress: instance.publicIpAddress,
         publicIpEffective: instance.publicIpAddress !== undefined,
         eipAddress: instance.eipAddress === undefined ? undefined : { ...instance.eipAddress },
@@ -113,7 +114,9 @@ export class AlibabaStore {
       },
       listAccessKeyIds: () => [...this.accounts.keys()],
       listPublicIpAddresses: () =>
-        [...this.instances.values()].flatMap((record) => (record.publicIpAddress === undefined ? [] : [record.publicIpAddress])),
+        [...this.instances.values()].flatMap((record) =>
+          record.publicIpAddress === undefined ? [] : [record.publicIpAddress],
+        ),
     };
   }
 }

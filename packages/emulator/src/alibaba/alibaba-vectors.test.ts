@@ -15,16 +15,41 @@ const fixture = JSON.parse(readFileSync(new URL("./__fixtures__/alibaba-vectors.
 };
 const { inputs, vectors } = fixture;
 
-interface V1Wire { method: string; url: string; host: string; contentType?: string | null; body?: string; xAcs?: Record<string, string> }
-interface V3Wire { method: string; url: string; headers: Record<string, string>; body: string }
-interface V3Request { method: string; path: string; query: Record<string, string>; headers: Record<string, string>; body: string }
+interface V1Wire {
+  method: string;
+  url: string;
+  host: string;
+  contentType?: string | null;
+  body?: string;
+  xAcs?: Record<string, string>;
+}
+interface V3Wire {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+interface V3Request {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: string;
+}
 
-function verificationContext(accounts: Array<{ id: string; secret: string; token?: string }>, timestamp: string): VerificationContext {
+function verificationContext(
+  accounts: Array<{ id: string; secret: string; token?: string }>,
+  timestamp: string,
+): VerificationContext {
   return {
     findAccount: (accessKeyId) => {
       const account = accounts.find((candidate) => candidate.id === accessKeyId);
       if (account === undefined) return undefined;
-      return { accessKeyId: account.id, accessKeySecret: account.secret, ...(account.token === undefined ? {} : { securityToken: account.token }) };
+      return {
+        accessKeyId: account.id,
+        accessKeySecret: account.secret,
+        ...(account.token === undefined ? {} : { securityToken: account.token }),
+      };
     },
     nowMs: Date.parse(timestamp),
     toleranceSeconds: 900,
@@ -66,7 +91,12 @@ const v3Ids = Object.keys(vectors).filter((id) => id.startsWith("v3_") || id ===
 
 describe("V1 HMAC-SHA1 vectors", () => {
   it("reproduces the published DescribeRegions example (testid / testsecret)", () => {
-    const vector = vectors["doc_v1_DescribeRegions"] as { params: Record<string, string>; secret: string; stringToSign: string; signature: string };
+    const vector = vectors["doc_v1_DescribeRegions"] as {
+      params: Record<string, string>;
+      secret: string;
+      stringToSign: string;
+      signature: string;
+    };
     const stringToSign = buildV1StringToSign("GET", Object.entries(vector.params));
     expect(stringToSign).toBe(vector.stringToSign);
     expect(signV1(stringToSign, vector.secret)).toBe(vector.signature);
@@ -75,7 +105,12 @@ describe("V1 HMAC-SHA1 vectors", () => {
   it("reproduces the SDK unit-test vector and the encoding edge case", () => {
     const unitTest = Object.values(vectors["sdk_unittests"] as Record<string, string>)[0];
     expect(signV1(buildV1StringToSign("", [["test", "ok"]]), "accessKeySecret")).toBe(unitTest);
-    const edge = vectors["v1_encoding_edge"] as { params: Record<string, string>; secret: string; stringToSign: string; signature: string };
+    const edge = vectors["v1_encoding_edge"] as {
+      params: Record<string, string>;
+      secret: string;
+      stringToSign: string;
+      signature: string;
+    };
     const stringToSign = buildV1StringToSign("GET", Object.entries(edge.params));
     expect(stringToSign).toBe(edge.stringToSign);
     expect(signV1(stringToSign, edge.secret)).toBe(edge.signature);
@@ -105,37 +140,69 @@ describe("V1 HMAC-SHA1 vectors", () => {
 
 describe("V3 ACS3-HMAC-SHA256 vectors", () => {
   it.each(v3Ids)("accepts %s and rebuilds its canonical request byte for byte", (id) => {
-    const vector = vectors[id] as { request?: V3Request; wire?: V3Wire; akId?: string; secret?: string; canonical?: string; canonicalRequest?: string; stringToSign: string; authorization: string };
+    const vector = vectors[id] as {
+      request?: V3Request;
+      wire?: V3Wire;
+      akId?: string;
+      secret?: string;
+      canonical?: string;
+      canonicalRequest?: string;
+      stringToSign: string;
+      authorization: string;
+    };
     const request = (vector.request ?? vector.wire) as V3Request | V3Wire;
     const received = receivedFromV3(request, vector.authorization);
     const authorization = parseV3Authorization(vector.authorization);
     expect(authorization).toBeDefined();
-    const canonical = buildV3CanonicalRequest(received, authorization?.signedHeaders ?? [], request.headers["x-acs-content-sha256"] as string);
+    const canonical = buildV3CanonicalRequest(
+      received,
+      authorization?.signedHeaders ?? [],
+      request.headers["x-acs-content-sha256"] as string,
+    );
     expect(canonical).toBe(vector.canonical ?? vector.canonicalRequest);
     const secret = vector.secret ?? (inputs["AK_SECRET"] as string);
     expect(signV3(canonical as string, secret).stringToSign).toBe(vector.stringToSign);
-    const context = vector.akId === undefined ? sdkContext : verificationContext([{ id: vector.akId, secret }], request.headers["x-acs-date"] as string);
+    const context =
+      vector.akId === undefined
+        ? sdkContext
+        : verificationContext([{ id: vector.akId, secret }], request.headers["x-acs-date"] as string);
     expect(verifyV3Request(received, context).accessKeyId).toBe(authorization?.accessKeyId);
   });
 
   it.each(v3Ids)("rejects %s with any single byte of a signed part changed", (id) => {
-    const vector = vectors[id] as { request?: V3Request; wire?: V3Wire; akId?: string; secret?: string; authorization: string };
+    const vector = vectors[id] as {
+      request?: V3Request;
+      wire?: V3Wire;
+      akId?: string;
+      secret?: string;
+      authorization: string;
+    };
     const request = (vector.request ?? vector.wire) as V3Request | V3Wire;
     const secret = vector.secret ?? (inputs["AK_SECRET"] as string);
-    const context = vector.akId === undefined ? sdkContext : verificationContext([{ id: vector.akId, secret }], request.headers["x-acs-date"] as string);
+    const context =
+      vector.akId === undefined
+        ? sdkContext
+        : verificationContext([{ id: vector.akId, secret }], request.headers["x-acs-date"] as string);
     const original = receivedFromV3(request, vector.authorization);
     const signedNames = parseV3Authorization(vector.authorization)?.signedHeaders ?? [];
     const variants: Array<[string, ReceivedRequest]> = [];
     const mutateText = (label: string, text: string, build: (mutated: string) => ReceivedRequest): void => {
-      for (let index = 0; index < text.length; index += 1) variants.push([`${label}[${index}]`, build(mutateAt(text, index))]);
+      for (let index = 0; index < text.length; index += 1)
+        variants.push([`${label}[${index}]`, build(mutateAt(text, index))]);
     };
     mutateText("method", original.method, (method) => ({ ...original, method }));
     mutateText("path", original.path, (path) => ({ ...original, path }));
     mutateText("query", original.rawQuery, (rawQuery) => ({ ...original, rawQuery }));
     mutateText("body", original.body.toString(), (body) => ({ ...original, body: Buffer.from(body) }));
-    mutateText("authorization", vector.authorization, (authorization) => ({ ...original, headers: { ...original.headers, authorization: [authorization] } }));
+    mutateText("authorization", vector.authorization, (authorization) => ({
+      ...original,
+      headers: { ...original.headers, authorization: [authorization] },
+    }));
     for (const name of signedNames) {
-      mutateText(name, original.headers[name]?.[0] ?? "", (value) => ({ ...original, headers: { ...original.headers, [name]: [value] } }));
+      mutateText(name, original.headers[name]?.[0] ?? "", (value) => ({
+        ...original,
+        headers: { ...original.headers, [name]: [value] },
+      }));
     }
     for (const [label, variant] of variants) {
       expect(() => verifyV3Request(variant, context), label).toThrow(AlibabaApiError);

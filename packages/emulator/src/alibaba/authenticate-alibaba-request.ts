@@ -1,7 +1,13 @@
 import type { IncomingMessage } from "node:http";
 import { AlibabaApiError, missingParameter } from "./alibaba-envelope.js";
 import type { AlibabaActionHandler } from "./instance-checks.js";
-import { captureReceivedRequest, collectRequestPairs, pairsToParams, readHeader, type ReceivedRequest } from "../shared/received-request.js";
+import {
+  captureReceivedRequest,
+  collectRequestPairs,
+  pairsToParams,
+  readHeader,
+  type ReceivedRequest,
+} from "../shared/received-request.js";
 import type { VerificationContext, VerifiedCaller } from "./verify-credentials.js";
 import { verifyV1Request } from "./verify-v1-request.js";
 import { verifyV3Request } from "./verify-v3-request.js";
@@ -32,7 +38,12 @@ export interface AuthenticatedAlibabaRequest {
 }
 
 /** Reads method, path, parameters (query and form body) and the V3 / V1 action and version of a request. */
-export function parseAlibabaRequest(request: IncomingMessage, body: Buffer, requestId: string, hostId: string): ParsedAlibabaRequest {
+export function parseAlibabaRequest(
+  request: IncomingMessage,
+  body: Buffer,
+  requestId: string,
+  hostId: string,
+): ParsedAlibabaRequest {
   const received = captureReceivedRequest(request, body);
   const isV3 = readHeader(received, "authorization") !== undefined;
   let pairs: Array<[string, string]> = [];

@@ -1,11 +1,22 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FaultRule } from "../shared/fault-rules.js";
-import { MAX_BODY_BYTES, readRequestBody, runWithFault, sendReply, type EmulatorReply } from "../shared/http-exchange.js";
+import {
+  MAX_BODY_BYTES,
+  readRequestBody,
+  runWithFault,
+  sendReply,
+  type EmulatorReply,
+} from "../shared/http-exchange.js";
 import type { ProviderEmulator, ProviderEmulatorContext } from "../shared/provider-emulator.js";
 import { AlibabaApiError, buildErrorReply, buildSuccessReply, createRequestId } from "./alibaba-envelope.js";
 import type { AlibabaEmulatorOptions, AlibabaSeed } from "./alibaba-seed.js";
 import { AlibabaStore, type AlibabaState } from "./alibaba-state.js";
-import { authenticateAlibabaRequest, parseAlibabaRequest, type AuthenticatedAlibabaRequest, type ParsedAlibabaRequest } from "./authenticate-alibaba-request.js";
+import {
+  authenticateAlibabaRequest,
+  parseAlibabaRequest,
+  type AuthenticatedAlibabaRequest,
+  type ParsedAlibabaRequest,
+} from "./authenticate-alibaba-request.js";
 import { describeInstanceAttribute, describeInstances } from "./describe-actions.js";
 import type { AlibabaActionHandler } from "./instance-checks.js";
 import { rebootInstance, startInstance, stopInstance } from "./instance-power-actions.js";
@@ -45,7 +56,10 @@ export function createAlibabaEmulator(
   const toleranceSeconds = options.timestampToleranceSeconds ?? 900;
   const nonces = new NonceCache((options.nonceTtlSeconds ?? 900) * 1000);
   const flow = options.flowControl ?? {};
-  const flowControl = new FlowControl(flow.windowMs ?? 60_000, (action) => flow.actionLimits?.[action] ?? flow.limit ?? 1000);
+  const flowControl = new FlowControl(
+    flow.windowMs ?? 60_000,
+    (action) => flow.actionLimits?.[action] ?? flow.limit ?? 1000,
+  );
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
   function verificationContext(): VerificationContext {
@@ -53,7 +67,11 @@ export function createAlibabaEmulator(
   }
 
   /** After the fault rule: the timestamp window (on the skewed clock), nonce reuse, flow control, then the action. */
-  function processRequest(parsed: ParsedAlibabaRequest, authenticated: AuthenticatedAlibabaRequest, fault: FaultRule | undefined): EmulatorReply {
+  function processRequest(
+    parsed: ParsedAlibabaRequest,
+    authenticated: AuthenticatedAlibabaRequest,
+    fault: FaultRule | undefined,
+  ): EmulatorReply {
     try {
       const { caller, action, handler } = authenticated;
       const skewMs = fault?.kind === "clock-skew" ? (fault.skewSeconds ?? 0) * 1000 : 0;
@@ -63,9 +81,17 @@ export function createAlibabaEmulator(
       }
       // The official SDK reads x-acs-retry-after (milliseconds) from throttling answers; say when a slot frees.
       const retryAfterMs = flowControl.admit(caller.accessKeyId, action, context.now());
-      if (retryAfterMs > 0) throw new AlibabaApiError("Throttling.User", undefined, undefined, { "x-acs-retry-after": String(retryAfterMs) });
+      if (retryAfterMs > 0)
+        throw new AlibabaApiError("Throttling.User", undefined, undefined, {
+          "x-acs-retry-after": String(retryAfterMs),
+        });
       const secondAllocate = options.secondAllocate ?? "return-existing";
-      const fields = handler(parsed.params, { store, events: context.events, secondAllocate, accessKeyId: caller.accessKeyId });
+      const fields = handler(parsed.params, {
+        store,
+        events: context.events,
+        secondAllocate,
+        accessKeyId: caller.accessKeyId,
+      });
       return buildSuccessReply(parsed.requestId, fields);
     } catch (error) {
       const apiError = error instanceof AlibabaApiError ? error : new AlibabaApiError("InternalError");
@@ -79,7 +105,10 @@ export function createAlibabaEmulator(
     const body = await readRequestBody(request, maxBodyBytes);
     if (body === undefined) {
       const tooLarge = new AlibabaApiError("InvalidParameter", `The request body exceeds ${maxBodyBytes} bytes.`);
-      sendReply(response, { ...buildErrorReply(requestId, hostId, tooLarge), headers: { "x-acs-request-id": requestId, connection: "close" } });
+      sendReply(response, {
+        ...buildErrorReply(requestId, hostId, tooLarge),
+        headers: { "x-acs-request-id": requestId, connection: "close" },
+      });
       return;
     }
     const parsed = parseAlibabaRequest(request, body, requestId, hostId);
@@ -87,7 +116,14 @@ export function createAlibabaEmulator(
     try {
       authenticated = authenticateAlibabaRequest(parsed, ACTIONS, verificationContext());
     } catch (error) {
-      sendReply(response, buildErrorReply(requestId, hostId, error instanceof AlibabaApiError ? error : new AlibabaApiError("InternalError")));
+      sendReply(
+        response,
+        buildErrorReply(
+          requestId,
+          hostId,
+          error instanceof AlibabaApiError ? error : new AlibabaApiError("InternalError"),
+        ),
+      );
       return;
     }
     const fault = context.faults.match("alibaba", authenticated.action);
@@ -105,7 +141,10 @@ export function createAlibabaEmulator(
       handleRequest(request, response).catch(() => {
         // Only reachable when the connection broke mid-request; answer if it still can, else drop it.
         if (!response.headersSent && !response.destroyed) {
-          sendReply(response, buildErrorReply(createRequestId(), "ecs.aliyuncs.com", new AlibabaApiError("InternalError")));
+          sendReply(
+            response,
+            buildErrorReply(createRequestId(), "ecs.aliyuncs.com", new AlibabaApiError("InternalError")),
+          );
         } else {
           response.destroy();
         }

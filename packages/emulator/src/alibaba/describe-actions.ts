@@ -91,7 +91,12 @@ function readStatus(value: string | undefined): AlibabaInstanceStatus | undefine
   return value as AlibabaInstanceStatus;
 }
 
-function readPositiveInteger(params: Readonly<Record<string, string>>, name: string, fallback: number, maximum: number): number {
+function readPositiveInteger(
+  params: Readonly<Record<string, string>>,
+  name: string,
+  fallback: number,
+  maximum: number,
+): number {
   const value = params[name];
   if (value === undefined || value === "") return fallback;
   if (!/^\d{1,15}$/.test(value) || Number(value) < 1 || Number(value) > maximum) throw invalidParameter(name);

@@ -13,7 +13,10 @@ export interface AlibabaActionContext {
 }
 
 /** Handles one API action: returns the success fields (RequestId is added by the caller) or throws AlibabaApiError. */
-export type AlibabaActionHandler = (params: Readonly<Record<string, string>>, context: AlibabaActionContext) => Record<string, unknown>;
+export type AlibabaActionHandler = (
+  params: Readonly<Record<string, string>>,
+  context: AlibabaActionContext,
+) => Record<string, unknown>;
 
 /** Reads a required parameter (`MissingParameter` when absent or empty). */
 export function requireParameter(params: Readonly<Record<string, string>>, name: string): string {
@@ -32,12 +35,14 @@ export function findInstance(params: Readonly<Record<string, string>>, store: Al
 /** Rejects instances under an OperationLock or expired: `InstanceLockedForSecurity` / `InstanceExpiredOrInArrears` (403). */
 export function assertNotLocked(instance: AlibabaInstanceRecord): void {
   if (instance.lockReasons.includes("security")) throw new AlibabaApiError("InstanceLockedForSecurity");
-  if (instance.expired || instance.lockReasons.includes("financial")) throw new AlibabaApiError("InstanceExpiredOrInArrears");
+  if (instance.expired || instance.lockReasons.includes("financial"))
+    throw new AlibabaApiError("InstanceExpiredOrInArrears");
 }
 
 /** Rejects instances that are not Running or Stopped: `IncorrectInstanceStatus` (403). */
 export function assertRunningOrStopped(instance: AlibabaInstanceRecord): void {
-  if (instance.status !== "Running" && instance.status !== "Stopped") throw new AlibabaApiError("IncorrectInstanceStatus");
+  if (instance.status !== "Running" && instance.status !== "Stopped")
+    throw new AlibabaApiError("IncorrectInstanceStatus");
 }
 
 /** Rejects CloudBox and dedicated-region instances, which cannot have a public IP or EIP. */

@@ -7,9 +7,21 @@ import type { AlibabaInstanceStatus } from "./alibaba-seed.js";
  * Moves the instance to `to` when it is in `from` (else `IncorrectInstanceStatus`, 403) and records the `status`
  * event. Transitions are instantaneous (no Starting / Stopping phase): an assumption that keeps tests deterministic.
  */
-function changeStatus(instance: AlibabaInstanceRecord, action: string, from: AlibabaInstanceStatus, to: AlibabaInstanceStatus, context: AlibabaActionContext): void {
+function changeStatus(
+  instance: AlibabaInstanceRecord,
+  action: string,
+  from: AlibabaInstanceStatus,
+  to: AlibabaInstanceStatus,
+  context: AlibabaActionContext,
+): void {
   if (instance.status !== from) throw actionError("StartInstance", "IncorrectInstanceStatus");
-  context.events.record({ provider: "alibaba", action, kind: "status", resourceId: instance.instanceId, detail: { attribute: "status", from, to } });
+  context.events.record({
+    provider: "alibaba",
+    action,
+    kind: "status",
+    resourceId: instance.instanceId,
+    detail: { attribute: "status", from, to },
+  });
   instance.status = to;
 }
 

@@ -11,8 +11,18 @@ import {
 
 /** V1 common parameters: they change on every retry, so they are not part of a ClientToken's fingerprint. */
 const COMMON_PARAMETERS = new Set([
-  "Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion",
-  "SignatureNonce", "SignatureType", "Timestamp", "SecurityToken", "ClientToken",
+  "Action",
+  "Version",
+  "Format",
+  "AccessKeyId",
+  "Signature",
+  "SignatureMethod",
+  "SignatureVersion",
+  "SignatureNonce",
+  "SignatureType",
+  "Timestamp",
+  "SecurityToken",
+  "ClientToken",
 ]);
 
 /**
@@ -48,11 +58,16 @@ export const modifyInstanceNetworkSpec: AlibabaActionHandler = (params, context)
     if (effectiveOut <= 0) throw new AlibabaApiError("AllocateIpInvalidInstanceBandwidth");
   }
   const needsIp =
-    instance.publicIpAddress === undefined && instance.eipAddress === undefined && (allocatePublicIp || prePaidRaisedFromZero);
+    instance.publicIpAddress === undefined &&
+    instance.eipAddress === undefined &&
+    (allocatePublicIp || prePaidRaisedFromZero);
   // Allocate first: it is the only step that can still fail, so a failure leaves the bandwidth untouched.
   // Assumption: the ModifyInstanceNetworkSpec docs name no restart, so its IP is effective at once.
   if (needsIp) assignPublicIp(instance, "ModifyInstanceNetworkSpec", context, { effective: true });
-  for (const [attribute, value] of [["internetMaxBandwidthOut", bandwidthOut], ["internetMaxBandwidthIn", bandwidthIn]] as const) {
+  for (const [attribute, value] of [
+    ["internetMaxBandwidthOut", bandwidthOut],
+    ["internetMaxBandwidthIn", bandwidthIn],
+  ] as const) {
     if (value === undefined || instance[attribute] === value) continue;
     context.events.record({
       provider: "alibaba",
@@ -68,7 +83,12 @@ export const modifyInstanceNetworkSpec: AlibabaActionHandler = (params, context)
   return fields;
 };
 
-function readBandwidth(params: Readonly<Record<string, string>>, name: string, minimum: number, maximum: number): number | undefined {
+function readBandwidth(
+  params: Readonly<Record<string, string>>,
+  name: string,
+  minimum: number,
+  maximum: number,
+): number | undefined {
   const value = params[name];
   if (value === undefined || value === "") return undefined;
   if (!/^\d{1,6}$/.test(value) || Number(value) < minimum || Number(value) > maximum) throw invalidParameter(name);

@@ -11,14 +11,34 @@ import {
   readString,
   rejectUnknownKeys,
 } from "../shared/seed-validation.js";
-import { ALIBABA_INSTANCE_STATUSES, type AlibabaAccountSeed, type AlibabaInstanceSeed, type AlibabaSeed } from "./alibaba-seed.js";
+import {
+  ALIBABA_INSTANCE_STATUSES,
+  type AlibabaAccountSeed,
+  type AlibabaInstanceSeed,
+  type AlibabaSeed,
+} from "./alibaba-seed.js";
 import { parseIpv4, parseIpv4Cidr } from "../shared/ipv4.js";
 
 const ACCOUNT_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "securityTokenExpiration", "active"] as const;
 const INSTANCE_KEYS = [
-  "instanceId", "status", "internetMaxBandwidthOut", "internetMaxBandwidthIn", "internetChargeType",
-  "instanceChargeType", "instanceNetworkType", "regionId", "zoneId", "instanceName", "instanceType",
-  "privateIpAddress", "publicIpAddress", "eipAddress", "lockReasons", "expired", "cloudbox", "dedicatedRegion",
+  "instanceId",
+  "status",
+  "internetMaxBandwidthOut",
+  "internetMaxBandwidthIn",
+  "internetChargeType",
+  "instanceChargeType",
+  "instanceNetworkType",
+  "regionId",
+  "zoneId",
+  "instanceName",
+  "instanceType",
+  "privateIpAddress",
+  "publicIpAddress",
+  "eipAddress",
+  "lockReasons",
+  "expired",
+  "cloudbox",
+  "dedicatedRegion",
 ] as const;
 
 /**
@@ -38,10 +58,20 @@ export function parseAlibabaSeed(value: unknown, field = "alibaba"): AlibabaSeed
   const instances = readArray(seed["instances"], `${field}.instances`).map((item, index) =>
     parseInstance(item, `${field}.instances[${index}]`),
   );
-  rejectDuplicates(accounts.map((account) => account.accessKeyId), `${field}.accounts`, "accessKeyId");
-  rejectDuplicates(instances.map((instance) => instance.instanceId), `${field}.instances`, "instanceId");
   rejectDuplicates(
-    instances.flatMap((instance) => [instance.publicIpAddress, instance.eipAddress?.ipAddress]).filter((ip) => ip !== undefined),
+    accounts.map((account) => account.accessKeyId),
+    `${field}.accounts`,
+    "accessKeyId",
+  );
+  rejectDuplicates(
+    instances.map((instance) => instance.instanceId),
+    `${field}.instances`,
+    "instanceId",
+  );
+  rejectDuplicates(
+    instances
+      .flatMap((instance) => [instance.publicIpAddress, instance.eipAddress?.ipAddress])
+      .filter((ip) => ip !== undefined),
     `${field}.instances`,
     "public or EIP address",
   );
@@ -63,7 +93,8 @@ function parseAccount(value: unknown, field: string): AlibabaAccountSeed {
   if (securityToken !== undefined) parsed.securityToken = securityToken;
   const expiration = readOptionalString(account["securityTokenExpiration"], `${field}.securityTokenExpiration`);
   if (expiration !== undefined) {
-    if (Number.isNaN(Date.parse(expiration))) throw new SeedValidationError(`${field}.securityTokenExpiration`, "must be an ISO-8601 date");
+    if (Number.isNaN(Date.parse(expiration)))
+      throw new SeedValidationError(`${field}.securityTokenExpiration`, "must be an ISO-8601 date");
     parsed.securityTokenExpiration = expiration;
   }
   const active = readOptionalBoolean(account["active"], `${field}.active`);
@@ -77,18 +108,37 @@ function parseInstance(value: unknown, field: string): AlibabaInstanceSeed {
   const parsed: AlibabaInstanceSeed = {
     instanceId: readString(instance["instanceId"], `${field}.instanceId`),
     status: readEnum(instance["status"], `${field}.status`, ALIBABA_INSTANCE_STATUSES),
-    internetMaxBandwidthOut: readInteger(instance["internetMaxBandwidthOut"], `${field}.internetMaxBandwidthOut`, 0, 1000),
+    internetMaxBandwidthOut: readInteger(
+      instance["internetMaxBandwidthOut"],
+      `${field}.internetMaxBandwidthOut`,
+      0,
+      1000,
+    ),
   };
-  const bandwidthIn = readOptionalInteger(instance["internetMaxBandwidthIn"], `${field}.internetMaxBandwidthIn`, 0, 10_000);
+  const bandwidthIn = readOptionalInteger(
+    instance["internetMaxBandwidthIn"],
+    `${field}.internetMaxBandwidthIn`,
+    0,
+    10_000,
+  );
   if (bandwidthIn !== undefined) parsed.internetMaxBandwidthIn = bandwidthIn;
   if (instance["internetChargeType"] !== undefined) {
-    parsed.internetChargeType = readEnum(instance["internetChargeType"], `${field}.internetChargeType`, ["PayByTraffic", "PayByBandwidth"] as const);
+    parsed.internetChargeType = readEnum(instance["internetChargeType"], `${field}.internetChargeType`, [
+      "PayByTraffic",
+      "PayByBandwidth",
+    ] as const);
   }
   if (instance["instanceChargeType"] !== undefined) {
-    parsed.instanceChargeType = readEnum(instance["instanceChargeType"], `${field}.instanceChargeType`, ["PostPaid", "PrePaid"] as const);
+    parsed.instanceChargeType = readEnum(instance["instanceChargeType"], `${field}.instanceChargeType`, [
+      "PostPaid",
+      "PrePaid",
+    ] as const);
   }
   if (instance["instanceNetworkType"] !== undefined) {
-    parsed.instanceNetworkType = readEnum(instance["instanceNetworkType"], `${field}.instanceNetworkType`, ["vpc", "classic"] as const);
+    parsed.instanceNetworkType = readEnum(instance["instanceNetworkType"], `${field}.instanceNetworkType`, [
+      "vpc",
+      "classic",
+    ] as const);
   }
   for (const key of ["regionId", "zoneId", "instanceName", "instanceType"] as const) {
     const text = readOptionalString(instance[key], `${field}.${key}`);

@@ -33,7 +33,12 @@ export const allocatePublicIpAddress: AlibabaActionHandler = (params, context) =
     throw new AlibabaApiError("InvalidVlanId.NotFound");
   }
   const requested = readRequestedIpAddress(params["IpAddress"], context);
-  return { IpAddress: assignPublicIp(instance, "AllocatePublicIpAddress", context, { effective: false, ...(requested === undefined ? {} : { requestedIpAddress: requested }) }) };
+  return {
+    IpAddress: assignPublicIp(instance, "AllocatePublicIpAddress", context, {
+      effective: false,
+      ...(requested === undefined ? {} : { requestedIpAddress: requested }),
+    }),
+  };
 };
 
 function readRequestedIpAddress(value: string | undefined, context: AlibabaActionContext): string | undefined {
@@ -55,7 +60,8 @@ const RELEASE = "ReleasePublicIpAddress";
  */
 export const releasePublicIpAddress: AlibabaActionHandler = (params, context) => {
   const ipAddress = requireParameter(params, "PublicIpAddress");
-  if (params["InstanceId"] === undefined || params["InstanceId"] === "") throw actionError(RELEASE, "InvalidIpAddress.NeedInstanceId");
+  if (params["InstanceId"] === undefined || params["InstanceId"] === "")
+    throw actionError(RELEASE, "InvalidIpAddress.NeedInstanceId");
   const instance = findInstance(params, context.store);
   if (parseIpv4(ipAddress) === undefined) throw new AlibabaApiError("InvalidIpAddress.Malformed");
   if (instance.instanceNetworkType === "vpc") throw actionError(RELEASE, "OperationDenied");

@@ -5,8 +5,9 @@ import { createHmac } from "node:crypto";
  * `%XX` with upper-case hex (so space is `%20`, never `+`, and `*` is `%2A`).
  */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (character) =>
-    `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
 

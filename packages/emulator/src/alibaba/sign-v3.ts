@@ -57,7 +57,12 @@ export function buildV3CanonicalRequest(
   for (const name of names) {
     const values = received.headers[name];
     if (values === undefined) return undefined;
-    headerLines.push(`${name}:${values.map((value) => value.trim()).sort().join(",")}\n`);
+    headerLines.push(
+      `${name}:${values
+        .map((value) => value.trim())
+        .sort()
+        .join(",")}\n`,
+    );
   }
   const canonicalQuery = buildCanonicalQuery(parseUrlEncodedPairs(received.rawQuery, "query string"));
   return [

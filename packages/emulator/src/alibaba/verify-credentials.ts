@@ -35,17 +35,30 @@ const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/
  */
 export function readTimestamp(value: string | undefined, name: string): RequestTimestamp {
   if (value === undefined || value === "") {
-    throw new AlibabaApiError("IllegalTimestamp", `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
+    throw new AlibabaApiError(
+      "IllegalTimestamp",
+      `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+    );
   }
   const epochMs = TIMESTAMP_PATTERN.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(epochMs)) throw new AlibabaApiError("InvalidTimeStamp.Format", `Specified time stamp or date value is not well formatted: "${name}".`);
+  if (Number.isNaN(epochMs))
+    throw new AlibabaApiError(
+      "InvalidTimeStamp.Format",
+      `Specified time stamp or date value is not well formatted: "${name}".`,
+    );
   return { name, value, epochMs };
 }
 
 /** `InvalidTimeStamp.Expired` when the verified request's timestamp is further than the tolerance from `context.nowMs`. */
-export function checkRequestTime(caller: VerifiedCaller, context: Pick<VerificationContext, "nowMs" | "toleranceSeconds">): void {
+export function checkRequestTime(
+  caller: VerifiedCaller,
+  context: Pick<VerificationContext, "nowMs" | "toleranceSeconds">,
+): void {
   if (Math.abs(caller.timestamp.epochMs - context.nowMs) > context.toleranceSeconds * 1000) {
-    throw new AlibabaApiError("InvalidTimeStamp.Expired", `Specified time stamp or date value is expired. Request time ${caller.timestamp.value}, server time ${formatServerTime(context.nowMs)}.`);
+    throw new AlibabaApiError(
+      "InvalidTimeStamp.Expired",
+      `Specified time stamp or date value is expired. Request time ${caller.timestamp.value}, server time ${formatServerTime(context.nowMs)}.`,
+    );
   }
 }
 

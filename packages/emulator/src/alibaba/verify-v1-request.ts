@@ -27,10 +27,16 @@ export function verifyV1Request(
   const signatureMethod = params["SignatureMethod"];
   if (signatureMethod === undefined || signatureMethod === "") throw missingParameter("SignatureMethod");
   if (signatureMethod !== "HMAC-SHA1") {
-    throw new AlibabaApiError("InvalidSignatureMethod", `Specified signature method "${signatureMethod}" is not valid.`);
+    throw new AlibabaApiError(
+      "InvalidSignatureMethod",
+      `Specified signature method "${signatureMethod}" is not valid.`,
+    );
   }
   if (params["SignatureVersion"] !== "1.0") {
-    throw new AlibabaApiError("IncompleteSignature", 'The request signature does not conform to Aliyun standards: "SignatureVersion" must be 1.0.');
+    throw new AlibabaApiError(
+      "IncompleteSignature",
+      'The request signature does not conform to Aliyun standards: "SignatureVersion" must be 1.0.',
+    );
   }
   const nonce = params["SignatureNonce"];
   if (nonce === undefined || nonce === "") throw missingParameter("SignatureNonce");

@@ -22,29 +22,47 @@ export function verifyV3Request(received: ReceivedRequest, context: Verification
   const header = readHeader(received, "authorization") ?? "";
   const authorization = parseV3Authorization(header);
   if (authorization === undefined) {
-    throw new AlibabaApiError("IncompleteSignature", "The request signature does not conform to Aliyun standards: malformed Authorization header.");
+    throw new AlibabaApiError(
+      "IncompleteSignature",
+      "The request signature does not conform to Aliyun standards: malformed Authorization header.",
+    );
   }
   if (authorization.algorithm !== V3_ALGORITHM) {
-    throw new AlibabaApiError("InvalidSignatureMethod", `Specified signature method "${authorization.algorithm}" is not supported.`);
+    throw new AlibabaApiError(
+      "InvalidSignatureMethod",
+      `Specified signature method "${authorization.algorithm}" is not supported.`,
+    );
   }
   const timestamp = readTimestamp(readHeader(received, "x-acs-date"), "x-acs-date");
   const unsigned = findUnsignedHeader(received, authorization.signedHeaders);
   if (unsigned !== undefined) {
-    throw new AlibabaApiError("IncompleteSignature", `The request signature does not conform to Aliyun standards: header "${unsigned}" must be signed.`);
+    throw new AlibabaApiError(
+      "IncompleteSignature",
+      `The request signature does not conform to Aliyun standards: header "${unsigned}" must be signed.`,
+    );
   }
   const account = findActiveAccount(authorization.accessKeyId, context);
   const declaredAccessKeyId = readHeader(received, "x-acs-accesskey-id");
   if (declaredAccessKeyId !== undefined && declaredAccessKeyId !== authorization.accessKeyId) {
-    throw new AlibabaApiError("IncompleteSignature", "The request signature does not conform to Aliyun standards: x-acs-accesskey-id differs from the Credential.");
+    throw new AlibabaApiError(
+      "IncompleteSignature",
+      "The request signature does not conform to Aliyun standards: x-acs-accesskey-id differs from the Credential.",
+    );
   }
   const actualHash = hashPayload(received.body);
   const declaredHash = readHeader(received, "x-acs-content-sha256");
   if (declaredHash !== undefined && declaredHash.trim() !== actualHash) {
-    throw new AlibabaApiError("SignatureDoesNotMatch", "The x-acs-content-sha256 header does not match the SHA-256 of the request body.");
+    throw new AlibabaApiError(
+      "SignatureDoesNotMatch",
+      "The x-acs-content-sha256 header does not match the SHA-256 of the request body.",
+    );
   }
   const canonicalRequest = buildV3CanonicalRequest(received, authorization.signedHeaders, actualHash);
   if (canonicalRequest === undefined) {
-    throw new AlibabaApiError("IncompleteSignature", "The request signature does not conform to Aliyun standards: a signed header is missing.");
+    throw new AlibabaApiError(
+      "IncompleteSignature",
+      "The request signature does not conform to Aliyun standards: a signed header is missing.",
+    );
   }
   const { stringToSign, signature } = signV3(canonicalRequest, account.accessKeySecret);
   if (!equalSecrets(authorization.signature, signature)) throw signatureMismatch(stringToSign);

@@ -1,5 +1,5 @@
 import { stopIfDryRun, type AwsAction, type AwsActionContext } from "./aws-action-context.js";
-import { AwsApiError, invalidParameterValue } from "./aws-error-codes.js";
+import { AwsApiError, invalidParameterValue } from "./aws-api-error.js";
 import type { AddressRecord, AwsTag } from "./aws-store.js";
 import { readTagSpecifications, type QueryParameters } from "./read-query-parameters.js";
 
@@ -11,39 +11,66 @@ const MAX_TAGS = 50;
 function readAddressTags(parameters: QueryParameters): AwsTag[] {
   const tags: AwsTag[] = [];
   for (const specification of readTagSpecifications(parameters)) {
-    if (specification.resourceType === undefined) throw new AwsApiError("MissingParameter", "The request must contain the parameter TagSpecification.N.ResourceType");
+    if (specification.resourceType === undefined)
+      throw new AwsApiError(
+        "MissingParameter",
+        "The request must contain the parameter TagSpecification.N.ResourceType",
+      );
     if (specification.resourceType !== "elastic-ip") {
-      throw new AwsApiError("InvalidParameterValue", `'${specification.resourceType}' is not a valid taggable resource type for this operation.`);
+      throw new AwsApiError(
+        "InvalidParameterValue",
+        `'${specification.resourceType}' is not a valid taggable resource type for this operation.`,
+      );
     }
     tags.push(...specification.tags);
   }
   const seen = new Set<string>();
   for (const { key, value } of tags) {
-    if (key.length < 1 || key.length > 128) throw invalidParameterValue("Tag.Key", key, "Tag keys are 1 to 128 characters long.");
-    if (value.length > 256) throw invalidParameterValue("Tag.Value", value, "Tag values are at most 256 characters long.");
-    if (key.toLowerCase().startsWith("aws:")) throw new AwsApiError("InvalidParameterValue", "Tag keys starting with 'aws:' are reserved for internal use");
+    if (key.length < 1 || key.length > 128)
+      throw invalidParameterValue("Tag.Key", key, "Tag keys are 1 to 128 characters long.");
+    if (value.length > 256)
+      throw invalidParameterValue("Tag.Value", value, "Tag values are at most 256 characters long.");
+    if (key.toLowerCase().startsWith("aws:"))
+      throw new AwsApiError("InvalidParameterValue", "Tag keys starting with 'aws:' are reserved for internal use");
     if (seen.has(key)) throw new AwsApiError("InvalidParameterValue", `Duplicate tag key '${key}' specified.`);
     seen.add(key);
   }
-  if (tags.length > MAX_TAGS) throw new AwsApiError("InvalidParameterValue", `The number of tags (${tags.length}) exceeds the limit of ${MAX_TAGS}.`);
+  if (tags.length > MAX_TAGS)
+    throw new AwsApiError(
+      "InvalidParameterValue",
+      `The number of tags (${tags.length}) exceeds the limit of ${MAX_TAGS}.`,
+    );
   return tags;
 }
 
-function readDomainAndPlacement(parameters: QueryParameters, context: AwsActionContext): { networkBorderGroup: string; publicIpv4Pool: string } {
+function readDomainAndPlacement(
+  parameters: QueryParameters,
+  context: AwsActionContext,
+): { networkBorderGroup: string; publicIpv4Pool: string } {
   const domain = parameters["Domain"];
   if (domain !== undefined && domain !== "vpc") {
-    throw invalidParameterValue("Domain", domain, domain === "standard" ? "EC2-Classic addresses are retired; use vpc." : "Valid value: vpc.");
+    throw invalidParameterValue(
+      "Domain",
+      domain,
+      domain === "standard" ? "EC2-Classic addresses are retired; use vpc." : "Valid value: vpc.",
+    );
   }
   for (const unsupported of ["Address", "CustomerOwnedIpv4Pool", "IpamPoolId"]) {
     const value = parameters[unsupported];
-    if (value !== undefined) throw invalidParameterValue(unsupported, value, "BYOIP, customer-owned and IPAM pools are not emulated.");
+    if (value !== undefined)
+      throw invalidParameterValue(unsupported, value, "BYOIP, customer-owned and IPAM pools are not emulated.");
   }
   const networkBorderGroup = parameters["NetworkBorderGroup"] ?? context.caller.region;
   if (networkBorderGroup !== context.caller.region) {
-    throw invalidParameterValue("NetworkBorderGroup", networkBorderGroup, `The only network border group of ${context.caller.region} is ${context.caller.region}.`);
+    throw invalidParameterValue(
+      "NetworkBorderGroup",
+      networkBorderGroup,
+      `The only network border group of ${context.caller.region} is ${context.caller.region}.`,
+    );
   }
   const publicIpv4Pool = parameters["PublicIpv4Pool"] ?? AMAZON_POOL;
-  if (publicIpv4Pool !== AMAZON_POOL) throw invalidParameterValue("PublicIpv4Pool", publicIpv4Pool, "The only pool is 'amazon'.");
+  if (publicIpv4Pool !== AMAZON_POOL)
+    throw invalidParameterValue("PublicIpv4Pool", publicIpv4Pool, "The only pool is 'amazon'.");
   return { networkBorderGroup, publicIpv4Pool };
 }
 
@@ -77,7 +104,10 @@ function allocateAddress(parameters: QueryParameters, context: AwsActionContext)
     sequence: store.nextSequence(),
   };
   store.addresses.set(address.allocationId, address);
-  store.record(context.action, "allocate", address, { tags: tags.map((tag) => ({ ...tag })), networkBorderGroup: address.networkBorderGroup });
+  store.record(context.action, "allocate", address, {
+    tags: tags.map((tag) => ({ ...tag })),
+    networkBorderGroup: address.networkBorderGroup,
+  });
   return {
     publicIp,
     domain: address.domain,
@@ -91,7 +121,13 @@ function allocateAddress(parameters: QueryParameters, context: AwsActionContext)
 export const ALLOCATE_ADDRESS: AwsAction = {
   handler: allocateAddress,
   parameters: [
-    /^Domain$/, /^Address$/, /^PublicIpv4Pool$/, /^NetworkBorderGroup$/, /^CustomerOwnedIpv4Pool$/, /^IpamPoolId$/,
-    /^TagSpecification\.\d+\.ResourceType$/, /^TagSpecification\.\d+\.Tag\.\d+\.(?:Key|Value)$/,
+    /^Domain$/,
+    /^Address$/,
+    /^PublicIpv4Pool$/,
+    /^NetworkBorderGroup$/,
+    /^CustomerOwnedIpv4Pool$/,
+    /^IpamPoolId$/,
+    /^TagSpecification\.\d+\.ResourceType$/,
+    /^TagSpecification\.\d+\.Tag\.\d+\.(?:Key|Value)$/,
   ],
 };

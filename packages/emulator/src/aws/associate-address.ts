@@ -1,10 +1,19 @@
-import { findOwnAddress, findOwnInstance, stopIfDryRun, type AwsAction, type AwsActionContext } from "./aws-action-context.js";
-import { AwsApiError, invalidParameterValue, missingParameter } from "./aws-error-codes.js";
+import {
+  findOwnAddress,
+  findOwnInstance,
+  stopIfDryRun,
+  type AwsAction,
+  type AwsActionContext,
+} from "./aws-action-context.js";
+import { AwsApiError, invalidParameterValue, missingParameter } from "./aws-api-error.js";
 import type { AddressRecord } from "./aws-store.js";
 import { readBoolean, type QueryParameters } from "./read-query-parameters.js";
 
 function alreadyAssociated(resourceId: string, associationId: string): AwsApiError {
-  return new AwsApiError("Resource.AlreadyAssociated", `resource ${resourceId} is already associated with associate-id ${associationId}`);
+  return new AwsApiError(
+    "Resource.AlreadyAssociated",
+    `resource ${resourceId} is already associated with associate-id ${associationId}`,
+  );
 }
 
 /**
@@ -20,12 +29,17 @@ function associateAddress(parameters: QueryParameters, context: AwsActionContext
   const { store } = context;
   const allocationId = parameters["AllocationId"];
   if (allocationId === undefined) {
-    if (parameters["PublicIp"] !== undefined) throw new AwsApiError("InvalidParameterValue", "You must specify an allocation id when mapping an address to a VPC instance");
+    if (parameters["PublicIp"] !== undefined)
+      throw new AwsApiError(
+        "InvalidParameterValue",
+        "You must specify an allocation id when mapping an address to a VPC instance",
+      );
     throw missingParameter("AllocationId");
   }
   for (const unsupported of ["NetworkInterfaceId", "PublicIp"]) {
     const value = parameters[unsupported];
-    if (value !== undefined) throw invalidParameterValue(unsupported, value, "The emulator associates by AllocationId and InstanceId only.");
+    if (value !== undefined)
+      throw invalidParameterValue(unsupported, value, "The emulator associates by AllocationId and InstanceId only.");
   }
   const instanceId = parameters["InstanceId"];
   if (instanceId === undefined) throw missingParameter("InstanceId");
@@ -33,11 +47,18 @@ function associateAddress(parameters: QueryParameters, context: AwsActionContext
   const address = findOwnAddress(context, allocationId);
   const instance = findOwnInstance(context, instanceId);
   if (instance.state !== "running") {
-    throw new AwsApiError("IncorrectInstanceState", `The instance '${instanceId}' is not in a valid state for this operation.`);
+    throw new AwsApiError(
+      "IncorrectInstanceState",
+      `The instance '${instanceId}' is not in a valid state for this operation.`,
+    );
   }
   const privateIpAddress = parameters["PrivateIpAddress"];
   if (privateIpAddress !== undefined && privateIpAddress !== instance.privateIpAddress) {
-    throw invalidParameterValue("PrivateIpAddress", privateIpAddress, `The instance's private address is ${instance.privateIpAddress}.`);
+    throw invalidParameterValue(
+      "PrivateIpAddress",
+      privateIpAddress,
+      `The instance's private address is ${instance.privateIpAddress}.`,
+    );
   }
   const current = address.association;
   if (current?.instanceId === instanceId) {
@@ -46,12 +67,18 @@ function associateAddress(parameters: QueryParameters, context: AwsActionContext
   }
   const held = store.findAddressOfInstance(instanceId);
   if (!allowReassociation && current !== undefined) throw alreadyAssociated(allocationId, current.associationId);
-  if (!allowReassociation && held?.association !== undefined) throw alreadyAssociated(instanceId, held.association.associationId);
+  if (!allowReassociation && held?.association !== undefined)
+    throw alreadyAssociated(instanceId, held.association.associationId);
   stopIfDryRun(context);
   store.endAssociation(address, context.action, "reassociated");
   if (held !== undefined) store.endAssociation(held, context.action, "reassociated");
   const associationId = store.nextId("eipassoc");
-  address.association = { associationId, instanceId, networkInterfaceId: instance.networkInterfaceId, privateIpAddress: instance.privateIpAddress };
+  address.association = {
+    associationId,
+    instanceId,
+    networkInterfaceId: instance.networkInterfaceId,
+    privateIpAddress: instance.privateIpAddress,
+  };
   store.record(context.action, "associate", address, { associationId, instanceId, allowReassociation });
   return { return: true, associationId };
 }
@@ -65,7 +92,8 @@ function findAssociated(parameters: QueryParameters, context: AwsActionContext):
   const own = context.store.listAddresses(context.caller.accountId, context.caller.region);
   if (associationId !== undefined) {
     const address = own.find((candidate) => candidate.association?.associationId === associationId);
-    if (address === undefined) throw new AwsApiError("InvalidAssociationID.NotFound", `The association ID '${associationId}' does not exist`);
+    if (address === undefined)
+      throw new AwsApiError("InvalidAssociationID.NotFound", `The association ID '${associationId}' does not exist`);
     return address;
   }
   if (publicIp === undefined) throw missingParameter("AssociationId");
@@ -89,7 +117,14 @@ function disassociateAddress(parameters: QueryParameters, context: AwsActionCont
 /** The AssociateAddress action and its parameters. */
 export const ASSOCIATE_ADDRESS: AwsAction = {
   handler: associateAddress,
-  parameters: [/^AllocationId$/, /^InstanceId$/, /^PublicIp$/, /^AllowReassociation$/, /^NetworkInterfaceId$/, /^PrivateIpAddress$/],
+  parameters: [
+    /^AllocationId$/,
+    /^InstanceId$/,
+    /^PublicIp$/,
+    /^AllowReassociation$/,
+    /^NetworkInterfaceId$/,
+    /^PrivateIpAddress$/,
+  ],
 };
 
 /** The DisassociateAddress action and its parameters. */

@@ -1,5 +1,5 @@
 import type { XmlValue } from "./aws-envelope.js";
-import { AwsApiError } from "./aws-error-codes.js";
+import { AwsApiError } from "./aws-api-error.js";
 import type { AddressRecord, AwsStore, InstanceRecord } from "./aws-store.js";
 import { AWS_INSTANCE_ID_PATTERN } from "./parse-aws-seed.js";
 import type { QueryParameters } from "./read-query-parameters.js";
@@ -44,7 +44,11 @@ export function requireWellFormedInstanceId(instanceId: string): void {
 export function findOwnInstance(context: AwsActionContext, instanceId: string): InstanceRecord {
   requireWellFormedInstanceId(instanceId);
   const instance = context.store.instances.get(instanceId);
-  if (instance === undefined || instance.accountId !== context.caller.accountId || instance.region !== context.caller.region) {
+  if (
+    instance === undefined ||
+    instance.accountId !== context.caller.accountId ||
+    instance.region !== context.caller.region
+  ) {
     throw new AwsApiError("InvalidInstanceID.NotFound", `The instance ID '${instanceId}' does not exist`);
   }
   return instance;
@@ -53,7 +57,11 @@ export function findOwnInstance(context: AwsActionContext, instanceId: string): 
 /** The caller's address in the request's region, or `InvalidAllocationID.NotFound`. */
 export function findOwnAddress(context: AwsActionContext, allocationId: string): AddressRecord {
   const address = context.store.addresses.get(allocationId);
-  if (address === undefined || address.accountId !== context.caller.accountId || address.region !== context.caller.region) {
+  if (
+    address === undefined ||
+    address.accountId !== context.caller.accountId ||
+    address.region !== context.caller.region
+  ) {
     throw new AwsApiError("InvalidAllocationID.NotFound", `The allocation ID '${allocationId}' does not exist`);
   }
   return address;

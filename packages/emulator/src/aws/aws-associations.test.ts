@@ -1,4 +1,10 @@
-import { AllocateAddressCommand, AssociateAddressCommand, DisassociateAddressCommand, ReleaseAddressCommand, type EC2Client } from "@aws-sdk/client-ec2";
+import {
+  AllocateAddressCommand,
+  AssociateAddressCommand,
+  DisassociateAddressCommand,
+  ReleaseAddressCommand,
+  type EC2Client,
+} from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { useAwsHarness } from "./__fixtures__/aws-harness.js";
 
@@ -9,12 +15,27 @@ async function allocate(client: EC2Client): Promise<string> {
   return (await client.send(new AllocateAddressCommand({ Domain: "vpc" }))).AllocationId as string;
 }
 
-function associate(client: EC2Client, AllocationId: string, InstanceId: string, AllowReassociation?: boolean): Promise<string> {
-  return client.send(new AssociateAddressCommand({ AllocationId, InstanceId, ...(AllowReassociation === undefined ? {} : { AllowReassociation }) })).then((out) => out.AssociationId as string);
+function associate(
+  client: EC2Client,
+  AllocationId: string,
+  InstanceId: string,
+  AllowReassociation?: boolean,
+): Promise<string> {
+  return client
+    .send(
+      new AssociateAddressCommand({
+        AllocationId,
+        InstanceId,
+        ...(AllowReassociation === undefined ? {} : { AllowReassociation }),
+      }),
+    )
+    .then((out) => out.AssociationId as string);
 }
 
 function eventsOf(kind: string): Array<[string, unknown, unknown]> {
-  return harness.emulator.events.list({ provider: "aws", kind: kind as "associate" }).map((event) => [event.resourceId, event.detail?.["instanceId"], event.detail?.["reason"]]);
+  return harness.emulator.events
+    .list({ provider: "aws", kind: kind as "associate" })
+    .map((event) => [event.resourceId, event.detail?.["instanceId"], event.detail?.["reason"]]);
 }
 
 describe("AssociateAddress", () => {
@@ -26,9 +47,20 @@ describe("AssociateAddress", () => {
     expect(await associate(client, a, I0)).toBe(first);
     expect(harness.emulator.events.count({ kind: "associate" })).toBe(1);
     const moved = await harness.call("AssociateAddress", { AllocationId: a, InstanceId: I1 });
-    expect([moved.status, moved.code, moved.message]).toEqual([400, "Resource.AlreadyAssociated", `resource ${a} is already associated with associate-id ${first}`]);
-    const occupied = await harness.call("AssociateAddress", { AllocationId: b, InstanceId: I0, AllowReassociation: "false" });
-    expect([occupied.code, occupied.message]).toEqual(["Resource.AlreadyAssociated", `resource ${I0} is already associated with associate-id ${first}`]);
+    expect([moved.status, moved.code, moved.message]).toEqual([
+      400,
+      "Resource.AlreadyAssociated",
+      `resource ${a} is already associated with associate-id ${first}`,
+    ]);
+    const occupied = await harness.call("AssociateAddress", {
+      AllocationId: b,
+      InstanceId: I0,
+      AllowReassociation: "false",
+    });
+    expect([occupied.code, occupied.message]).toEqual([
+      "Resource.AlreadyAssociated",
+      `resource ${I0} is already associated with associate-id ${first}`,
+    ]);
     expect(harness.emulator.awsState.instances.find((instance) => instance.instanceId === I0)?.allocationId).toBe(a);
   });
 
@@ -40,11 +72,23 @@ describe("AssociateAddress", () => {
     const movedTo1 = await associate(client, a, I1, true);
     expect(eventsOf("unassociate")).toEqual([[a, I0, "reassociated"]]);
     await associate(client, b, I1, true);
-    expect(eventsOf("unassociate")).toEqual([[a, I0, "reassociated"], [a, I1, "reassociated"]]);
-    expect(eventsOf("associate")).toEqual([[a, I0, undefined], [a, I1, undefined], [b, I1, undefined]]);
+    expect(eventsOf("unassociate")).toEqual([
+      [a, I0, "reassociated"],
+      [a, I1, "reassociated"],
+    ]);
+    expect(eventsOf("associate")).toEqual([
+      [a, I0, undefined],
+      [a, I1, undefined],
+      [b, I1, undefined],
+    ]);
     const state = harness.emulator.awsState;
-    expect(state.addresses.map((address) => [address.allocationId, address.instanceId])).toEqual([[a, null], [b, I1]]);
-    expect(state.instances.filter((instance) => instance.publicIp !== null).map((instance) => instance.instanceId)).toEqual([I1]);
+    expect(state.addresses.map((address) => [address.allocationId, address.instanceId])).toEqual([
+      [a, null],
+      [b, I1],
+    ]);
+    expect(
+      state.instances.filter((instance) => instance.publicIp !== null).map((instance) => instance.instanceId),
+    ).toEqual([I1]);
     const ended = await harness.call("DisassociateAddress", { AssociationId: movedTo1 });
     expect(ended.code).toBe("InvalidAssociationID.NotFound");
   });
@@ -55,12 +99,20 @@ describe("AssociateAddress", () => {
         aws: {
           regions: ["us-east-1"],
           accounts: [
-            { accountId: "123456789012", credentials: [{ accessKeyId: "polycloud-test-key-id", secretAccessKey: "polycloud-test-key-secret" }], instances: [
-              { instanceId: I0, state: "running", privateIpAddress: "10.1.2.3" },
-              { instanceId: "i-0000000a", state: "pending" },
-              { instanceId: "i-0000000b", state: "terminated" },
-            ] },
-            { accountId: "210987654321", credentials: [{ accessKeyId: "AKIAOTHER00000000000", secretAccessKey: "x" }], instances: [{ instanceId: "i-0000000c", state: "running" }] },
+            {
+              accountId: "123456789012",
+              credentials: [{ accessKeyId: "polycloud-test-key-id", secretAccessKey: "polycloud-test-key-secret" }],
+              instances: [
+                { instanceId: I0, state: "running", privateIpAddress: "10.1.2.3" },
+                { instanceId: "i-0000000a", state: "pending" },
+                { instanceId: "i-0000000b", state: "terminated" },
+              ],
+            },
+            {
+              accountId: "210987654321",
+              credentials: [{ accessKeyId: "AKIAOTHER00000000000", secretAccessKey: "x" }],
+              instances: [{ instanceId: "i-0000000c", state: "running" }],
+            },
           ],
         },
       },
@@ -85,7 +137,10 @@ describe("AssociateAddress", () => {
       const response = await harness.call("AssociateAddress", parameters);
       expect(response.code, JSON.stringify(parameters)).toBe(code);
     }
-    expect((await harness.call("AssociateAddress", { AllocationId: a, InstanceId: I0, PrivateIpAddress: "10.1.2.3" })).status).toBe(200);
+    expect(
+      (await harness.call("AssociateAddress", { AllocationId: a, InstanceId: I0, PrivateIpAddress: "10.1.2.3" }))
+        .status,
+    ).toBe(200);
     expect(harness.emulator.awsState.addresses[0]?.privateIpAddress).toBe("10.1.2.3");
   });
 });
@@ -100,13 +155,19 @@ describe("DisassociateAddress and ReleaseAddress", () => {
     const both = await harness.call("DisassociateAddress", { AssociationId: associationId, PublicIp: ip });
     expect(both.code).toBe("InvalidParameterCombination");
     expect((await harness.call("DisassociateAddress")).code).toBe("MissingParameter");
-    expect((await harness.call("DisassociateAddress", { AssociationId: associationId, DryRun: "true" })).status).toBe(412);
+    expect((await harness.call("DisassociateAddress", { AssociationId: associationId, DryRun: "true" })).status).toBe(
+      412,
+    );
     await client.send(new DisassociateAddressCommand({ PublicIp: ip }));
     expect(eventsOf("unassociate")).toEqual([[a, I0, "disassociated"]]);
     expect((await harness.call("DisassociateAddress", { PublicIp: ip })).status).toBe(200);
     expect(harness.emulator.events.count({ kind: "unassociate" })).toBe(1);
-    expect((await harness.call("DisassociateAddress", { PublicIp: "203.0.113.1" })).code).toBe("InvalidAddress.NotFound");
-    expect((await harness.call("DisassociateAddress", { AssociationId: associationId })).code).toBe("InvalidAssociationID.NotFound");
+    expect((await harness.call("DisassociateAddress", { PublicIp: "203.0.113.1" })).code).toBe(
+      "InvalidAddress.NotFound",
+    );
+    expect((await harness.call("DisassociateAddress", { AssociationId: associationId })).code).toBe(
+      "InvalidAssociationID.NotFound",
+    );
   });
 
   it("releases by AllocationId only, refuses while associated, and forgets the address", async () => {
@@ -118,11 +179,17 @@ describe("DisassociateAddress and ReleaseAddress", () => {
     const inUse = await harness.call("ReleaseAddress", { AllocationId: a });
     expect([inUse.code, inUse.message]).toEqual(["InvalidIPAddress.InUse", `Address ${ip} is in use.`]);
     await client.send(new DisassociateAddressCommand({ PublicIp: ip }));
-    expect((await harness.call("ReleaseAddress", { PublicIp: ip })).message).toBe("You must specify an allocation id when releasing a VPC elastic IP address");
-    expect((await harness.call("ReleaseAddress", { AllocationId: a, NetworkBorderGroup: "us-west-2" })).code).toBe("InvalidParameterValue");
+    expect((await harness.call("ReleaseAddress", { PublicIp: ip })).message).toBe(
+      "You must specify an allocation id when releasing a VPC elastic IP address",
+    );
+    expect((await harness.call("ReleaseAddress", { AllocationId: a, NetworkBorderGroup: "us-west-2" })).code).toBe(
+      "InvalidParameterValue",
+    );
     expect((await harness.call("ReleaseAddress", { AllocationId: a, DryRun: "true" })).code).toBe("DryRunOperation");
     await client.send(new ReleaseAddressCommand({ AllocationId: a, NetworkBorderGroup: "us-east-1" }));
-    await expect(client.send(new ReleaseAddressCommand({ AllocationId: a }))).rejects.toMatchObject({ name: "InvalidAllocationID.NotFound" });
+    await expect(client.send(new ReleaseAddressCommand({ AllocationId: a }))).rejects.toMatchObject({
+      name: "InvalidAllocationID.NotFound",
+    });
     expect(harness.emulator.events.list({ provider: "aws", kind: "release" }).map((event) => event.detail)).toEqual([
       { accountId: "123456789012", region: "us-east-1", publicIp: ip, tags: [] },
     ]);

@@ -21,7 +21,13 @@ describe("AWS fault injection", () => {
     addRule({ kind: "server-error", times: 1 });
     addRule({ kind: "server-error", code: "Unavailable", times: 1 });
     addRule({ kind: "error-code", code: "InsufficientAddressCapacity", times: 1 });
-    addRule({ kind: "error-code", code: "OptInRequired", httpStatus: 401, message: "You are not subscribed to this service.", times: 1 });
+    addRule({
+      kind: "error-code",
+      code: "OptInRequired",
+      httpStatus: 401,
+      message: "You are not subscribed to this service.",
+      times: 1,
+    });
     const answers = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const result = await harness.call("AllocateAddress", { Domain: "vpc" });
@@ -45,7 +51,9 @@ describe("AWS fault injection", () => {
     await harness.start({ aws: { rateLimit: { maxRequests: 1, windowMs: 60_000 } } });
     const id = harness.emulator.faults.add({ provider: "aws", kind: "throttle", times: 1 });
     expect((await harness.call("AllocateAddress", {}, { unsigned: true })).code).toBe("AuthFailure");
-    expect((await harness.call("AllocateAddress", {}, { secretAccessKey: "wrong" })).code).toBe("SignatureDoesNotMatch");
+    expect((await harness.call("AllocateAddress", {}, { secretAccessKey: "wrong" })).code).toBe(
+      "SignatureDoesNotMatch",
+    );
     expect((await harness.call("AllocateAddress", {}, { region: "mars-north-1" })).code).toBe("SignatureDoesNotMatch");
     expect((await harness.call("CreateVpc")).code).toBe("InvalidAction");
     expect(harness.emulator.faults.fired()[id]).toBe(0);
@@ -61,17 +69,28 @@ describe("AWS fault injection", () => {
     await expect(harness.call("AllocateAddress", { Domain: "vpc" })).rejects.toThrow();
     expect(allocations()).toBe(0);
     addRule({ kind: "reset-after-commit", times: 1 });
-    await expect(harness.call("AllocateAddress", { Domain: "vpc", "TagSpecification.1.ResourceType": "elastic-ip", "TagSpecification.1.Tag.1.Key": "token", "TagSpecification.1.Tag.1.Value": "lost" })).rejects.toThrow();
+    await expect(
+      harness.call("AllocateAddress", {
+        Domain: "vpc",
+        "TagSpecification.1.ResourceType": "elastic-ip",
+        "TagSpecification.1.Tag.1.Key": "token",
+        "TagSpecification.1.Tag.1.Value": "lost",
+      }),
+    ).rejects.toThrow();
     expect(allocations()).toBe(1);
     // The read-back an adapter does after an ambiguous failure finds it by tag.
-    const found = await harness.createClient().send(new DescribeAddressesCommand({ Filters: [{ Name: "tag:token", Values: ["lost"] }] }));
+    const found = await harness
+      .createClient()
+      .send(new DescribeAddressesCommand({ Filters: [{ Name: "tag:token", Values: ["lost"] }] }));
     expect(found.Addresses).toHaveLength(1);
   });
 
   it("hang never answers; slow answers after delayMs; malformed-json cuts the XML; wrong-content-type sends HTML", async () => {
     await harness.start();
     addRule({ kind: "hang", times: 1 });
-    await expect(harness.call("AllocateAddress", {}, { abortAfterMs: 150 })).rejects.toMatchObject({ name: "TimeoutError" });
+    await expect(harness.call("AllocateAddress", {}, { abortAfterMs: 150 })).rejects.toMatchObject({
+      name: "TimeoutError",
+    });
     expect(allocations()).toBe(0);
     addRule({ kind: "slow", delayMs: 120, times: 1 });
     const started = performance.now();
@@ -114,10 +133,16 @@ describe("AWS fault injection", () => {
 
 describe("AWS flow control", () => {
   it("answers 503 RequestLimitExceeded past maxRequests per window and access key, and per-action caps", async () => {
-    await harness.start({ aws: { rateLimit: { maxRequests: 3, windowMs: 1000, actionLimits: { AllocateAddress: 1 } } } });
+    await harness.start({
+      aws: { rateLimit: { maxRequests: 3, windowMs: 1000, actionLimits: { AllocateAddress: 1 } } },
+    });
     expect((await harness.call("AllocateAddress")).status).toBe(200);
     const capped = await harness.call("AllocateAddress");
-    expect([capped.status, capped.code, capped.message]).toEqual([503, "RequestLimitExceeded", "Request limit exceeded."]);
+    expect([capped.status, capped.code, capped.message]).toEqual([
+      503,
+      "RequestLimitExceeded",
+      "Request limit exceeded.",
+    ]);
     expect((await harness.call("DescribeAddresses")).status).toBe(200);
     expect((await harness.call("DescribeAddresses")).status).toBe(200);
     expect((await harness.call("DescribeAddresses")).status).toBe(503);
@@ -125,12 +150,18 @@ describe("AWS flow control", () => {
     expect((await harness.call("DescribeAddresses", {}, { ...session })).status).toBe(200);
     harness.clock.advance(1000);
     expect((await harness.call("DescribeAddresses")).status).toBe(200);
-    expect(harness.emulator.awsState.limits.rateLimit).toEqual({ maxRequests: 3, windowMs: 1000, actionLimits: { AllocateAddress: 1 } });
+    expect(harness.emulator.awsState.limits.rateLimit).toEqual({
+      maxRequests: 3,
+      windowMs: 1000,
+      actionLimits: { AllocateAddress: 1 },
+    });
   });
 
   it("can be switched off", async () => {
     await harness.start({ aws: { rateLimit: false } });
-    const statuses = await Promise.all(Array.from({ length: 150 }, () => harness.call("DescribeAddresses").then((result) => result.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 150 }, () => harness.call("DescribeAddresses").then((result) => result.status)),
+    );
     expect(new Set(statuses)).toEqual(new Set([200]));
   });
 });

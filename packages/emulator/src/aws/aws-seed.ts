@@ -12,7 +12,9 @@ export const AWS_INSTANCE_STATE_CODES = Object.freeze({
 export type AwsInstanceStateName = keyof typeof AWS_INSTANCE_STATE_CODES;
 
 /** Every {@link AwsInstanceStateName}, in code order. */
-export const AWS_INSTANCE_STATES = Object.freeze(Object.keys(AWS_INSTANCE_STATE_CODES)) as readonly AwsInstanceStateName[];
+export const AWS_INSTANCE_STATES = Object.freeze(
+  Object.keys(AWS_INSTANCE_STATE_CODES),
+) as readonly AwsInstanceStateName[];
 
 /** One access key of an account: long-term (`AKIA…`-like) or session (`ASIA…`-like, with a token). */
 export interface AwsCredentialSeed {

@@ -109,12 +109,21 @@ export function createAwsState(store: AwsStore, settings: ResolvedAwsOptions, no
         accountId: account.accountId,
         accessKeyIds: [...account.accessKeyIds],
         addressLimit: account.addressLimit,
-        addressCountByRegion: Object.fromEntries(store.regions.map((region) => [region, store.listAddresses(account.accountId, region).length])),
+        addressCountByRegion: Object.fromEntries(
+          store.regions.map((region) => [region, store.listAddresses(account.accountId, region).length]),
+        ),
       }));
     },
     get limits(): AwsLimitsState {
-      const rateLimit = settings.rateLimit === false ? false : { ...settings.rateLimit, actionLimits: { ...settings.rateLimit.actionLimits } };
-      return { describeLagMs: settings.describeLagMs, timestampToleranceSeconds: settings.timestampToleranceSeconds, rateLimit };
+      const rateLimit =
+        settings.rateLimit === false
+          ? false
+          : { ...settings.rateLimit, actionLimits: { ...settings.rateLimit.actionLimits } };
+      return {
+        describeLagMs: settings.describeLagMs,
+        timestampToleranceSeconds: settings.timestampToleranceSeconds,
+        rateLimit,
+      };
     },
   });
 }

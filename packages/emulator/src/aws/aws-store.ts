@@ -109,7 +109,10 @@ export class AwsStore {
     for (;;) {
       const hex = Array.from({ length: 17 }, () => Math.floor(this.#random() * 16).toString(16)).join("");
       const id = `${prefix}-${hex}`;
-      const taken = prefix === "eipalloc" ? this.addresses.has(id) : [...this.addresses.values()].some((address) => address.association?.associationId === id);
+      const taken =
+        prefix === "eipalloc"
+          ? this.addresses.has(id)
+          : [...this.addresses.values()].some((address) => address.association?.associationId === id);
       if (!taken) return id;
     }
   }
@@ -122,7 +125,9 @@ export class AwsStore {
 
   /** The caller's addresses in a region, in allocation order. */
   listAddresses(accountId: string, region: string): AddressRecord[] {
-    return [...this.addresses.values()].filter((address) => address.accountId === accountId && address.region === region);
+    return [...this.addresses.values()].filter(
+      (address) => address.accountId === accountId && address.region === region,
+    );
   }
 
   /** The address associated with an instance, if any (instance ids are unique across accounts). */
@@ -135,11 +140,20 @@ export class AwsStore {
     const association = address.association;
     if (association === undefined) return;
     address.association = undefined;
-    this.record(action, "unassociate", address, { associationId: association.associationId, instanceId: association.instanceId, reason });
+    this.record(action, "unassociate", address, {
+      associationId: association.associationId,
+      instanceId: association.instanceId,
+      reason,
+    });
   }
 
   /** Records one state change of an address (resourceId = allocation id). */
-  record(action: string, kind: StateChangeEvent["kind"], address: AddressRecord, detail: Record<string, unknown>): void {
+  record(
+    action: string,
+    kind: StateChangeEvent["kind"],
+    address: AddressRecord,
+    detail: Record<string, unknown>,
+  ): void {
     this.#events.record({
       provider: "aws",
       action,

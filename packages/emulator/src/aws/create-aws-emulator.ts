@@ -3,12 +3,23 @@ import { createSeededRandom } from "../shared/create-seeded-random.js";
 import type { FaultRule } from "../shared/fault-rules.js";
 import { readRequestBody, runWithFault, sendReply, type EmulatorReply } from "../shared/http-exchange.js";
 import type { ProviderEmulator, ProviderEmulatorContext } from "../shared/provider-emulator.js";
-import { captureReceivedRequest, collectRequestPairs, pairsToParams, type ReceivedRequest } from "../shared/received-request.js";
+import {
+  captureReceivedRequest,
+  collectRequestPairs,
+  pairsToParams,
+  type ReceivedRequest,
+} from "../shared/received-request.js";
 import { ALLOCATE_ADDRESS } from "./allocate-address.js";
 import { ASSOCIATE_ADDRESS, DISASSOCIATE_ADDRESS } from "./associate-address.js";
 import type { AwsAction } from "./aws-action-context.js";
-import { EC2_API_VERSION, buildAwsErrorReply, buildAwsSuccessReply, createRequestId, describeReplyHeaders } from "./aws-envelope.js";
-import { AwsApiError, missingParameter } from "./aws-error-codes.js";
+import {
+  EC2_API_VERSION,
+  buildAwsErrorReply,
+  buildAwsSuccessReply,
+  createRequestId,
+  describeReplyHeaders,
+} from "./aws-envelope.js";
+import { AwsApiError, missingParameter } from "./aws-api-error.js";
 import type { AwsEmulatorOptions, AwsSeed } from "./aws-seed.js";
 import { createAwsState, type AwsState } from "./aws-state.js";
 import { AwsStore } from "./aws-store.js";
@@ -38,23 +49,32 @@ function describeFaultError(kind: "throttle" | "server-error" | "error-code", ru
 }
 
 /** Method, path, body encoding, signature, then Action and Version: everything checked before flow control and faults. */
-function readAuthenticatedRequest(received: ReceivedRequest, store: AwsStore): { caller: VerifiedAwsCaller; action: string; parameters: QueryParameters } {
-  if (received.method !== "POST" && received.method !== "GET") throw new AwsApiError("InvalidRequest", `The method ${received.method} is not allowed; use POST (or GET).`);
+function readAuthenticatedRequest(
+  received: ReceivedRequest,
+  store: AwsStore,
+): { caller: VerifiedAwsCaller; action: string; parameters: QueryParameters } {
+  if (received.method !== "POST" && received.method !== "GET")
+    throw new AwsApiError("InvalidRequest", `The method ${received.method} is not allowed; use POST (or GET).`);
   if (received.path !== "/") throw new AwsApiError("InvalidRequest", "EC2 serves its Query API on the path / only.");
   let pairs: Array<[string, string]>;
   try {
     pairs = collectRequestPairs(received);
   } catch {
-    throw new AwsApiError("MalformedQueryString", "The query string or form body is not correctly percent-encoded UTF-8.");
+    throw new AwsApiError(
+      "MalformedQueryString",
+      "The query string or form body is not correctly percent-encoded UTF-8.",
+    );
   }
   const caller = verifySigV4Request(received, store.credentials);
   const parameters = pairsToParams(pairs);
   const action = parameters["Action"];
   if (action === undefined || action === "") throw new AwsApiError("MissingAction");
-  if (!Object.hasOwn(AWS_EC2_ACTIONS, action)) throw new AwsApiError("InvalidAction", `The action ${action} is not valid for this web service.`);
+  if (!Object.hasOwn(AWS_EC2_ACTIONS, action))
+    throw new AwsApiError("InvalidAction", `The action ${action} is not valid for this web service.`);
   const version = parameters["Version"];
   if (version === undefined || version === "") throw missingParameter("Version");
-  if (version !== EC2_API_VERSION) throw new AwsApiError("NoSuchVersion", `The requested version (${version}) of service AmazonEC2 does not exist`);
+  if (version !== EC2_API_VERSION)
+    throw new AwsApiError("NoSuchVersion", `The requested version (${version}) of service AmazonEC2 does not exist`);
   return { caller, action, parameters };
 }
 
@@ -65,19 +85,43 @@ function readAuthenticatedRequest(received: ReceivedRequest, store: AwsStore): {
  * permissions (`deniedActions`), parameters, DryRun and the action. Answers are EC2 XML.
  * @throws SeedValidationError when the seed is invalid; RangeError for an out-of-range option.
  */
-export function createAwsEmulator(seed: AwsSeed, context: ProviderEmulatorContext, options: AwsEmulatorOptions = {}): ProviderEmulator<AwsState> {
+export function createAwsEmulator(
+  seed: AwsSeed,
+  context: ProviderEmulatorContext,
+  options: AwsEmulatorOptions = {},
+): ProviderEmulator<AwsState> {
   const parsedSeed = parseAwsSeed(seed);
   const settings = resolveAwsOptions(options, parsedSeed.describeLagMs);
   // Ids and addresses draw from their own stream: they depend on allocation order only, not on request count.
-  const store = new AwsStore(parsedSeed, context.events, createSeededRandom(Math.floor(context.random() * 2 ** 32)), context.now());
+  const store = new AwsStore(
+    parsedSeed,
+    context.events,
+    createSeededRandom(Math.floor(context.random() * 2 ** 32)),
+    context.now(),
+  );
   const limiter = new AwsRequestRateLimiter(settings.rateLimit);
   const openResponses = new Set<ServerResponse>();
 
-  function processAction(caller: VerifiedAwsCaller, action: string, parameters: QueryParameters, requestId: string, headers: Record<string, string>): EmulatorReply {
+  function processAction(
+    caller: VerifiedAwsCaller,
+    action: string,
+    parameters: QueryParameters,
+    requestId: string,
+    headers: Record<string, string>,
+  ): EmulatorReply {
     try {
       if (caller.credential.deniedActions?.includes(action)) {
-        const message = Buffer.from(JSON.stringify({ allowed: false, explicitDeny: false, context: { action: `ec2:${action}`, principal: caller.accessKeyId } })).toString("base64");
-        throw new AwsApiError("UnauthorizedOperation", `You are not authorized to perform this operation. Encoded authorization failure message: ${message}`);
+        const message = Buffer.from(
+          JSON.stringify({
+            allowed: false,
+            explicitDeny: false,
+            context: { action: `ec2:${action}`, principal: caller.accessKeyId },
+          }),
+        ).toString("base64");
+        throw new AwsApiError(
+          "UnauthorizedOperation",
+          `You are not authorized to perform this operation. Encoded authorization failure message: ${message}`,
+        );
       }
       const entry = AWS_EC2_ACTIONS[action] as AwsAction;
       rejectUnknownParameters(parameters, entry.parameters);
@@ -85,7 +129,11 @@ export function createAwsEmulator(seed: AwsSeed, context: ProviderEmulatorContex
       const fields = entry.handler(parameters, { store, caller, now: context.now(), settings, action, dryRun });
       return buildAwsSuccessReply(action, requestId, fields, headers);
     } catch (error) {
-      return buildAwsErrorReply(requestId, error instanceof AwsApiError ? error : new AwsApiError("InternalError"), headers);
+      return buildAwsErrorReply(
+        requestId,
+        error instanceof AwsApiError ? error : new AwsApiError("InternalError"),
+        headers,
+      );
     }
   }
 
@@ -93,7 +141,13 @@ export function createAwsEmulator(seed: AwsSeed, context: ProviderEmulatorContex
     const body = await readRequestBody(request, settings.maxBodyBytes);
     if (body === undefined) {
       const tooLarge = new AwsApiError("InvalidRequest", `The request body exceeds ${settings.maxBodyBytes} bytes.`);
-      sendReply(response, buildAwsErrorReply(requestId, tooLarge, { ...describeReplyHeaders(requestId, context.now()), connection: "close" }));
+      sendReply(
+        response,
+        buildAwsErrorReply(requestId, tooLarge, {
+          ...describeReplyHeaders(requestId, context.now()),
+          connection: "close",
+        }),
+      );
       return;
     }
     const { caller, action, parameters } = readAuthenticatedRequest(captureReceivedRequest(request, body), store);

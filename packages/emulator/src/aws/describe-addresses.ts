@@ -1,8 +1,14 @@
 import { stopIfDryRun, type AwsAction, type AwsActionContext } from "./aws-action-context.js";
 import type { XmlValue } from "./aws-envelope.js";
-import { AwsApiError } from "./aws-error-codes.js";
+import { AwsApiError } from "./aws-api-error.js";
 import type { AddressRecord } from "./aws-store.js";
-import { matchesFilterValues, readFilters, readIndexedValues, type QueryFilter, type QueryParameters } from "./read-query-parameters.js";
+import {
+  matchesFilterValues,
+  readFilters,
+  readIndexedValues,
+  type QueryFilter,
+  type QueryParameters,
+} from "./read-query-parameters.js";
 
 /** DescribeAddresses filters (besides `tag:<key>` and `tag-key`) and the field each one reads. */
 const ADDRESS_FILTERS: Readonly<Record<string, (address: AddressRecord) => string | undefined>> = {
@@ -22,7 +28,8 @@ function compileFilter(filter: QueryFilter): (address: AddressRecord) => boolean
     const key = filter.name.slice(4);
     return (address) => address.tags.some((tag) => tag.key === key && matchesFilterValues(tag.value, filter.values));
   }
-  if (filter.name === "tag-key") return (address) => address.tags.some((tag) => matchesFilterValues(tag.key, filter.values));
+  if (filter.name === "tag-key")
+    return (address) => address.tags.some((tag) => matchesFilterValues(tag.key, filter.values));
   const read = Object.hasOwn(ADDRESS_FILTERS, filter.name) ? ADDRESS_FILTERS[filter.name] : undefined;
   if (read === undefined) throw new AwsApiError("InvalidParameterValue", `The filter '${filter.name}' is invalid`);
   return (address) => matchesFilterValues(read(address), filter.values);
@@ -46,7 +53,11 @@ function formatAddress(address: AddressRecord): Record<string, XmlValue> {
   };
 }
 
-function requireListed(requested: string[], listed: ReadonlySet<string>, notFound: (missing: string[]) => AwsApiError): void {
+function requireListed(
+  requested: string[],
+  listed: ReadonlySet<string>,
+  notFound: (missing: string[]) => AwsApiError,
+): void {
   const missing = requested.filter((value) => !listed.has(value));
   if (missing.length > 0) throw notFound(missing);
 }
@@ -63,10 +74,22 @@ function describeAddresses(parameters: QueryParameters, context: AwsActionContex
   const publicIps = readIndexedValues(parameters, "PublicIp");
   const tests = readFilters(parameters).map(compileFilter);
   const visible = store.listAddresses(caller.accountId, caller.region).filter((address) => address.visibleAt <= now);
-  requireListed(allocationIds, new Set(visible.map((address) => address.allocationId)), (missing) =>
-    new AwsApiError("InvalidAllocationID.NotFound", missing.length === 1 ? `The allocation ID '${missing[0]}' does not exist` : `The allocation IDs '${missing.join(", ")}' do not exist`),
+  requireListed(
+    allocationIds,
+    new Set(visible.map((address) => address.allocationId)),
+    (missing) =>
+      new AwsApiError(
+        "InvalidAllocationID.NotFound",
+        missing.length === 1
+          ? `The allocation ID '${missing[0]}' does not exist`
+          : `The allocation IDs '${missing.join(", ")}' do not exist`,
+      ),
   );
-  requireListed(publicIps, new Set(visible.map((address) => address.publicIp)), (missing) => new AwsApiError("InvalidAddress.NotFound", `Address '${missing[0]}' not found.`));
+  requireListed(
+    publicIps,
+    new Set(visible.map((address) => address.publicIp)),
+    (missing) => new AwsApiError("InvalidAddress.NotFound", `Address '${missing[0]}' not found.`),
+  );
   stopIfDryRun(context);
   const selected = visible.filter(
     (address) =>

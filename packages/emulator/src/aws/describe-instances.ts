@@ -1,9 +1,20 @@
-import { requireWellFormedInstanceId, stopIfDryRun, type AwsAction, type AwsActionContext } from "./aws-action-context.js";
+import {
+  requireWellFormedInstanceId,
+  stopIfDryRun,
+  type AwsAction,
+  type AwsActionContext,
+} from "./aws-action-context.js";
 import type { XmlValue } from "./aws-envelope.js";
-import { AwsApiError, invalidParameterValue } from "./aws-error-codes.js";
+import { AwsApiError, invalidParameterValue } from "./aws-api-error.js";
 import { AWS_INSTANCE_STATE_CODES } from "./aws-seed.js";
 import type { AwsStore, InstanceRecord } from "./aws-store.js";
-import { matchesFilterValues, readFilters, readIndexedValues, type QueryFilter, type QueryParameters } from "./read-query-parameters.js";
+import {
+  matchesFilterValues,
+  readFilters,
+  readIndexedValues,
+  type QueryFilter,
+  type QueryParameters,
+} from "./read-query-parameters.js";
 
 /** DescribeInstances filters the emulator knows and the field each one reads. */
 const INSTANCE_FILTERS: Readonly<Record<string, (instance: InstanceRecord, store: AwsStore) => string | undefined>> = {
@@ -34,7 +45,8 @@ function formatInstance(instance: InstanceRecord, store: AwsStore): Record<strin
   const address = store.findAddressOfInstance(instance.instanceId);
   const { subnetId, vpcId } = deriveNetworkIds(instance);
   const dnsSuffix = instance.region === "us-east-1" ? "ec2.internal" : `${instance.region}.compute.internal`;
-  const association = address === undefined ? undefined : { publicIp: address.publicIp, publicDnsName: "", ipOwnerId: address.accountId };
+  const association =
+    address === undefined ? undefined : { publicIp: address.publicIp, publicDnsName: "", ipOwnerId: address.accountId };
   return {
     instanceId: instance.instanceId,
     imageId: "ami-0abcdef1234567890",
@@ -50,7 +62,14 @@ function formatInstance(instance: InstanceRecord, store: AwsStore): Record<strin
     privateIpAddress: instance.privateIpAddress,
     ipAddress: address?.publicIp,
     networkInterfaceSet: [
-      { networkInterfaceId: instance.networkInterfaceId, subnetId, vpcId, status: "in-use", privateIpAddress: instance.privateIpAddress, association },
+      {
+        networkInterfaceId: instance.networkInterfaceId,
+        subnetId,
+        vpcId,
+        status: "in-use",
+        privateIpAddress: instance.privateIpAddress,
+        association,
+      },
     ],
   };
 }
@@ -65,20 +84,30 @@ function describeInstances(parameters: QueryParameters, context: AwsActionContex
   const instanceIds = readIndexedValues(parameters, "InstanceId");
   instanceIds.forEach(requireWellFormedInstanceId);
   const maxResults = parameters["MaxResults"];
-  if (maxResults !== undefined && !(/^\d+$/.test(maxResults) && Number(maxResults) >= 5 && Number(maxResults) <= 1000)) {
+  if (
+    maxResults !== undefined &&
+    !(/^\d+$/.test(maxResults) && Number(maxResults) >= 5 && Number(maxResults) <= 1000)
+  ) {
     throw invalidParameterValue("MaxResults", maxResults, "Expected an integer between 5 and 1000.");
   }
   const tests = readFilters(parameters).map((filter) => compileFilter(filter, store));
-  const own = [...store.instances.values()].filter((instance) => instance.accountId === caller.accountId && instance.region === caller.region);
+  const own = [...store.instances.values()].filter(
+    (instance) => instance.accountId === caller.accountId && instance.region === caller.region,
+  );
   const missing = instanceIds.filter((instanceId) => !own.some((instance) => instance.instanceId === instanceId));
   if (missing.length > 0) {
     throw new AwsApiError(
       "InvalidInstanceID.NotFound",
-      missing.length === 1 ? `The instance ID '${missing[0]}' does not exist` : `The instance IDs '${missing.join(", ")}' do not exist`,
+      missing.length === 1
+        ? `The instance ID '${missing[0]}' does not exist`
+        : `The instance IDs '${missing.join(", ")}' do not exist`,
     );
   }
   stopIfDryRun(context);
-  const selected = own.filter((instance) => (instanceIds.length === 0 || instanceIds.includes(instance.instanceId)) && tests.every((test) => test(instance)));
+  const selected = own.filter(
+    (instance) =>
+      (instanceIds.length === 0 || instanceIds.includes(instance.instanceId)) && tests.every((test) => test(instance)),
+  );
   return {
     reservationSet: selected.map((instance) => ({
       reservationId: `r-${instance.instanceId.slice(2)}`,

@@ -1,4 +1,4 @@
-import { AwsApiError, invalidParameterValue, missingParameter } from "./aws-error-codes.js";
+import { AwsApiError, invalidParameterValue, missingParameter } from "./aws-api-error.js";
 
 /** Decoded query / form parameters of one request (first value of each key). */
 export type QueryParameters = Readonly<Record<string, string>>;
@@ -59,7 +59,8 @@ export function readFilters(parameters: QueryParameters): QueryFilter[] {
     const name = parameters[`Filter.${index}.Name`];
     if (name === undefined || name === "") throw missingParameter(`Filter.${index}.Name`);
     const values = readIndexedValues(parameters, `Filter.${index}.Value`);
-    if (values.length === 0) throw new AwsApiError("InvalidParameterValue", `The filter '${name}' requires at least one value.`);
+    if (values.length === 0)
+      throw new AwsApiError("InvalidParameterValue", `The filter '${name}' requires at least one value.`);
     return { name, values };
   });
 }
@@ -82,7 +83,8 @@ export function readBoolean(parameters: QueryParameters, name: string): boolean 
   const value = parameters[name];
   if (value === undefined) return undefined;
   const normalised = value.toLowerCase();
-  if (normalised !== "true" && normalised !== "false") throw invalidParameterValue(name, value, "Expected a boolean (true or false).");
+  if (normalised !== "true" && normalised !== "false")
+    throw invalidParameterValue(name, value, "Expected a boolean (true or false).");
   return normalised === "true";
 }
 
@@ -90,7 +92,10 @@ export function readBoolean(parameters: QueryParameters, name: string): boolean 
 export function matchesFilterValues(actual: string | undefined, values: readonly string[]): boolean {
   if (actual === undefined) return false;
   return values.some((value) => {
-    const pattern = value.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const pattern = value
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".");
     return new RegExp(`^${pattern}$`, "s").test(actual);
   });
 }

@@ -27,14 +27,18 @@ export function resolveAwsOptions(options: AwsEmulatorOptions = {}, seedDescribe
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_AWS_OPTIONS.maxBodyBytes,
   };
   for (const name of ["describeLagMs", "timestampToleranceSeconds", "maxBodyBytes"] as const) {
-    if (!Number.isFinite(resolved[name]) || resolved[name] < 0) throw new RangeError(`AWS emulator option ${name} must be a finite number >= 0`);
+    if (!Number.isFinite(resolved[name]) || resolved[name] < 0)
+      throw new RangeError(`AWS emulator option ${name} must be a finite number >= 0`);
   }
   if (resolved.rateLimit !== false) {
     const { maxRequests, windowMs, actionLimits = {} } = resolved.rateLimit;
-    if (!Number.isInteger(maxRequests) || maxRequests < 1) throw new RangeError("AWS emulator option rateLimit.maxRequests must be an integer >= 1");
-    if (!Number.isFinite(windowMs) || windowMs <= 0) throw new RangeError("AWS emulator option rateLimit.windowMs must be > 0");
+    if (!Number.isInteger(maxRequests) || maxRequests < 1)
+      throw new RangeError("AWS emulator option rateLimit.maxRequests must be an integer >= 1");
+    if (!Number.isFinite(windowMs) || windowMs <= 0)
+      throw new RangeError("AWS emulator option rateLimit.windowMs must be > 0");
     for (const [action, limit] of Object.entries(actionLimits)) {
-      if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`AWS emulator option rateLimit.actionLimits.${action} must be an integer >= 0`);
+      if (!Number.isInteger(limit) || limit < 0)
+        throw new RangeError(`AWS emulator option rateLimit.actionLimits.${action} must be an integer >= 0`);
     }
   }
   return resolved;

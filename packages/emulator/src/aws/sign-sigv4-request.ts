@@ -11,7 +11,10 @@ export function hashSha256Hex(data: string | Buffer): string {
 
 /** RFC 3986 percent-encoding: everything but `A-Z a-z 0-9 - _ . ~`, upper-case hex (what SigV4 canonicalises with). */
 export function encodeRfc3986(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /**
@@ -38,7 +41,10 @@ export function buildSigV4CanonicalQuery(rawQuery: string, omit: readonly string
   return parseUrlEncodedPairs(rawQuery, "query string")
     .filter(([key]) => !omit.includes(key))
     .map(([key, value]) => [encodeRfc3986(key), encodeRfc3986(value)] as const)
-    .sort(([leftKey, leftValue], [rightKey, rightValue]) => compareText(leftKey, rightKey) || compareText(leftValue, rightValue))
+    .sort(
+      ([leftKey, leftValue], [rightKey, rightValue]) =>
+        compareText(leftKey, rightKey) || compareText(leftValue, rightValue),
+    )
     .map(([key, value]) => `${key}=${value}`)
     .join("&");
 }
@@ -52,7 +58,10 @@ function compareText(left: string, right: string): number {
  * inner runs of spaces collapsed, repeated headers joined with `,` in received order. Undefined when a
  * signed header was not received.
  */
-export function buildSigV4CanonicalHeaders(headers: Readonly<Record<string, readonly string[]>>, signedHeaders: readonly string[]): string | undefined {
+export function buildSigV4CanonicalHeaders(
+  headers: Readonly<Record<string, readonly string[]>>,
+  signedHeaders: readonly string[],
+): string | undefined {
   let block = "";
   for (const name of signedHeaders) {
     const values = headers[name];
@@ -68,7 +77,11 @@ export function buildSigV4CanonicalHeaders(headers: Readonly<Record<string, read
  * header is missing.
  * @throws MalformedEncodingError / URIError when the query or path is badly encoded.
  */
-export function buildSigV4CanonicalRequest(received: ReceivedRequest, signedHeaders: readonly string[], payloadHash: string): string | undefined {
+export function buildSigV4CanonicalRequest(
+  received: ReceivedRequest,
+  signedHeaders: readonly string[],
+  payloadHash: string,
+): string | undefined {
   const headerBlock = buildSigV4CanonicalHeaders(received.headers, signedHeaders);
   if (headerBlock === undefined) return undefined;
   return [
@@ -89,7 +102,8 @@ export function buildSigV4StringToSign(amzDate: string, credentialScope: string,
 /** Signing key: HMAC chain `AWS4<secret>` → date (YYYYMMDD) → region → service → `aws4_request`. */
 export function deriveSigV4SigningKey(secretAccessKey: string, date: string, region: string, service: string): Buffer {
   let key: Buffer = Buffer.from(`AWS4${secretAccessKey}`, "utf8");
-  for (const part of [date, region, service, "aws4_request"]) key = createHmac("sha256", key).update(part, "utf8").digest();
+  for (const part of [date, region, service, "aws4_request"])
+    key = createHmac("sha256", key).update(part, "utf8").digest();
   return key;
 }
 
@@ -141,12 +155,19 @@ export function signSigV4Request(input: SigV4SigningInput): SigV4SignedRequest {
   const service = input.service ?? "ec2";
   const scope = `${date}/${input.region}/${service}/aws4_request`;
   const stringToSign = buildSigV4StringToSign(input.amzDate, scope, canonicalRequest);
-  const signature = computeSigV4Signature(deriveSigV4SigningKey(input.secretAccessKey, date, input.region, service), stringToSign);
-  headers["authorization"] = `${SIGV4_ALGORITHM} Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders.join(";")}, Signature=${signature}`;
+  const signature = computeSigV4Signature(
+    deriveSigV4SigningKey(input.secretAccessKey, date, input.region, service),
+    stringToSign,
+  );
+  headers["authorization"] =
+    `${SIGV4_ALGORITHM} Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders.join(";")}, Signature=${signature}`;
   return { headers, canonicalRequest, stringToSign, signature };
 }
 
 /** Formats an instant as SigV4's `YYYYMMDDTHHMMSSZ`. */
 export function formatAmzDate(milliseconds: number): string {
-  return new Date(milliseconds).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  return new Date(milliseconds)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 }

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readHeader, type ReceivedRequest } from "../shared/received-request.js";
 import type { AwsCredentialSeed } from "./aws-seed.js";
-import { AwsApiError } from "./aws-error-codes.js";
+import { AwsApiError } from "./aws-api-error.js";
 import {
   SIGV4_ALGORITHM,
   buildSigV4CanonicalRequest,
@@ -65,16 +65,22 @@ function parseAuthorization(header: string): ParsedAuthorization {
     throw incomplete('the Credential is malformed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".');
   }
   const signedHeaders = (fields["SignedHeaders"] as string).split(";");
-  if (signedHeaders.some((name) => name === "" || name !== name.toLowerCase())) throw incomplete("SignedHeaders must be lower-case names separated by ';'.");
+  if (signedHeaders.some((name) => name === "" || name !== name.toLowerCase()))
+    throw incomplete("SignedHeaders must be lower-case names separated by ';'.");
   const [accessKeyId, date, region, service, terminator] = scope as [string, string, string, string, string];
   return { accessKeyId, date, region, service, terminator, signedHeaders, signature: fields["Signature"] as string };
 }
 
 function readAmzDate(received: ReceivedRequest): { text: string; ms: number } {
   const text = readHeader(received, "x-amz-date")?.trim();
-  if (text === undefined) throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  if (text === undefined)
+    throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   const match = AMZ_DATE_PATTERN.exec(text);
-  const ms = match === null ? Number.NaN : Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!);
+  const [year, month, day, hours, minutes, seconds] = (match?.slice(1) ?? []).map(Number);
+  const ms =
+    match === null
+      ? Number.NaN
+      : Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 0, hours ?? 0, minutes ?? 0, seconds ?? 0);
   if (Number.isNaN(ms)) throw incomplete(`X-Amz-Date '${text}' is not in the form YYYYMMDD'T'HHMMSS'Z'.`);
   return { text, ms };
 }
@@ -82,11 +88,18 @@ function readAmzDate(received: ReceivedRequest): { text: string; ms: number } {
 function checkScope(authorization: ParsedAuthorization, amzDate: string, regions: readonly string[]): void {
   const mismatch = (detail: string): AwsApiError => new AwsApiError("SignatureDoesNotMatch", detail);
   if (authorization.date !== amzDate.slice(0, 8)) {
-    throw mismatch(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${authorization.date}' != '${amzDate.slice(0, 8)}', from 'X-Amz-Date'.`);
+    throw mismatch(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${authorization.date}' != '${amzDate.slice(0, 8)}', from 'X-Amz-Date'.`,
+    );
   }
-  if (authorization.service !== EC2_SIGNING_SERVICE) throw mismatch(`Credential should be scoped to correct service: '${EC2_SIGNING_SERVICE}'.`);
-  if (!regions.includes(authorization.region)) throw mismatch(`Credential should be scoped to a valid region, not '${authorization.region}'.`);
-  if (authorization.terminator !== "aws4_request") throw mismatch(`Credential should be scoped with a valid terminator: 'aws4_request', not '${authorization.terminator}'.`);
+  if (authorization.service !== EC2_SIGNING_SERVICE)
+    throw mismatch(`Credential should be scoped to correct service: '${EC2_SIGNING_SERVICE}'.`);
+  if (!regions.includes(authorization.region))
+    throw mismatch(`Credential should be scoped to a valid region, not '${authorization.region}'.`);
+  if (authorization.terminator !== "aws4_request")
+    throw mismatch(
+      `Credential should be scoped with a valid terminator: 'aws4_request', not '${authorization.terminator}'.`,
+    );
 }
 
 /**
@@ -102,22 +115,41 @@ export function verifySigV4Request(received: ReceivedRequest, directory: SigV4Di
   const authorization = parseAuthorization(header.trim());
   const amzDate = readAmzDate(received);
   for (const required of ["host", "x-amz-date"]) {
-    if (!authorization.signedHeaders.includes(required)) throw incomplete(`'${required}' must be a 'SignedHeader' in the AWS Authorization.`);
+    if (!authorization.signedHeaders.includes(required))
+      throw incomplete(`'${required}' must be a 'SignedHeader' in the AWS Authorization.`);
   }
   checkScope(authorization, amzDate.text, directory.regions);
   const credential = directory.findCredential(authorization.accessKeyId);
   if (credential === undefined) throw new AwsApiError("AuthFailure");
   // Non-S3 services sign the real body: the hash is computed here, never taken from x-amz-content-sha256.
-  const canonicalRequest = buildSigV4CanonicalRequest(received, authorization.signedHeaders, hashSha256Hex(received.body));
+  const canonicalRequest = buildSigV4CanonicalRequest(
+    received,
+    authorization.signedHeaders,
+    hashSha256Hex(received.body),
+  );
   if (canonicalRequest === undefined) throw incomplete("a header listed in SignedHeaders is missing from the request.");
   const scope = `${authorization.date}/${authorization.region}/${authorization.service}/aws4_request`;
-  const signingKey = deriveSigV4SigningKey(credential.secretAccessKey, authorization.date, authorization.region, authorization.service);
+  const signingKey = deriveSigV4SigningKey(
+    credential.secretAccessKey,
+    authorization.date,
+    authorization.region,
+    authorization.service,
+  );
   const expected = computeSigV4Signature(signingKey, buildSigV4StringToSign(amzDate.text, scope, canonicalRequest));
   if (!equalSecrets(authorization.signature, expected)) throw new AwsApiError("SignatureDoesNotMatch");
   const token = readHeader(received, "x-amz-security-token");
-  const tokenValid = credential.sessionToken === undefined ? token === undefined : token !== undefined && equalSecrets(token, credential.sessionToken);
+  const tokenValid =
+    credential.sessionToken === undefined
+      ? token === undefined
+      : token !== undefined && equalSecrets(token, credential.sessionToken);
   if (!tokenValid) throw new AwsApiError("AuthFailure");
-  return { accessKeyId: authorization.accessKeyId, accountId: credential.accountId, credential, region: authorization.region, signedAtMs: amzDate.ms };
+  return {
+    accessKeyId: authorization.accessKeyId,
+    accountId: credential.accountId,
+    credential,
+    region: authorization.region,
+    signedAtMs: amzDate.ms,
+  };
 }
 
 /**
@@ -126,10 +158,14 @@ export function verifySigV4Request(received: ReceivedRequest, directory: SigV4Di
  */
 export function verifyRequestTime(caller: VerifiedAwsCaller, serverNowMs: number, toleranceSeconds: number): void {
   if (Math.abs(caller.signedAtMs - serverNowMs) > toleranceSeconds * 1000) {
-    throw new AwsApiError("RequestExpired", `Request has expired. Timestamp date is ${new Date(caller.signedAtMs).toISOString()}, server time is ${new Date(serverNowMs).toISOString()}.`);
+    throw new AwsApiError(
+      "RequestExpired",
+      `Request has expired. Timestamp date is ${new Date(caller.signedAtMs).toISOString()}, server time is ${new Date(serverNowMs).toISOString()}.`,
+    );
   }
   const expiration = caller.credential.sessionTokenExpiration;
-  if (expiration !== undefined && Date.parse(expiration) <= serverNowMs) throw new AwsApiError("RequestExpired", "Request has expired. The session token has expired.");
+  if (expiration !== undefined && Date.parse(expiration) <= serverNowMs)
+    throw new AwsApiError("RequestExpired", "Request has expired. The session token has expired.");
 }
 
 /** Constant-time string comparison (hashing first hides the length too). */

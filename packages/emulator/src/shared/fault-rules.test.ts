@@ -65,7 +65,9 @@ describe("FaultInjector", () => {
 
   it("rejects invalid rules with a message naming the field", () => {
     const injector = new FaultInjector();
-    expect(() => injector.add({ provider: "gcp", kind: "hang" } as never)).toThrow(/"provider" must be one of alibaba, zenlayer, aws/);
+    expect(() => injector.add({ provider: "gcp", kind: "hang" } as never)).toThrow(
+      /"provider" must be one of alibaba, zenlayer, aws/,
+    );
     expect(injector.add({ provider: "aws", kind: "hang" })).toMatch(/^fault-/);
     expect(() => injector.add({ provider: "alibaba", kind: "explode" } as never)).toThrow(/"kind"/);
     expect(() => injector.add({ provider: "alibaba", kind: "error-code" })).toThrow(/"code" is required/);
@@ -73,7 +75,9 @@ describe("FaultInjector", () => {
     expect(() => injector.add({ provider: "alibaba", kind: "clock-skew" })).toThrow(/"skewSeconds" is required/);
     expect(() => injector.add({ provider: "alibaba", kind: "hang", probability: 2 })).toThrow(/"probability"/);
     expect(() => injector.add({ provider: "alibaba", kind: "hang", times: -1 })).toThrow(/"times"/);
-    expect(describeFaultRuleProblem({ provider: "alibaba", kind: "error-code", code: "X", httpStatus: 99 })).toMatch(/"httpStatus"/);
+    expect(describeFaultRuleProblem({ provider: "alibaba", kind: "error-code", code: "X", httpStatus: 99 })).toMatch(
+      /"httpStatus"/,
+    );
     injector.add({ id: "same", provider: "alibaba", kind: "hang" });
     expect(() => injector.add({ id: "same", provider: "alibaba", kind: "hang" })).toThrow(/duplicate id/);
   });
@@ -83,11 +87,25 @@ describe("StateEventLog", () => {
   it("stamps seq and the emulator clock, filters, counts and clears", () => {
     let now = 1000;
     const log = new StateEventLog(() => now);
-    log.record({ provider: "alibaba", action: "AllocatePublicIpAddress", kind: "allocate", resourceId: "i-1", detail: { ipAddress: "47.96.0.1" } });
+    log.record({
+      provider: "alibaba",
+      action: "AllocatePublicIpAddress",
+      kind: "allocate",
+      resourceId: "i-1",
+      detail: { ipAddress: "47.96.0.1" },
+    });
     now = 2000;
     log.record({ provider: "zenlayer", action: "lifecycle", kind: "status", resourceId: "eip-1" });
     expect(log.list()).toEqual([
-      { seq: 1, at: 1000, provider: "alibaba", action: "AllocatePublicIpAddress", kind: "allocate", resourceId: "i-1", detail: { ipAddress: "47.96.0.1" } },
+      {
+        seq: 1,
+        at: 1000,
+        provider: "alibaba",
+        action: "AllocatePublicIpAddress",
+        kind: "allocate",
+        resourceId: "i-1",
+        detail: { ipAddress: "47.96.0.1" },
+      },
       { seq: 2, at: 2000, provider: "zenlayer", action: "lifecycle", kind: "status", resourceId: "eip-1" },
     ]);
     expect(log.count({ provider: "alibaba", kind: "allocate" })).toBe(1);

@@ -178,7 +178,10 @@ export function describeFaultRuleProblem(value: unknown): string | undefined {
     return `"skewSeconds" must be a finite number`;
   }
   const httpStatus = rule["httpStatus"];
-  if (httpStatus !== undefined && !(Number.isInteger(httpStatus) && (httpStatus as number) >= 200 && (httpStatus as number) <= 599)) {
+  if (
+    httpStatus !== undefined &&
+    !(Number.isInteger(httpStatus) && (httpStatus as number) >= 200 && (httpStatus as number) <= 599)
+  ) {
     return `"httpStatus" must be an integer between 200 and 599`;
   }
   if (rule["kind"] === "error-code" && (typeof rule["code"] !== "string" || rule["code"] === "")) {

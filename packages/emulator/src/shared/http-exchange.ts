@@ -15,7 +15,10 @@ export interface EmulatorReply {
 }
 
 /** Reads the raw request body; resolves undefined when larger than limitBytes (caller answers the provider's error). */
-export function readRequestBody(request: IncomingMessage, limitBytes: number = MAX_BODY_BYTES): Promise<Buffer | undefined> {
+export function readRequestBody(
+  request: IncomingMessage,
+  limitBytes: number = MAX_BODY_BYTES,
+): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const declaredLength = Number(request.headers["content-length"] ?? "0");
     if (declaredLength > limitBytes) {

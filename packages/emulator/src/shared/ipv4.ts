@@ -18,7 +18,8 @@ export function formatIpv4(value: number): string {
 /** Parses `a.b.c.d/n` to its first address and size; undefined when malformed. */
 export function parseIpv4Cidr(text: string): { first: number; size: number } | undefined {
   const [address, prefixText, extra] = text.split("/");
-  if (address === undefined || prefixText === undefined || extra !== undefined || !/^\d{1,2}$/.test(prefixText)) return undefined;
+  if (address === undefined || prefixText === undefined || extra !== undefined || !/^\d{1,2}$/.test(prefixText))
+    return undefined;
   const base = parseIpv4(address);
   const prefix = Number(prefixText);
   if (base === undefined || prefix > 32) return undefined;
@@ -28,8 +29,18 @@ export function parseIpv4Cidr(text: string): { first: number; size: number } | u
 
 /** Ranges that are not public unicast addresses (RFC 1918, loopback, link-local, CGNAT, test nets, multicast, …). */
 const NON_PUBLIC_CIDRS = [
-  "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-  "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.0.0.0/24",
+  "192.0.2.0/24",
+  "192.168.0.0/16",
+  "198.18.0.0/15",
+  "198.51.100.0/24",
+  "203.0.113.0/24",
   "224.0.0.0/3",
 ].map((cidr) => parseIpv4Cidr(cidr) as { first: number; size: number });
 

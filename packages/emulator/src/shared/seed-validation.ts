@@ -51,7 +51,12 @@ export function readInteger(value: unknown, field: string, minimum: number, maxi
 }
 
 /** Reads an optional integer within [minimum, maximum]. */
-export function readOptionalInteger(value: unknown, field: string, minimum: number, maximum: number): number | undefined {
+export function readOptionalInteger(
+  value: unknown,
+  field: string,
+  minimum: number,
+  maximum: number,
+): number | undefined {
   return value === undefined ? undefined : readInteger(value, field, minimum, maximum);
 }
 
@@ -70,6 +75,7 @@ export function readOptionalStringArray(value: unknown, field: string): string[]
 /** Throws when `object` has a key outside `known` (catches typos in hand-written seed files). */
 export function rejectUnknownKeys(object: Record<string, unknown>, known: readonly string[], field: string): void {
   for (const key of Object.keys(object)) {
-    if (!known.includes(key)) throw new SeedValidationError(field === "" ? key : `${field}.${key}`, "is not a known field");
+    if (!known.includes(key))
+      throw new SeedValidationError(field === "" ? key : `${field}.${key}`, "is not a known field");
   }
 }

@@ -32,16 +32,26 @@ function parseAllocationRequest(parameters: ActionParameters): AllocationRequest
   const prepaid = readObject(parameters, "eipChargePrepaid");
   let period: number | null = null;
   if (eipChargeType === "PREPAID") {
-    period = prepaid === undefined ? null : (readInteger(prepaid, "period", 1, MAX_PREPAID_PERIOD_MONTHS, "eipChargePrepaid.period") ?? null);
-    if (period === null) throw new ZenlayerApiError("MISSING_PARAMETER", "The parameter `eipChargePrepaid.period` is empty.");
+    period =
+      prepaid === undefined
+        ? null
+        : (readInteger(prepaid, "period", 1, MAX_PREPAID_PERIOD_MONTHS, "eipChargePrepaid.period") ?? null);
+    if (period === null)
+      throw new ZenlayerApiError("MISSING_PARAMETER", "The parameter `eipChargePrepaid.period` is empty.");
   }
   const marketing = readObject(parameters, "marketingOptions");
   if (marketing !== undefined) {
     // Accepted and ignored (no prices are discounted), but typed like the API.
-    for (const [field, type] of [["discountCode", "string"], ["usePocVoucher", "boolean"]] as const) {
+    for (const [field, type] of [
+      ["discountCode", "string"],
+      ["usePocVoucher", "boolean"],
+    ] as const) {
       const value = marketing[field];
       if (value !== undefined && value !== null && typeof value !== type) {
-        throw new ZenlayerApiError("INVALID_PARAMETER_TYPE", `The parameter \`marketingOptions.${field}\` must be a ${type}.`);
+        throw new ZenlayerApiError(
+          "INVALID_PARAMETER_TYPE",
+          `The parameter \`marketingOptions.${field}\` must be a ${type}.`,
+        );
       }
     }
   }
@@ -53,18 +63,25 @@ function parseAllocationRequest(parameters: ActionParameters): AllocationRequest
     amount: readInteger(parameters, "amount", 1, 100) ?? 1,
     resourceGroupId: readString(parameters, "resourceGroupId"),
     netmask: readInteger(parameters, "netmask", 0, 32),
-    tags: tags === undefined || tags["tags"] === undefined || tags["tags"] === null ? [] : readTagList(tags["tags"], "tags.tags", 20),
+    tags:
+      tags === undefined || tags["tags"] === undefined || tags["tags"] === null
+        ? []
+        : readTagList(tags["tags"], "tags.tags", 20),
   };
 }
 
 function resolveResourceGroup(account: AccountRecord, resourceGroupId: string | undefined): string {
   const groups = account.account.resourceGroups;
   const group =
-    resourceGroupId === undefined ? groups.find((candidate) => candidate.isDefault) : groups.find((candidate) => candidate.resourceGroupId === resourceGroupId);
+    resourceGroupId === undefined
+      ? groups.find((candidate) => candidate.isDefault)
+      : groups.find((candidate) => candidate.resourceGroupId === resourceGroupId);
   if (group === undefined) {
     throw new ZenlayerApiError(
       "OPERATION_FAILED_RESOURCE_GROUP_NOT_FOUND",
-      resourceGroupId === undefined ? "No authorized default resource group was found." : `The resource group \`${resourceGroupId}\` is not found.`,
+      resourceGroupId === undefined
+        ? "No authorized default resource group was found."
+        : `The resource group \`${resourceGroupId}\` is not found.`,
     );
   }
   return group.resourceGroupId;
@@ -74,14 +91,24 @@ function requireStock(zoneRecord: ZoneRecord, request: AllocationRequest): numbe
   const { zone, pool } = zoneRecord;
   const netmask = request.netmask ?? (zone.netmasks[0] as number);
   if (!zone.netmasks.includes(netmask)) {
-    throw new ZenlayerApiError("OPERATION_DENIED_UNAVAILABLE_NETMASK", `The netmask ${netmask} is not available in zone \`${zone.zoneId}\`.`);
+    throw new ZenlayerApiError(
+      "OPERATION_DENIED_UNAVAILABLE_NETMASK",
+      `The netmask ${netmask} is not available in zone \`${zone.zoneId}\`.`,
+    );
   }
-  const soldOut = zone.status === "SOLD_OUT" || pool.countAvailableBlocks(blockSizeOf(netmask), request.amount) < request.amount;
+  const soldOut =
+    zone.status === "SOLD_OUT" || pool.countAvailableBlocks(blockSizeOf(netmask), request.amount) < request.amount;
   if (soldOut && netmask !== zone.netmasks[0]) {
-    throw new ZenlayerApiError("OPERATION_DENIED_NETMASK_OUT_OF_STOCK", `The netmask ${netmask} is out of stock in zone \`${zone.zoneId}\`.`);
+    throw new ZenlayerApiError(
+      "OPERATION_DENIED_NETMASK_OUT_OF_STOCK",
+      `The netmask ${netmask} is out of stock in zone \`${zone.zoneId}\`.`,
+    );
   }
   if (soldOut) {
-    throw new ZenlayerApiError("INVALID_EIP_TYPE_ZONE_NO_SELL", `Elastic IPs are not available for sale in zone \`${zone.zoneId}\`.`);
+    throw new ZenlayerApiError(
+      "INVALID_EIP_TYPE_ZONE_NO_SELL",
+      `Elastic IPs are not available for sale in zone \`${zone.zoneId}\`.`,
+    );
   }
   return netmask;
 }
@@ -89,7 +116,8 @@ function requireStock(zoneRecord: ZoneRecord, request: AllocationRequest): numbe
 function chargeBalance(account: AccountRecord, zoneRecord: ZoneRecord, request: AllocationRequest): void {
   const cost = request.period === null ? 0 : request.amount * request.period * zoneRecord.zone.prepaidMonthlyPrice;
   const insufficient = request.eipChargeType === "PREPAID" ? cost > account.balance : account.balance <= 0;
-  if (insufficient) throw new ZenlayerApiError("OPERATION_DENIED_INSUFFICIENT_BALANCE", "The account balance is insufficient.");
+  if (insufficient)
+    throw new ZenlayerApiError("OPERATION_DENIED_INSUFFICIENT_BALANCE", "The account balance is insufficient.");
   account.balance -= cost;
 }
 
@@ -98,7 +126,10 @@ function chargeBalance(account: AccountRecord, zoneRecord: ZoneRecord, request: 
  * `amount` blocks at once (all or nothing). Each EIP starts CREATING and ends AVAILABLE or
  * CREATE_FAILED `provisioningDelayMs` later, decided now from the lifecycle PRNG.
  */
-export function allocateEipAddresses(parameters: ActionParameters, context: ZenlayerActionContext): Record<string, unknown> {
+export function allocateEipAddresses(
+  parameters: ActionParameters,
+  context: ZenlayerActionContext,
+): Record<string, unknown> {
   const { store, account, now, settings } = context;
   const request = parseAllocationRequest(parameters);
   const zoneRecord = store.zones.get(request.zoneId);

@@ -23,7 +23,10 @@ function findInstance(store: ZenlayerStore, accountId: string, instanceId: strin
  * AssociateEipAddress (reference §4.5): an AVAILABLE EIP and a RUNNING, non-ESXi instance of the same
  * zone below its EIP limit; the EIP is ASSOCIATING, then ASSOCIATED `associationDelayMs` later.
  */
-export function associateEipAddress(parameters: ActionParameters, context: ZenlayerActionContext): Record<string, unknown> {
+export function associateEipAddress(
+  parameters: ActionParameters,
+  context: ZenlayerActionContext,
+): Record<string, unknown> {
   const { store, account, now, action } = context;
   const eipId = readString(parameters, "eipId", true);
   const instanceId = readString(parameters, "instanceId", true);
@@ -31,23 +34,43 @@ export function associateEipAddress(parameters: ActionParameters, context: Zenla
   const instance = findInstance(store, account.account.accountId, instanceId);
   if (eip.status === "RECYCLING" || eip.status === "RECYCLE") throw recycledEip(eipId);
   if (eip.status !== "AVAILABLE") {
-    throw new ZenlayerApiError("OPERATION_DENIED_EIP_STATUS_NOT_AVAILABLE", `The EIP \`${eipId}\` is ${eip.status}, not AVAILABLE.`);
+    throw new ZenlayerApiError(
+      "OPERATION_DENIED_EIP_STATUS_NOT_AVAILABLE",
+      `The EIP \`${eipId}\` is ${eip.status}, not AVAILABLE.`,
+    );
   }
   if (RECYCLED_INSTANCE.has(instance.status)) {
-    throw new ZenlayerApiError("OPERATION_DENIED_INSTANCE_RECYCLED", `The instance \`${instanceId}\` is in the recycle bin.`);
+    throw new ZenlayerApiError(
+      "OPERATION_DENIED_INSTANCE_RECYCLED",
+      `The instance \`${instanceId}\` is in the recycle bin.`,
+    );
   }
   if (instance.status !== "RUNNING") {
-    throw new ZenlayerApiError("OPERATION_DENIED_INSTANCE_NOT_RUNNING", `The instance \`${instanceId}\` is ${instance.status}, not RUNNING.`);
+    throw new ZenlayerApiError(
+      "OPERATION_DENIED_INSTANCE_NOT_RUNNING",
+      `The instance \`${instanceId}\` is ${instance.status}, not RUNNING.`,
+    );
   }
   if (instance.esxi) {
-    throw new ZenlayerApiError("OPERATION_DENIED_EIP_ESXI_INSTANCE_ASSIGN", `The instance \`${instanceId}\` runs ESXi and cannot take EIPs.`);
+    throw new ZenlayerApiError(
+      "OPERATION_DENIED_EIP_ESXI_INSTANCE_ASSIGN",
+      `The instance \`${instanceId}\` runs ESXi and cannot take EIPs.`,
+    );
   }
   if (instance.zoneId !== eip.zoneId) {
-    throw new ZenlayerApiError("OPERATION_DENIED_EIP_ZONE_NOT_SAME", `The EIP is in ${eip.zoneId} but the instance is in ${instance.zoneId}.`);
+    throw new ZenlayerApiError(
+      "OPERATION_DENIED_EIP_ZONE_NOT_SAME",
+      `The EIP is in ${eip.zoneId} but the instance is in ${instance.zoneId}.`,
+    );
   }
-  const bound = [...store.eips.values()].filter((other) => other.instanceId === instanceId && BOUND.has(other.status)).length;
+  const bound = [...store.eips.values()].filter(
+    (other) => other.instanceId === instanceId && BOUND.has(other.status),
+  ).length;
   if (bound >= instance.eipLimit) {
-    throw new ZenlayerApiError("OPERATION_DENIED_EIP_INSTANCE_EXCEED_LIMIT", `The instance \`${instanceId}\` already has ${bound} EIPs.`);
+    throw new ZenlayerApiError(
+      "OPERATION_DENIED_EIP_INSTANCE_EXCEED_LIMIT",
+      `The instance \`${instanceId}\` already has ${bound} EIPs.`,
+    );
   }
   eip.instanceId = instanceId;
   store.changeStatus(eip, "ASSOCIATING", now, action, "associate");
@@ -58,7 +81,10 @@ export function associateEipAddress(parameters: ActionParameters, context: Zenla
  * UnAssociateEipAddress (reference §4.5): ASSOCIATED → UNASSOCIATING → AVAILABLE after
  * `associationDelayMs`; a no-op on AVAILABLE; refused in the recycle bin and in other statuses.
  */
-export function unassociateEipAddress(parameters: ActionParameters, context: ZenlayerActionContext): Record<string, unknown> {
+export function unassociateEipAddress(
+  parameters: ActionParameters,
+  context: ZenlayerActionContext,
+): Record<string, unknown> {
   const { store, account, now, action } = context;
   const eip = store.findEip(account.account.accountId, readString(parameters, "eipId", true));
   if (eip.status === "RECYCLING" || eip.status === "RECYCLE") throw recycledEip(eip.eipId);

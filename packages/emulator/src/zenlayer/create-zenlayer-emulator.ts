@@ -11,7 +11,12 @@ import { parseJsonParameters } from "./parse-action-parameters.js";
 import { parseZenlayerSeed } from "./parse-zenlayer-seed.js";
 import { releaseEipAddresses, terminateEipAddress } from "./recycle-eip-addresses.js";
 import { resolveZenlayerOptions, type ZenlayerEmulatorOptions } from "./resolve-zenlayer-options.js";
-import { verifyZc2Permission, verifyZc2Request, verifyZc2Timestamp, type ZenlayerCaller } from "./verify-zc2-request.js";
+import {
+  verifyZc2Permission,
+  verifyZc2Request,
+  verifyZc2Timestamp,
+  type ZenlayerCaller,
+} from "./verify-zc2-request.js";
 import type { ZenlayerActionHandler } from "./zenlayer-action-context.js";
 import { createRequestId, failureReply, successReply } from "./zenlayer-envelope.js";
 import { ZENLAYER_ERROR_CODES, ZenlayerApiError, type ZenlayerErrorCode } from "./zenlayer-error-codes.js";
@@ -41,8 +46,10 @@ function singleHeader(headers: IncomingHttpHeaders, name: string): string | unde
 
 function checkRoute(request: IncomingMessage): void {
   const path = (request.url ?? "").split("?")[0];
-  if (path !== ZENLAYER_BMC_PATH) throw new ZenlayerApiError("INVALID_REQUEST_PATH", `Only POST ${ZENLAYER_BMC_PATH} is served.`);
-  if (request.method !== "POST") throw new ZenlayerApiError("INVALID_HTTP_METHOD", `The method ${request.method} is not allowed; use POST.`);
+  if (path !== ZENLAYER_BMC_PATH)
+    throw new ZenlayerApiError("INVALID_REQUEST_PATH", `Only POST ${ZENLAYER_BMC_PATH} is served.`);
+  if (request.method !== "POST")
+    throw new ZenlayerApiError("INVALID_HTTP_METHOD", `The method ${request.method} is not allowed; use POST.`);
 }
 
 function parseActionHeaders(headers: IncomingHttpHeaders): { action: string; handler: ZenlayerActionHandler } {
@@ -55,20 +62,33 @@ function parseActionHeaders(headers: IncomingHttpHeaders): { action: string; han
   if (handler === undefined) {
     const hint = action === "UnassociateEipAddress" ? " (the bmc action is spelled UnAssociateEipAddress)" : "";
     // The common list's code for "the API does not exist or access was not granted".
-    throw new ZenlayerApiError("AUTHFAILURE_UNAUTHORIZED_OPERATION", `The action \`${action}\` does not exist or is not emulated${hint}.`);
+    throw new ZenlayerApiError(
+      "AUTHFAILURE_UNAUTHORIZED_OPERATION",
+      `The action \`${action}\` does not exist or is not emulated${hint}.`,
+    );
   }
   return { action, handler };
 }
 
-function describeFaultReply(requestId: string, kind: "throttle" | "server-error" | "error-code", rule: FaultRule): EmulatorReply {
+function describeFaultReply(
+  requestId: string,
+  kind: "throttle" | "server-error" | "error-code",
+  rule: FaultRule,
+): EmulatorReply {
   const fallback =
     kind === "throttle"
       ? { code: "REQUEST_LIMIT_EXCEEDED", message: "Request limit exceeded, please retry later." }
       : { code: "INTERNAL_SERVER_ERROR", message: "An internal error occurred, please retry later." };
   const code = rule.code ?? fallback.code;
   const known = Object.hasOwn(ZENLAYER_ERROR_CODES, code) ? ZENLAYER_ERROR_CODES[code as ZenlayerErrorCode] : undefined;
-  const httpStatus = rule.httpStatus ?? known?.httpStatus ?? (kind === "throttle" ? 429 : kind === "server-error" ? 500 : 400);
-  return failureReply(requestId, httpStatus, code, rule.message ?? (rule.code === undefined ? fallback.message : `Injected fault: ${code}.`));
+  const httpStatus =
+    rule.httpStatus ?? known?.httpStatus ?? (kind === "throttle" ? 429 : kind === "server-error" ? 500 : 400);
+  return failureReply(
+    requestId,
+    httpStatus,
+    code,
+    rule.message ?? (rule.code === undefined ? fallback.message : `Injected fault: ${code}.`),
+  );
 }
 
 /**
@@ -83,14 +103,23 @@ export function createZenlayerEmulator(
   options: ZenlayerEmulatorOptions = {},
 ): ProviderEmulator<ZenlayerState> {
   const parsedSeed = parseZenlayerSeed(seed);
-  const settings = resolveZenlayerOptions(options, { describeLagMs: parsedSeed.describeLagMs, describeLagListings: parsedSeed.describeLagListings });
+  const settings = resolveZenlayerOptions(options, {
+    describeLagMs: parsedSeed.describeLagMs,
+    describeLagListings: parsedSeed.describeLagListings,
+  });
   const store = new ZenlayerStore(parsedSeed, settings, context.events);
   const rateLimiter = new RequestRateLimiter(settings.rateLimit);
   // A separate stream for CREATE_FAILED draws: outcomes depend only on allocation order, not on polling.
   const drawLifecycleRandom = createSeededRandom(Math.floor(context.random() * 2 ** 32));
   const openResponses = new Set<ServerResponse>();
 
-  function processAction(caller: ZenlayerCaller, action: string, handler: ZenlayerActionHandler, body: Buffer, requestId: string): EmulatorReply {
+  function processAction(
+    caller: ZenlayerCaller,
+    action: string,
+    handler: ZenlayerActionHandler,
+    body: Buffer,
+    requestId: string,
+  ): EmulatorReply {
     try {
       const now = context.now();
       store.settle(now);
@@ -99,7 +128,8 @@ export function createZenlayerEmulator(
       const fields = handler(parseJsonParameters(body), { store, account, now, settings, action, drawLifecycleRandom });
       return successReply(requestId, fields);
     } catch (error) {
-      if (error instanceof ZenlayerApiError) return failureReply(requestId, error.httpStatus, error.code, error.message);
+      if (error instanceof ZenlayerApiError)
+        return failureReply(requestId, error.httpStatus, error.code, error.message);
       throw error;
     }
   }
@@ -140,7 +170,9 @@ export function createZenlayerEmulator(
       }
       serve(request, response, requestId).catch((error: unknown) => {
         const apiError =
-          error instanceof ZenlayerApiError ? error : new ZenlayerApiError("INTERNAL_SERVER_ERROR", "An internal error occurred.");
+          error instanceof ZenlayerApiError
+            ? error
+            : new ZenlayerApiError("INTERNAL_SERVER_ERROR", "An internal error occurred.");
         const reply = failureReply(requestId, apiError.httpStatus, apiError.code, apiError.message);
         if (apiError.code === "INVALID_HTTP_METHOD") reply.headers = { allow: "POST" };
         sendReply(response, reply);

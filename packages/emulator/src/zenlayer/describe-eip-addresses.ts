@@ -26,7 +26,10 @@ function readFilters(parameters: ActionParameters): Array<(eip: EipAddress) => b
   const instanceId = readString(parameters, "instanceId");
   const instanceName = readString(parameters, "instanceName");
   const tagKeys = readStringArray(parameters, "tagKeys", 20);
-  const tags = parameters["tags"] === undefined || parameters["tags"] === null ? undefined : readTagList(parameters["tags"], "tags", 20);
+  const tags =
+    parameters["tags"] === undefined || parameters["tags"] === null
+      ? undefined
+      : readTagList(parameters["tags"], "tags", 20);
   const filters: Array<(eip: EipAddress) => boolean> = [];
   const add = <T>(value: T | undefined, test: (eip: EipAddress, value: T) => boolean): void => {
     if (value !== undefined) filters.push((eip) => test(eip, value));
@@ -41,7 +44,9 @@ function readFilters(parameters: ActionParameters): Array<(eip: EipAddress) => b
   add(instanceName, (eip, name) => eip.instanceName === name);
   // Both tag filters require every listed key (and value) to be present, so a unique token tag finds one EIP.
   add(tagKeys, (eip, keys) => keys.every((key) => eip.tags.tags.some((tag) => tag.key === key)));
-  add(tags, (eip, wanted) => wanted.every((want) => eip.tags.tags.some((tag) => tag.key === want.key && tag.value === want.value)));
+  add(tags, (eip, wanted) =>
+    wanted.every((want) => eip.tags.tags.some((tag) => tag.key === want.key && tag.value === want.value)),
+  );
   return filters;
 }
 
@@ -51,7 +56,10 @@ function readFilters(parameters: ActionParameters): Array<(eip: EipAddress) => b
  * `describeLagListings` matching answers (for at most `describeLagListingsMaxMs`), is not listed yet, and a
  * released one never again. Paging: pageSize 1–1000 (default 20), pageNum from 1 (default 1).
  */
-export function describeEipAddresses(parameters: ActionParameters, context: ZenlayerActionContext): Record<string, unknown> {
+export function describeEipAddresses(
+  parameters: ActionParameters,
+  context: ZenlayerActionContext,
+): Record<string, unknown> {
   const { store, account, now } = context;
   const filters = readFilters(parameters);
   const pageSize = readInteger(parameters, "pageSize", 1, 1000) ?? 20;
@@ -80,12 +88,16 @@ export function describeZoneSaleStatus(zoneRecord: ZoneRecord): ZenlayerZoneSale
 }
 
 /** DescribeEipAvailableResources (reference §4.6): sale status per zone, or of one zone. */
-export function describeEipAvailableResources(parameters: ActionParameters, context: ZenlayerActionContext): Record<string, unknown> {
+export function describeEipAvailableResources(
+  parameters: ActionParameters,
+  context: ZenlayerActionContext,
+): Record<string, unknown> {
   readEnum(parameters, "eipChargeType", CHARGE_TYPES, true);
   const zoneId = readString(parameters, "zoneId");
   const zones = [...context.store.zones.values()];
   const selected = zoneId === undefined ? zones : zones.filter((zoneRecord) => zoneRecord.zone.zoneId === zoneId);
-  if (selected.length === 0) throw new ZenlayerApiError("INVALID_ZONE_NOT_FOUND", `The specified zoneId \`${zoneId}\` is not found.`);
+  if (selected.length === 0)
+    throw new ZenlayerApiError("INVALID_ZONE_NOT_FOUND", `The specified zoneId \`${zoneId}\` is not found.`);
   return {
     eipResources: selected.map((zoneRecord) => ({
       zoneId: zoneRecord.zone.zoneId,

@@ -33,4 +33,11 @@ export type {
   ZenlayerZoneState,
 } from "./zenlayer-state.js";
 export { EIP_STATUSES, type EipAddress, type EipChargeType, type EipStatus, type ZenlayerTag } from "./eip-record.js";
-export { signZc2Request, computeZc2Signature, ZC2_ALGORITHM, type Zc2RequestToSign, type Zc2Signature, type Zc2SignatureInput } from "./sign-zc2-request.js";
+export {
+  signZc2Request,
+  computeZc2Signature,
+  ZC2_ALGORITHM,
+  type Zc2RequestToSign,
+  type Zc2Signature,
+  type Zc2SignatureInput,
+} from "./sign-zc2-request.js";

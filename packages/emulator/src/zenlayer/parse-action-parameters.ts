@@ -31,6 +31,7 @@ function invalid(code: ValidationCode, name: string, problem: string): ZenlayerA
 }
 
 // C0 controls and DEL: no official pattern is published, but no tag or filter value may carry them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -47,7 +48,8 @@ export function parseJsonParameters(body: Uint8Array): ActionParameters {
   } catch {
     throw new ZenlayerApiError("INVALID_REQUEST_BODY", "The request body is not valid UTF-8 JSON.");
   }
-  if (!isObject(parsed)) throw new ZenlayerApiError("INVALID_PARAMETER_TYPE", "The request body must be a JSON object.");
+  if (!isObject(parsed))
+    throw new ZenlayerApiError("INVALID_PARAMETER_TYPE", "The request body must be a JSON object.");
   return parsed;
 }
 
@@ -66,7 +68,13 @@ export function readString(parameters: ActionParameters, name: string, required 
 }
 
 /** Reads an integer within [minimum, maximum]; `label` names it in messages (e.g. a nested path). */
-export function readInteger(parameters: ActionParameters, name: string, minimum: number, maximum: number, label = name): number | undefined {
+export function readInteger(
+  parameters: ActionParameters,
+  name: string,
+  minimum: number,
+  maximum: number,
+  label = name,
+): number | undefined {
   const value = parameters[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value)) throw wrongType(label, "an integer");
@@ -76,9 +84,24 @@ export function readInteger(parameters: ActionParameters, name: string, minimum:
 }
 
 /** Reads one of `allowed`. */
-export function readEnum<T extends string>(parameters: ActionParameters, name: string, allowed: readonly T[], required: true): T;
-export function readEnum<T extends string>(parameters: ActionParameters, name: string, allowed: readonly T[], required?: false): T | undefined;
-export function readEnum<T extends string>(parameters: ActionParameters, name: string, allowed: readonly T[], required = false): T | undefined {
+export function readEnum<T extends string>(
+  parameters: ActionParameters,
+  name: string,
+  allowed: readonly T[],
+  required: true,
+): T;
+export function readEnum<T extends string>(
+  parameters: ActionParameters,
+  name: string,
+  allowed: readonly T[],
+  required?: false,
+): T | undefined;
+export function readEnum<T extends string>(
+  parameters: ActionParameters,
+  name: string,
+  allowed: readonly T[],
+  required = false,
+): T | undefined {
   const value = required ? readString(parameters, name, true) : readString(parameters, name);
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T)) throw invalidValue(name, `must be one of ${allowed.join(", ")}`);
@@ -94,23 +117,32 @@ export function readObject(parameters: ActionParameters, name: string): ActionPa
 }
 
 /** Reads an array of non-empty strings with at most `maxItems` entries; `required` rejects absent or empty arrays. */
-export function readStringArray(parameters: ActionParameters, name: string, maxItems: number, required = false): string[] | undefined {
+export function readStringArray(
+  parameters: ActionParameters,
+  name: string,
+  maxItems: number,
+  required = false,
+): string[] | undefined {
   const value = parameters[name];
   if (value === undefined || value === null) {
     if (required) throw missing(name);
     return undefined;
   }
-  if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) throw wrongType(name, "an array of strings");
+  if (!Array.isArray(value) || value.some((item) => typeof item !== "string"))
+    throw wrongType(name, "an array of strings");
   if (required && value.length === 0) throw missing(name);
-  if (value.length > maxItems) throw invalid("INVALID_PARAMETER_EXCEED_LENGTH", name, `accepts at most ${maxItems} items`);
-  if (value.some((item) => item === "")) throw invalid("INVALID_PARAMETER_LESS_LENGTH", name, "must not contain empty strings");
+  if (value.length > maxItems)
+    throw invalid("INVALID_PARAMETER_EXCEED_LENGTH", name, `accepts at most ${maxItems} items`);
+  if (value.some((item) => item === ""))
+    throw invalid("INVALID_PARAMETER_LESS_LENGTH", name, "must not contain empty strings");
   return value as string[];
 }
 
 /** Reads an optional dotted IPv4 address (the `ipAddress` filter). */
 export function readIpv4Address(parameters: ActionParameters, name: string): string | undefined {
   const value = readString(parameters, name);
-  if (value !== undefined && !IPV4.test(value)) throw invalid("INVALID_PARAMETER_PATTERN_ERROR", name, "must be a dotted IPv4 address");
+  if (value !== undefined && !IPV4.test(value))
+    throw invalid("INVALID_PARAMETER_PATTERN_ERROR", name, "must be a dotted IPv4 address");
   return value;
 }
 
@@ -118,13 +150,15 @@ export function readIpv4Address(parameters: ActionParameters, name: string): str
 function checkTagText(text: string, name: string): void {
   if (text.length < 1) throw invalid("INVALID_PARAMETER_LESS_LENGTH", name, "must not be empty");
   if (text.length > 128) throw invalid("INVALID_PARAMETER_EXCEED_LENGTH", name, "must be at most 128 characters");
-  if (CONTROL_CHARACTERS.test(text)) throw invalid("INVALID_PARAMETER_PATTERN_ERROR", name, "must not contain control characters");
+  if (CONTROL_CHARACTERS.test(text))
+    throw invalid("INVALID_PARAMETER_PATTERN_ERROR", name, "must not contain control characters");
 }
 
 /** Reads a `[{key, value}]` list: at most `maxItems`, keys unique, keys and values 1–128 characters without control characters. */
 export function readTagList(value: unknown, name: string, maxItems: number): ZenlayerTag[] {
   if (!Array.isArray(value)) throw wrongType(name, "an array of {key, value} objects");
-  if (value.length > maxItems) throw invalid("INVALID_PARAMETER_EXCEED_LENGTH", name, `accepts at most ${maxItems} tags`);
+  if (value.length > maxItems)
+    throw invalid("INVALID_PARAMETER_EXCEED_LENGTH", name, `accepts at most ${maxItems} tags`);
   const keys = new Set<string>();
   return value.map((item, index) => {
     if (!isObject(item) || typeof item["key"] !== "string" || !["string", "undefined"].includes(typeof item["value"])) {

@@ -12,14 +12,29 @@ describe("parseZenlayerSeed", () => {
       ["HKG-A", "SELL"],
       ["FRA-A", "SOLD_OUT"],
     ]);
-    expect(parsed.accounts[0]?.accessKeys[0]).toEqual({ accessKeyId: "polycloud-test-key-id", accessKeySecret: "polycloud-test-key-secret" });
-    expect(parsed.accounts[0]?.instances.find((instance) => instance.instanceId === "bmc-sel-0001")).toMatchObject({ esxi: false, eipLimit: 10 });
+    expect(parsed.accounts[0]?.accessKeys[0]).toEqual({
+      accessKeyId: "polycloud-test-key-id",
+      accessKeySecret: "polycloud-test-key-secret",
+    });
+    expect(parsed.accounts[0]?.instances.find((instance) => instance.instanceId === "bmc-sel-0001")).toMatchObject({
+      esxi: false,
+      eipLimit: 10,
+    });
     expect(Object.isFrozen(DEFAULT_ZENLAYER_SEED.zones[0])).toBe(true);
   });
 
   it("keeps a key's allowedActions and the seed's listing lag", () => {
-    const account = { accountId: "a", accessKeys: [{ accessKeyId: "k", accessKeySecret: "s", allowedActions: ["DescribeEipAddresses"] }], resourceGroups: [] };
-    const parsed = parseZenlayerSeed({ zones: DEFAULT_ZENLAYER_SEED.zones, accounts: [account], describeLagListings: 3, describeLagMs: 50 });
+    const account = {
+      accountId: "a",
+      accessKeys: [{ accessKeyId: "k", accessKeySecret: "s", allowedActions: ["DescribeEipAddresses"] }],
+      resourceGroups: [],
+    };
+    const parsed = parseZenlayerSeed({
+      zones: DEFAULT_ZENLAYER_SEED.zones,
+      accounts: [account],
+      describeLagListings: 3,
+      describeLagMs: 50,
+    });
     expect(parsed.accounts[0]?.accessKeys[0]?.allowedActions).toEqual(["DescribeEipAddresses"]);
     expect([parsed.describeLagListings, parsed.describeLagMs]).toEqual([3, 50]);
     expect(resolveZenlayerOptions({ describeLagListings: 0 }, { describeLagListings: 3 }).describeLagListings).toBe(0);
@@ -33,14 +48,51 @@ describe("parseZenlayerSeed", () => {
     [{ ...DEFAULT_ZENLAYER_SEED, region: "x" }, '"zenlayer.region" is not a known field'],
     [{ ...DEFAULT_ZENLAYER_SEED, zones: [{ zoneId: "A", status: "SELL", cidr: "10.0.0.1/24" }] }, "zones[0].cidr"],
     [{ ...DEFAULT_ZENLAYER_SEED, zones: [{ zoneId: "A", status: "OPEN", cidr: "10.0.0.0/24" }] }, "zones[0].status"],
-    [{ ...DEFAULT_ZENLAYER_SEED, zones: [{ zoneId: "A", status: "SELL", cidr: "10.0.0.0/24", netmasks: [16] }] }, "zones[0].netmasks[0]"],
-    [{ zones: DEFAULT_ZENLAYER_SEED.zones, accounts: [{ accountId: "a", accessKeys: [{ accessKeyId: "k" }], resourceGroups: [] }] }, "accounts[0].accessKeys[0].accessKeySecret"],
     [
-      { zones: DEFAULT_ZENLAYER_SEED.zones, accounts: [{ accountId: "a", accessKeys: [], resourceGroups: [], instances: [{ instanceId: "i", instanceName: "n", zoneId: "NOPE", status: "RUNNING" }] }] },
+      { ...DEFAULT_ZENLAYER_SEED, zones: [{ zoneId: "A", status: "SELL", cidr: "10.0.0.0/24", netmasks: [16] }] },
+      "zones[0].netmasks[0]",
+    ],
+    [
+      {
+        zones: DEFAULT_ZENLAYER_SEED.zones,
+        accounts: [{ accountId: "a", accessKeys: [{ accessKeyId: "k" }], resourceGroups: [] }],
+      },
+      "accounts[0].accessKeys[0].accessKeySecret",
+    ],
+    [
+      {
+        zones: DEFAULT_ZENLAYER_SEED.zones,
+        accounts: [
+          {
+            accountId: "a",
+            accessKeys: [],
+            resourceGroups: [],
+            instances: [{ instanceId: "i", instanceName: "n", zoneId: "NOPE", status: "RUNNING" }],
+          },
+        ],
+      },
       "accounts[0].instances[0].zoneId",
     ],
-    [{ zones: DEFAULT_ZENLAYER_SEED.zones, accounts: [DEFAULT_ZENLAYER_SEED.accounts[0], DEFAULT_ZENLAYER_SEED.accounts[0]] }, "duplicates"],
-    [{ zones: DEFAULT_ZENLAYER_SEED.zones, accounts: [{ accountId: "a", accessKeys: [{ accessKeyId: "k", accessKeySecret: "s", allowedActions: "DescribeEipAddresses" }], resourceGroups: [] }] }, "accounts[0].accessKeys[0].allowedActions"],
+    [
+      {
+        zones: DEFAULT_ZENLAYER_SEED.zones,
+        accounts: [DEFAULT_ZENLAYER_SEED.accounts[0], DEFAULT_ZENLAYER_SEED.accounts[0]],
+      },
+      "duplicates",
+    ],
+    [
+      {
+        zones: DEFAULT_ZENLAYER_SEED.zones,
+        accounts: [
+          {
+            accountId: "a",
+            accessKeys: [{ accessKeyId: "k", accessKeySecret: "s", allowedActions: "DescribeEipAddresses" }],
+            resourceGroups: [],
+          },
+        ],
+      },
+      "accounts[0].accessKeys[0].allowedActions",
+    ],
     [{ ...DEFAULT_ZENLAYER_SEED, describeLagListings: 1.5 }, "zenlayer.describeLagListings"],
     [{ ...DEFAULT_ZENLAYER_SEED, describeLagMs: -1 }, "zenlayer.describeLagMs"],
   ])("rejects %j naming the bad field", (value, fragment) => {
@@ -49,7 +101,9 @@ describe("parseZenlayerSeed", () => {
 
   it("rejects out-of-range options by name", () => {
     expect(() => resolveZenlayerOptions({ failureRate: 2 })).toThrow("failureRate");
-    expect(() => resolveZenlayerOptions({ rateLimit: { maxRequests: 0, windowMs: 1000 } })).toThrow("rateLimit.maxRequests");
+    expect(() => resolveZenlayerOptions({ rateLimit: { maxRequests: 0, windowMs: 1000 } })).toThrow(
+      "rateLimit.maxRequests",
+    );
     expect(resolveZenlayerOptions({}).provisioningDelayMs).toBe(300);
   });
 });

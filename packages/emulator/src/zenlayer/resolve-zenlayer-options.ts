@@ -60,7 +60,8 @@ export const DEFAULT_ZENLAYER_OPTIONS: Readonly<ResolvedZenlayerOptions> = Objec
 });
 
 function requireNonNegative(name: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`Zenlayer emulator option ${name} must be a finite number >= 0`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`Zenlayer emulator option ${name} must be a finite number >= 0`);
   return value;
 }
 
@@ -76,7 +77,10 @@ export type ZenlayerSeedOptionDefaults = Pick<ZenlayerEmulatorOptions, "describe
  * Applies defaults, then the seed's (`seedDefaults`), then `options`, and rejects out-of-range options with a
  * RangeError naming the option.
  */
-export function resolveZenlayerOptions(options: ZenlayerEmulatorOptions = {}, seedDefaults: ZenlayerSeedOptionDefaults = {}): ResolvedZenlayerOptions {
+export function resolveZenlayerOptions(
+  options: ZenlayerEmulatorOptions = {},
+  seedDefaults: ZenlayerSeedOptionDefaults = {},
+): ResolvedZenlayerOptions {
   const resolved: ResolvedZenlayerOptions = { ...DEFAULT_ZENLAYER_OPTIONS };
   for (const [name, value] of [...Object.entries(seedDefaults), ...Object.entries(options)]) {
     if (value !== undefined) (resolved as unknown as Record<string, unknown>)[name] = value;
@@ -94,13 +98,17 @@ export function resolveZenlayerOptions(options: ZenlayerEmulatorOptions = {}, se
   ] as const) {
     requireNonNegative(name, resolved[name]);
   }
-  if (!Number.isInteger(resolved.describeLagListings)) throw new RangeError("Zenlayer emulator option describeLagListings must be an integer >= 0");
+  if (!Number.isInteger(resolved.describeLagListings))
+    throw new RangeError("Zenlayer emulator option describeLagListings must be an integer >= 0");
   requireProbability("failureRate", resolved.failureRate);
-  for (const [zoneId, rate] of Object.entries(resolved.failureRateByZone)) requireProbability(`failureRateByZone.${zoneId}`, rate);
+  for (const [zoneId, rate] of Object.entries(resolved.failureRateByZone))
+    requireProbability(`failureRateByZone.${zoneId}`, rate);
   if (resolved.rateLimit !== false) {
     const { maxRequests, windowMs } = resolved.rateLimit;
-    if (!Number.isInteger(maxRequests) || maxRequests < 1) throw new RangeError("Zenlayer emulator option rateLimit.maxRequests must be an integer >= 1");
-    if (!Number.isFinite(windowMs) || windowMs <= 0) throw new RangeError("Zenlayer emulator option rateLimit.windowMs must be > 0");
+    if (!Number.isInteger(maxRequests) || maxRequests < 1)
+      throw new RangeError("Zenlayer emulator option rateLimit.maxRequests must be an integer >= 1");
+    if (!Number.isFinite(windowMs) || windowMs <= 0)
+      throw new RangeError("Zenlayer emulator option rateLimit.windowMs must be > 0");
   }
   return resolved;
 }

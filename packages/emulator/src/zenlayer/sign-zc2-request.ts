@@ -50,7 +50,9 @@ export function computeZc2Signature(input: Zc2SignatureInput): Zc2Signature {
   ].join("\n");
   const hashedCanonicalRequest = sha256Hex(canonicalRequest);
   const stringToSign = `${ZC2_ALGORITHM}\n${input.timestamp}\n${hashedCanonicalRequest}`;
-  const signature = createHmac("sha256", Buffer.from(input.accessKeySecret, "utf8")).update(stringToSign, "utf8").digest("hex");
+  const signature = createHmac("sha256", Buffer.from(input.accessKeySecret, "utf8"))
+    .update(stringToSign, "utf8")
+    .digest("hex");
   return { hashedPayload, canonicalRequest, hashedCanonicalRequest, stringToSign, signedHeaderNames, signature };
 }
 
@@ -69,7 +71,11 @@ export interface Zc2RequestToSign {
 /** Signs a request: returns the signature details and the `Authorization` header value. */
 export function signZc2Request(request: Zc2RequestToSign): Zc2Signature & { authorization: string } {
   const signature = computeZc2Signature({
-    signedHeaders: [["content-type", request.contentType], ["host", request.host], ...Object.entries(request.extraSignedHeaders ?? {})],
+    signedHeaders: [
+      ["content-type", request.contentType],
+      ["host", request.host],
+      ...Object.entries(request.extraSignedHeaders ?? {}),
+    ],
     body: request.body,
     timestamp: String(request.timestamp),
     accessKeySecret: request.accessKeySecret,

@@ -32,11 +32,17 @@ const AUTHORIZATION_PATTERN =
 const TIMESTAMP_PATTERN = /^\d{1,12}$/;
 
 function signatureFailure(reason: string): ZenlayerApiError {
-  return new ZenlayerApiError("AUTHFAILURE_SIGNATURE_FAILURE", `The request signature could not be verified: ${reason}.`);
+  return new ZenlayerApiError(
+    "AUTHFAILURE_SIGNATURE_FAILURE",
+    `The request signature could not be verified: ${reason}.`,
+  );
 }
 
 function invalidAuthorization(reason: string): ZenlayerApiError {
-  return new ZenlayerApiError("AUTHFAILURE_INVALID_AUTHORIZATION", `The Authorization header does not follow the Zenlayer Cloud format: ${reason}.`);
+  return new ZenlayerApiError(
+    "AUTHFAILURE_INVALID_AUTHORIZATION",
+    `The Authorization header does not follow the Zenlayer Cloud format: ${reason}.`,
+  );
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -52,8 +58,14 @@ function equalSecrets(received: string, expected: string): boolean {
 
 function verifyBearerToken(token: string, directory: ZenlayerCredentialDirectory): ZenlayerCaller {
   const match = directory.findBearerToken(token);
-  if (match === undefined) throw new ZenlayerApiError("AUTHFAILURE_INVALID_TOKEN", "The Bearer token is invalid or expired.");
-  return { accountId: match.accountId, rateLimitKey: `account:${match.accountId}`, timestampSeconds: undefined, allowedActions: undefined };
+  if (match === undefined)
+    throw new ZenlayerApiError("AUTHFAILURE_INVALID_TOKEN", "The Bearer token is invalid or expired.");
+  return {
+    accountId: match.accountId,
+    rateLimitKey: `account:${match.accountId}`,
+    timestampSeconds: undefined,
+    allowedActions: undefined,
+  };
 }
 
 /**
@@ -76,7 +88,9 @@ export function verifyZc2Request(
 
   const parts = AUTHORIZATION_PATTERN.exec(authorization);
   if (parts === null) {
-    throw invalidAuthorization(`it must read "${ZC2_ALGORITHM} Credential=<id>, SignedHeaders=<names>, Signature=<hex>" or "Bearer <token>"`);
+    throw invalidAuthorization(
+      `it must read "${ZC2_ALGORITHM} Credential=<id>, SignedHeaders=<names>, Signature=<hex>" or "Bearer <token>"`,
+    );
   }
   const [, accessKeyId, signedHeaderList, receivedSignature] = parts as unknown as [string, string, string, string];
   const method = headerValue(headers, "x-zc-signature-method");
@@ -101,15 +115,25 @@ export function verifyZc2Request(
   if (key === undefined) throw signatureFailure(`the access key id ${accessKeyId} does not exist`);
   const expected = computeZc2Signature({ signedHeaders, body, timestamp, accessKeySecret: key.accessKeySecret });
   if (!equalSecrets(receivedSignature, expected.signature)) {
-    throw signatureFailure("the signature does not match the request (check the secret, body bytes, Content-Type and Host)");
+    throw signatureFailure(
+      "the signature does not match the request (check the secret, body bytes, Content-Type and Host)",
+    );
   }
-  return { accountId: key.accountId, rateLimitKey: `key:${accessKeyId}`, timestampSeconds: Number(timestamp), allowedActions: key.allowedActions };
+  return {
+    accountId: key.accountId,
+    rateLimitKey: `key:${accessKeyId}`,
+    timestampSeconds: Number(timestamp),
+    allowedActions: key.allowedActions,
+  };
 }
 
 /** Refuses an action the caller's access key is not allowed (seed `allowedActions`). */
 export function verifyZc2Permission(caller: ZenlayerCaller, action: string): void {
   if (caller.allowedActions !== undefined && !caller.allowedActions.has(action)) {
-    throw new ZenlayerApiError("AUTHFAILURE_UNAUTHORIZED_OPERATION", `The access key is not authorized to call ${action}.`);
+    throw new ZenlayerApiError(
+      "AUTHFAILURE_UNAUTHORIZED_OPERATION",
+      `The access key is not authorized to call ${action}.`,
+    );
   }
 }
 
@@ -117,10 +141,18 @@ export function verifyZc2Permission(caller: ZenlayerCaller, action: string): voi
  * Rejects a timestamp further than `windowSeconds` from the server clock (`nowMs` shifted by a clock-skew
  * fault's `skewSeconds`) with AUTHFAILURE_SIGNATURE_EXPIRED: the official common list gives five minutes.
  */
-export function verifyZc2Timestamp(caller: ZenlayerCaller, nowMs: number, skewSeconds: number, windowSeconds: number): void {
+export function verifyZc2Timestamp(
+  caller: ZenlayerCaller,
+  nowMs: number,
+  skewSeconds: number,
+  windowSeconds: number,
+): void {
   if (caller.timestampSeconds === undefined) return;
   const serverSeconds = Math.floor(nowMs / 1000) + skewSeconds;
   if (Math.abs(serverSeconds - caller.timestampSeconds) > windowSeconds) {
-    throw new ZenlayerApiError("AUTHFAILURE_SIGNATURE_EXPIRED", `The signature has expired: X-ZC-Timestamp is more than ${windowSeconds} s away from the server clock.`);
+    throw new ZenlayerApiError(
+      "AUTHFAILURE_SIGNATURE_EXPIRED",
+      `The signature has expired: X-ZC-Timestamp is more than ${windowSeconds} s away from the server clock.`,
+    );
   }
 }

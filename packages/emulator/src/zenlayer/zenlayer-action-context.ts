@@ -17,4 +17,7 @@ export interface ZenlayerActionContext {
 }
 
 /** Runs one action against the store and returns the fields of `response` (without `requestId`). */
-export type ZenlayerActionHandler = (parameters: ActionParameters, context: ZenlayerActionContext) => Record<string, unknown>;
+export type ZenlayerActionHandler = (
+  parameters: ActionParameters,
+  context: ZenlayerActionContext,
+) => Record<string, unknown>;

@@ -33,7 +33,11 @@ describe("Zenlayer emulator authentication over HTTP", () => {
     const tampered = docs.input.payload.replace('"pageSize":10', '"pageSize":11');
     const rejected = await harness.call("DescribeEipAddresses", docs.input.payload, { ...options, sentBody: tampered });
     expect(rejected.status).toBe(401);
-    expect(rejected.json).toEqual({ requestId: expect.any(String), code: "AUTHFAILURE_SIGNATURE_FAILURE", message: expect.any(String) });
+    expect(rejected.json).toEqual({
+      requestId: expect.any(String),
+      code: "AUTHFAILURE_SIGNATURE_FAILURE",
+      message: expect.any(String),
+    });
     expect(rejected.json).not.toHaveProperty("response");
   });
 
@@ -89,7 +93,11 @@ describe("Zenlayer emulator authentication over HTTP", () => {
     expect([badToken.status, badToken.json?.["code"]]).toEqual([401, "AUTHFAILURE_INVALID_TOKEN"]);
     const unknownKey = await harness.call("DescribeEipAddresses", {}, { accessKeyId: "who" });
     expect([unknownKey.status, unknownKey.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_FAILURE"]);
-    const wrongSecret = await harness.call("DescribeEipAddresses", {}, { accessKeySecret: "polycloud-test-key-secreT" });
+    const wrongSecret = await harness.call(
+      "DescribeEipAddresses",
+      {},
+      { accessKeySecret: "polycloud-test-key-secreT" },
+    );
     expect([wrongSecret.status, wrongSecret.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_FAILURE"]);
     expect(wrongSecret.text).not.toContain("polycloud-test-key-secret");
   });
@@ -100,7 +108,13 @@ describe("Zenlayer emulator authentication over HTTP", () => {
     expect((await harness.call("DescribeEipAddresses", {}, { timestamp: nowSeconds - 300 })).status).toBe(200);
     const stale = await harness.call("DescribeEipAddresses", {}, { timestamp: nowSeconds - 301 });
     expect([stale.status, stale.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_EXPIRED"]);
-    const ruleId = harness.faults.add({ provider: "zenlayer", action: "DescribeEipAddresses", kind: "clock-skew", skewSeconds: 600, times: 1 });
+    const ruleId = harness.faults.add({
+      provider: "zenlayer",
+      action: "DescribeEipAddresses",
+      kind: "clock-skew",
+      skewSeconds: 600,
+      times: 1,
+    });
     const skewed = await harness.call("DescribeEipAddresses", {});
     expect([skewed.status, skewed.json?.["code"]]).toEqual([401, "AUTHFAILURE_SIGNATURE_EXPIRED"]);
     expect(harness.faults.fired()[ruleId]).toBe(1);

@@ -6,12 +6,18 @@ let harness: ZenlayerHarness;
 afterEach(async () => harness?.close());
 
 async function allocate(parameters: Record<string, unknown> = {}): Promise<string[]> {
-  const result = await harness.call("AllocateEipAddresses", { zoneId: "SEL-A", eipChargeType: "POSTPAID", ...parameters });
+  const result = await harness.call("AllocateEipAddresses", {
+    zoneId: "SEL-A",
+    eipChargeType: "POSTPAID",
+    ...parameters,
+  });
   expect(result.status, result.text).toBe(200);
   return result.json?.["response"]["eipIdSet"] as string[];
 }
 
-async function describeEips(parameters: Record<string, unknown>): Promise<{ totalCount: number; dataSet: Array<Record<string, any>> }> {
+async function describeEips(
+  parameters: Record<string, unknown>,
+): Promise<{ totalCount: number; dataSet: Array<Record<string, any>> }> {
   const result = await harness.call("DescribeEipAddresses", parameters);
   expect(result.status, result.text).toBe(200);
   return result.json?.["response"];
@@ -22,7 +28,11 @@ describe("DescribeEipAddresses", () => {
     harness = await startZenlayerHarness({ options: { describeLagMs: 1000 } });
     const [eipId] = await allocate();
     expect(await describeEips({ eipIds: [eipId] })).toMatchObject({ totalCount: 0, dataSet: [] });
-    expect(harness.emulator.state.eips[0]).toMatchObject({ eipId, listedByDescribe: false, reservedAddress: "198.18.0.1" });
+    expect(harness.emulator.state.eips[0]).toMatchObject({
+      eipId,
+      listedByDescribe: false,
+      reservedAddress: "198.18.0.1",
+    });
     harness.clock.advance(1000);
     expect((await describeEips({ eipIds: [eipId] })).totalCount).toBe(1);
   });
@@ -35,17 +45,34 @@ describe("DescribeEipAddresses", () => {
     expect(first.dataSet.map((eip) => eip.eipId).slice(0, 2)).toEqual(["eip-00000025", "eip-00000024"]);
     expect(first.dataSet).toHaveLength(20);
     const second = await describeEips({ pageNum: 2 });
-    expect(second.dataSet.map((eip) => eip.eipId)).toEqual(["eip-00000005", "eip-00000004", "eip-00000003", "eip-00000002", "eip-00000001"]);
+    expect(second.dataSet.map((eip) => eip.eipId)).toEqual([
+      "eip-00000005",
+      "eip-00000004",
+      "eip-00000003",
+      "eip-00000002",
+      "eip-00000001",
+    ]);
     expect((await describeEips({ pageSize: 10, pageNum: 3 })).dataSet).toHaveLength(5);
     expect((await describeEips({ pageNum: 9 })).dataSet).toEqual([]);
   });
 
   it("filters by tags, tagKeys, zone, charge type, status, resource group and address", async () => {
     harness = await startZenlayerHarness({ options: { provisioningDelayMs: 0 } });
-    const [tokenA] = await allocate({ tags: { tags: [{ key: "polycloud-token", value: "a" }, { key: "team", value: "x" }] } });
-    const [tokenB] = await allocate({ tags: { tags: [{ key: "polycloud-token", value: "b" }] }, resourceGroupId: "rg-polycloud" });
+    const [tokenA] = await allocate({
+      tags: {
+        tags: [
+          { key: "polycloud-token", value: "a" },
+          { key: "team", value: "x" },
+        ],
+      },
+    });
+    const [tokenB] = await allocate({
+      tags: { tags: [{ key: "polycloud-token", value: "b" }] },
+      resourceGroupId: "rg-polycloud",
+    });
     const [hongKong] = await allocate({ zoneId: "HKG-A" });
-    const ids = async (parameters: Record<string, unknown>) => (await describeEips(parameters)).dataSet.map((eip) => eip.eipId);
+    const ids = async (parameters: Record<string, unknown>) =>
+      (await describeEips(parameters)).dataSet.map((eip) => eip.eipId);
     expect(await ids({ tags: [{ key: "polycloud-token", value: "b" }] })).toEqual([tokenB]);
     expect(await ids({ tagKeys: ["polycloud-token"] })).toEqual([tokenB, tokenA]);
     expect(await ids({ tagKeys: ["polycloud-token", "team"] })).toEqual([tokenA]);
@@ -72,11 +99,17 @@ describe("DescribeEipAddresses", () => {
     };
     harness = await startZenlayerHarness({ seed });
     const status = async () =>
-      (await harness.call("DescribeEipAvailableResources", { eipChargeType: "POSTPAID" })).json?.["response"]["eipResources"][0]["status"];
+      (await harness.call("DescribeEipAvailableResources", { eipChargeType: "POSTPAID" })).json?.["response"][
+        "eipResources"
+      ][0]["status"];
     expect(await status()).toBe("SELL");
     await allocate({ zoneId: "TINY-A", amount: 10 });
     expect(await status()).toBe("SELL_SHORTAGE");
-    const tooMany = await harness.call("AllocateEipAddresses", { zoneId: "TINY-A", eipChargeType: "POSTPAID", amount: 5 });
+    const tooMany = await harness.call("AllocateEipAddresses", {
+      zoneId: "TINY-A",
+      eipChargeType: "POSTPAID",
+      amount: 5,
+    });
     expect(tooMany.json?.["code"]).toBe("INVALID_EIP_TYPE_ZONE_NO_SELL");
     await allocate({ zoneId: "TINY-A", amount: 4 });
     expect(await status()).toBe("SOLD_OUT");
@@ -109,7 +142,9 @@ describe("determinism and concurrency", () => {
   async function scriptedRun(randomSeed: number): Promise<unknown[]> {
     harness = await startZenlayerHarness({ randomSeed, options: { failureRate: 0.5 } });
     const answers: unknown[] = [];
-    answers.push((await harness.call("AllocateEipAddresses", { zoneId: "SEL-A", eipChargeType: "POSTPAID", amount: 8 })).json);
+    answers.push(
+      (await harness.call("AllocateEipAddresses", { zoneId: "SEL-A", eipChargeType: "POSTPAID", amount: 8 })).json,
+    );
     harness.clock.advance(300);
     answers.push((await harness.call("DescribeEipAddresses", {})).json);
     await harness.close();
@@ -130,7 +165,11 @@ describe("determinism and concurrency", () => {
     harness = await startZenlayerHarness({ options: { provisioningDelayMs: 0, rateLimit: false } });
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, index) =>
-        harness.call("AllocateEipAddresses", { zoneId: index % 2 === 0 ? "SEL-A" : "HKG-A", eipChargeType: "POSTPAID", amount: 3 }),
+        harness.call("AllocateEipAddresses", {
+          zoneId: index % 2 === 0 ? "SEL-A" : "HKG-A",
+          eipChargeType: "POSTPAID",
+          amount: 3,
+        }),
       ),
     );
     expect(results.every((result) => result.status === 200)).toBe(true);

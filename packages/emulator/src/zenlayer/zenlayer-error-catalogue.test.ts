@@ -8,23 +8,24 @@ const HEADER = "| Code | HTTP | Status | Source | Reference | Answered when |";
 /** Rows of the table under "### Zenlayer error codes and their sources", cells unescaped. */
 function readReadmeRows(): string[][] {
   const lines = (README.split("### Zenlayer error codes and their sources")[1] ?? "").split("\n");
-  const header = lines.indexOf(HEADER);
+  // The Markdown formatter pads cells to align columns: compare the header with its padding collapsed.
+  const header = lines.findIndex((line) => line.replace(/ {2,}/g, " ") === HEADER);
   const end = lines.findIndex((line, index) => index > header && !line.startsWith("|"));
-  return lines
-    .slice(header + 2, end)
-    .map((line) => line.slice(2, -2).split(" | ").map((cell) => cell.replaceAll("`", "").replaceAll("\\|", "|").trim()));
+  return lines.slice(header + 2, end).map((line) =>
+    line
+      .slice(2, -2)
+      .split(" | ")
+      .map((cell) => cell.replaceAll("`", "").replaceAll("\\|", "|").trim()),
+  );
 }
 
 /** One README row per catalogue entry, in catalogue order. */
 function renderRows(): string[][] {
-  return Object.entries(ZENLAYER_ERROR_CODES).map(([code, info]: [string, ZenlayerErrorCodeInfo]) => [
-    code,
-    String(info.httpStatus),
-    info.statusSource,
-    info.source,
-    info.reference,
-    info.producedWhen,
-  ].map((cell) => cell.replaceAll("`", "")));
+  return Object.entries(ZENLAYER_ERROR_CODES).map(([code, info]: [string, ZenlayerErrorCodeInfo]) =>
+    [code, String(info.httpStatus), info.statusSource, info.source, info.reference, info.producedWhen].map((cell) =>
+      cell.replaceAll("`", ""),
+    ),
+  );
 }
 
 describe("the Zenlayer error catalogue", () => {
@@ -40,7 +41,8 @@ describe("the Zenlayer error catalogue", () => {
   });
 
   it("holds no invented code where the official common list has one", () => {
-    for (const replaced of ["AUTHFAILURE_INVALID_ACCESS_KEY", "INVALID_ACTION"]) expect(ZENLAYER_ERROR_CODES).not.toHaveProperty(replaced);
+    for (const replaced of ["AUTHFAILURE_INVALID_ACCESS_KEY", "INVALID_ACTION"])
+      expect(ZENLAYER_ERROR_CODES).not.toHaveProperty(replaced);
     const official = Object.entries(ZENLAYER_ERROR_CODES).filter(([, info]) => info.source === "official-common");
     expect(official).toHaveLength(19);
   });

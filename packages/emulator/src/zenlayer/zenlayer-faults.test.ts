@@ -54,7 +54,9 @@ describe("Zenlayer fault injection, observed from an undici client", () => {
   it("hang never answers (the client times out); slow answers after delayMs", async () => {
     harness = await startZenlayerHarness();
     addRule({ kind: "hang", times: 1 });
-    await expect(harness.call("AllocateEipAddresses", ALLOCATE, { abortAfterMs: 150 })).rejects.toMatchObject({ name: "TimeoutError" });
+    await expect(harness.call("AllocateEipAddresses", ALLOCATE, { abortAfterMs: 150 })).rejects.toMatchObject({
+      name: "TimeoutError",
+    });
     expect(allocations()).toBe(0);
     addRule({ kind: "slow", delayMs: 120, times: 1 });
     const started = performance.now();
@@ -80,9 +82,13 @@ describe("Zenlayer fault injection, observed from an undici client", () => {
   it("draws probabilistic faults deterministically under a seed", async () => {
     const statuses: number[][] = [];
     for (const randomSeed of [7, 7]) {
-      harness = await startZenlayerHarness({ randomSeed, rules: [{ provider: "zenlayer", kind: "server-error", probability: 0.5 }] });
+      harness = await startZenlayerHarness({
+        randomSeed,
+        rules: [{ provider: "zenlayer", kind: "server-error", probability: 0.5 }],
+      });
       const run: number[] = [];
-      for (let attempt = 0; attempt < 12; attempt += 1) run.push((await harness.call("DescribeEipAddresses", {})).status);
+      for (let attempt = 0; attempt < 12; attempt += 1)
+        run.push((await harness.call("DescribeEipAddresses", {})).status);
       statuses.push(run);
       await harness.close();
     }
@@ -95,7 +101,8 @@ describe("Zenlayer rate limit and robustness", () => {
   it("answers 429 REQUEST_LIMIT_EXCEEDED past maxRequests per window and access key", async () => {
     harness = await startZenlayerHarness({ options: { rateLimit: { maxRequests: 3, windowMs: 1000 } } });
     const statuses = [];
-    for (let attempt = 0; attempt < 4; attempt += 1) statuses.push((await harness.call("DescribeEipAddresses", {})).status);
+    for (let attempt = 0; attempt < 4; attempt += 1)
+      statuses.push((await harness.call("DescribeEipAddresses", {})).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await harness.call("DescribeEipAddresses", {});
     expect(limited.json?.["code"]).toBe("REQUEST_LIMIT_EXCEEDED");
@@ -118,7 +125,13 @@ describe("Zenlayer rate limit and robustness", () => {
       ["DescribeEipAddresses", {}, { version: "2020-01-01" }, 400, "INVALID_VERSION"],
       ["DescribeEipAddresses", {}, { path: "/api/v2/zec" }, 404, "INVALID_REQUEST_PATH"],
       ["DescribeEipAddresses", {}, { method: "PUT" }, 405, "INVALID_HTTP_METHOD"],
-      ["DescribeEipAddresses", {}, { extraHeaders: { "x-zc-signature-method": "HMAC-SHA1" } }, 401, "AUTHFAILURE_SIGNATURE_FAILURE"],
+      [
+        "DescribeEipAddresses",
+        {},
+        { extraHeaders: { "x-zc-signature-method": "HMAC-SHA1" } },
+        401,
+        "AUTHFAILURE_SIGNATURE_FAILURE",
+      ],
     ];
     for (const [action, parameters, options, status, code] of cases) {
       const result = await harness.call(action, parameters, options);
@@ -126,7 +139,17 @@ describe("Zenlayer rate limit and robustness", () => {
     }
     const invalidUtf8 = await harness.call("DescribeEipAddresses", Buffer.from([0x7b, 0xff, 0x7d]));
     expect([invalidUtf8.status, invalidUtf8.json?.["code"]]).toEqual([400, "INVALID_REQUEST_BODY"]);
-    const unsigned = await harness.call("DescribeEipAddresses", {}, { rawHeaders: { "content-type": "application/json", "x-zc-action": "DescribeEipAddresses", "x-zc-version": "2026-02-01" } });
+    const unsigned = await harness.call(
+      "DescribeEipAddresses",
+      {},
+      {
+        rawHeaders: {
+          "content-type": "application/json",
+          "x-zc-action": "DescribeEipAddresses",
+          "x-zc-version": "2026-02-01",
+        },
+      },
+    );
     expect([unsigned.status, unsigned.json?.["code"]]).toEqual([401, "AUTHFAILURE_INVALID_AUTHORIZATION"]);
     expect((await harness.call("DescribeEipAddresses", {})).status).toBe(200);
   });

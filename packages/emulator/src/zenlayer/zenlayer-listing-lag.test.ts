@@ -9,7 +9,12 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const TAGGED = { zoneId: "SEL-A", eipChargeType: "POSTPAID", amount: 2, tags: { tags: [{ key: "polycloud-idempotency-key", value: "k-1" }] } };
+const TAGGED = {
+  zoneId: "SEL-A",
+  eipChargeType: "POSTPAID",
+  amount: 2,
+  tags: { tags: [{ key: "polycloud-idempotency-key", value: "k-1" }] },
+};
 
 async function allocateTagged(target: ZenlayerHarness): Promise<string[]> {
   const result = await target.call("AllocateEipAddresses", TAGGED);
@@ -18,7 +23,10 @@ async function allocateTagged(target: ZenlayerHarness): Promise<string[]> {
 
 async function listedIds(target: ZenlayerHarness, parameters: Record<string, unknown>): Promise<string[]> {
   const result = await target.call("DescribeEipAddresses", parameters);
-  return (result.json?.["response"]["dataSet"] as Array<{ eipId: string }>).map((eip) => eip.eipId).sort();
+  const dataSet = (result.json as Record<string, { dataSet?: Array<{ eipId: string }> }> | undefined)?.["response"]
+    ?.dataSet;
+  if (dataSet === undefined) throw new Error(`DescribeEipAddresses answered no dataSet: ${result.text}`);
+  return dataSet.map((eip) => eip.eipId).sort();
 }
 
 describe("the default seed's listing lag", () => {
@@ -47,14 +55,21 @@ describe("the default seed's listing lag", () => {
     expect(await listedIds(harness, {})).toEqual(eipIds.sort());
     expect(harness.emulator.state.eips.map((eip) => eip.listedByDescribe)).toEqual([true, true]);
     // Other actions see the EIP at once.
-    expect((await harness.call("TerminateEipAddress", { eipId: eipIds[0] })).json?.["code"]).toBe("OPERATION_DENIED_EIP_STATUS_NOT_SUPPORT");
+    expect((await harness.call("TerminateEipAddress", { eipId: eipIds[0] })).json?.["code"]).toBe(
+      "OPERATION_DENIED_EIP_STATUS_NOT_SUPPORT",
+    );
   });
 
   it("is a seed field that a seed (or the describeLagListings option) turns off", async () => {
     expect(parseZenlayerSeed(DEFAULT_ZENLAYER_SEED).describeLagListings).toBe(2);
     expect(parseZenlayerSeed({ ...DEFAULT_ZENLAYER_SEED, describeLagListings: 0 }).describeLagListings).toBe(0);
-    expect(() => parseZenlayerSeed({ ...DEFAULT_ZENLAYER_SEED, describeLagListings: -1 })).toThrow("zenlayer.describeLagListings");
-    harness = await startZenlayerHarness({ seed: { ...DEFAULT_ZENLAYER_SEED, describeLagListings: 0 }, options: { describeLagListings: undefined } });
+    expect(() => parseZenlayerSeed({ ...DEFAULT_ZENLAYER_SEED, describeLagListings: -1 })).toThrow(
+      "zenlayer.describeLagListings",
+    );
+    harness = await startZenlayerHarness({
+      seed: { ...DEFAULT_ZENLAYER_SEED, describeLagListings: 0 },
+      options: { describeLagListings: undefined },
+    });
     const eipIds = await allocateTagged(harness);
     expect(await listedIds(harness, { eipIds })).toEqual(eipIds.sort());
   });

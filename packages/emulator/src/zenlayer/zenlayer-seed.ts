@@ -124,7 +124,13 @@ export const DEFAULT_ZENLAYER_SEED: ZenlayerSeed = deepFreeze({
       instances: [
         { instanceId: "bmc-sel-0001", instanceName: "polycloud-sel-1", zoneId: "SEL-A", status: "RUNNING" },
         { instanceId: "bmc-sel-0002", instanceName: "polycloud-sel-2", zoneId: "SEL-A", status: "RUNNING" },
-        { instanceId: "bmc-sel-0098", instanceName: "polycloud-sel-esxi", zoneId: "SEL-A", status: "RUNNING", esxi: true },
+        {
+          instanceId: "bmc-sel-0098",
+          instanceName: "polycloud-sel-esxi",
+          zoneId: "SEL-A",
+          status: "RUNNING",
+          esxi: true,
+        },
         { instanceId: "bmc-sel-0099", instanceName: "polycloud-sel-stopped", zoneId: "SEL-A", status: "STOPPED" },
         { instanceId: "bmc-hkg-0001", instanceName: "polycloud-hkg-1", zoneId: "HKG-A", status: "RUNNING" },
         { instanceId: "bmc-hkg-0002", instanceName: "polycloud-hkg-2", zoneId: "HKG-A", status: "RUNNING" },

@@ -83,7 +83,9 @@ export function createZenlayerState(store: ZenlayerStore, now: () => number): Ze
       const current = settled();
       return [...current.instances.values()].map((instance) => ({
         ...instance,
-        eipIds: [...current.eips.values()].filter((eip) => eip.instanceId === instance.instanceId).map((eip) => eip.eipId),
+        eipIds: [...current.eips.values()]
+          .filter((eip) => eip.instanceId === instance.instanceId)
+          .map((eip) => eip.eipId),
       }));
     },
     get accounts(): ZenlayerAccountState[] {

@@ -1,6 +1,8 @@
 import type { StateChangeEvent, StateEventLog } from "../shared/state-event-log.js";
 import type { EipRecord, EipStatus, ScheduledTransition } from "./eip-record.js";
-import type { ResolvedZenlayerAccount, ResolvedZenlayerSeed, ResolvedZenlayerZone } from "./parse-zenlayer-seed.js";
+import type { ResolvedZenlayerAccount } from "./parse-zenlayer-account.js";
+import type { ResolvedZenlayerSeed } from "./parse-zenlayer-seed.js";
+import type { ResolvedZenlayerZone } from "./parse-zenlayer-zone.js";
 import type { ResolvedZenlayerOptions } from "./resolve-zenlayer-options.js";
 import type { ZenlayerAccessKeyRecord, ZenlayerCredentialDirectory } from "./verify-zc2-request.js";
 import { ZenlayerApiError } from "./zenlayer-error-codes.js";
@@ -57,10 +59,15 @@ export class ZenlayerStore {
       this.accounts.set(account.accountId, { account, balance: account.balance });
       for (const key of account.accessKeys) {
         const allowedActions = key.allowedActions === undefined ? undefined : new Set(key.allowedActions);
-        accessKeys.set(key.accessKeyId, { accountId: account.accountId, accessKeySecret: key.accessKeySecret, allowedActions });
+        accessKeys.set(key.accessKeyId, {
+          accountId: account.accountId,
+          accessKeySecret: key.accessKeySecret,
+          allowedActions,
+        });
       }
       for (const token of account.bearerTokens) bearerTokens.set(token, { accountId: account.accountId });
-      for (const instance of account.instances) this.instances.set(instance.instanceId, { ...instance, accountId: account.accountId });
+      for (const instance of account.instances)
+        this.instances.set(instance.instanceId, { ...instance, accountId: account.accountId });
     }
     this.credentials = {
       findAccessKey: (accessKeyId) => accessKeys.get(accessKeyId),
@@ -82,7 +89,13 @@ export class ZenlayerStore {
 
   /** Records one state change of an EIP. */
   record(action: string, kind: StateChangeEvent["kind"], eip: EipRecord, detail: Record<string, unknown>): void {
-    this.#events.record({ provider: "zenlayer", action, kind, resourceId: eip.eipId, detail: { accountId: eip.accountId, ...detail } });
+    this.#events.record({
+      provider: "zenlayer",
+      action,
+      kind,
+      resourceId: eip.eipId,
+      detail: { accountId: eip.accountId, ...detail },
+    });
   }
 
   /** Whether `eipId` names an EIP of the account that is not released. */
@@ -103,7 +116,13 @@ export class ZenlayerStore {
    * Moves an EIP to `to`, entered at time `at`, schedules what follows and records the change
    * (`kind` "status" unless the caller's action is itself an associate/unassociate).
    */
-  changeStatus(eip: EipRecord, to: EipStatus, at: number, action: string, kind: StateChangeEvent["kind"] = "status"): void {
+  changeStatus(
+    eip: EipRecord,
+    to: EipStatus,
+    at: number,
+    action: string,
+    kind: StateChangeEvent["kind"] = "status",
+  ): void {
     const from = eip.status;
     if (to === "CREATE_FAILED" && eip.address !== null) {
       this.zones.get(eip.zoneId)?.pool.release(eip.address, blockSizeOf(eip.netmask));
@@ -128,7 +147,11 @@ export class ZenlayerStore {
     for (;;) {
       const due = [...this.eips.values()]
         .filter((eip) => eip.next !== undefined && eip.next.at <= now)
-        .sort((left, right) => (left.next as ScheduledTransition).at - (right.next as ScheduledTransition).at || left.sequence - right.sequence);
+        .sort(
+          (left, right) =>
+            (left.next as ScheduledTransition).at - (right.next as ScheduledTransition).at ||
+            left.sequence - right.sequence,
+        );
       if (due.length === 0) return;
       for (const eip of due) {
         const next = eip.next as ScheduledTransition;

@@ -10,7 +10,8 @@ const WRONG_TOKEN = "tagging-cloud-wrong-token-8a06f5";
 export async function createTaggingCloudSubject(breakage: TaggingCloudBreakage = {}): Promise<ConformanceSubject> {
   const cloud = await startTaggingCloud({ token: TOKEN });
   const faults = createFaultInjectingDispatcher();
-  const create = (token: string) => new TaggingCloudAllocator({ endpoint: cloud.url, token, dispatcher: faults, breakage });
+  const create = (token: string) =>
+    new TaggingCloudAllocator({ endpoint: cloud.url, token, dispatcher: faults, breakage });
   const allocator = create(TOKEN);
   return {
     allocator,

@@ -22,7 +22,8 @@ export interface DocSnippet {
 }
 
 // A fence may be indented (inside a list item); its lines are then indented alike.
-const FENCE = /(?:<!-- (not-run|snippet): ([^\n]+?) -->\n)?^( *)```(ts|typescript|js|javascript|mjs)\n([\s\S]*?)\n\3```/gm;
+const FENCE =
+  /(?:<!-- (not-run|snippet): ([^\n]+?) -->\n)?^( *)```(ts|typescript|js|javascript|mjs)\n([\s\S]*?)\n\3```/gm;
 
 /** Every ts/js block of a document (path from the repository root). */
 export function readDocSnippets(document: string): DocSnippet[] {
@@ -32,7 +33,10 @@ export function readDocSnippets(document: string): DocSnippet[] {
     return {
       document,
       line: text.slice(0, match.index + match[0].indexOf("```")).split("\n").length,
-      code: code.split("\n").map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join("\n"),
+      code: code
+        .split("\n")
+        .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+        .join("\n"),
       ...(marker === "not-run" ? { notRunReason: value } : {}),
       ...(marker === "snippet" ? { copiedFrom: value } : {}),
     };
@@ -67,7 +71,9 @@ function resolveWorkspaceSpecifier(specifier: string, packages: Map<string, stri
   const [, name = "", subpath = ""] = /^(@polycloud\/[^/]+)(\/.*)?$/.exec(specifier) ?? [];
   const directory = packages.get(name);
   if (directory === undefined) throw new Error(`${specifier}: not a workspace package`);
-  const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as { exports: Record<string, ExportTarget> };
+  const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as {
+    exports: Record<string, ExportTarget>;
+  };
   const target = manifest.exports[`.${subpath}`];
   const source = typeof target === "object" ? target["@polycloud/source"] : undefined;
   if (typeof source !== "string") throw new Error(`${specifier}: no @polycloud/source export`);
@@ -83,10 +89,16 @@ let written = 0;
  */
 export async function importDocSnippet(snippet: DocSnippet): Promise<void> {
   const packages = readWorkspacePackages();
-  const code = snippet.code.replace(/(from\s+|import\s*\(\s*)"(@polycloud\/[^"]+)"/g, (_, keyword: string, specifier: string) => `${keyword}"${resolveWorkspaceSpecifier(specifier, packages)}"`);
+  const code = snippet.code.replace(
+    /(from\s+|import\s*\(\s*)"(@polycloud\/[^"]+)"/g,
+    (_, keyword: string, specifier: string) => `${keyword}"${resolveWorkspaceSpecifier(specifier, packages)}"`,
+  );
   written += 1;
   // .ts for JavaScript blocks too: TypeScript is a superset, and each import needs a fresh module.
-  const file = join(temporaryDirectory, `${snippet.document.replace(/[^a-z0-9]+/gi, "-")}-line-${snippet.line}-${written}.ts`);
+  const file = join(
+    temporaryDirectory,
+    `${snippet.document.replace(/[^a-z0-9]+/gi, "-")}-line-${snippet.line}-${written}.ts`,
+  );
   writeFileSync(file, code);
   await import(pathToFileURL(file).href);
 }
@@ -104,7 +116,8 @@ export function removeDocSnippetModules(): void {
 export function createProjectDirectory(): string {
   const project = join(temporaryDirectory, "project");
   mkdirSync(join(project, "node_modules", "@polycloud"), { recursive: true });
-  for (const [name, directory] of readWorkspacePackages()) symlinkSync(directory, join(project, "node_modules", name), "dir");
+  for (const [name, directory] of readWorkspacePackages())
+    symlinkSync(directory, join(project, "node_modules", name), "dir");
   return project;
 }
 

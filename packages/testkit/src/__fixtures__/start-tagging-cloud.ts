@@ -30,7 +30,10 @@ export interface TaggingCloud {
 type Reply = { status: number; body: unknown };
 type Operation = "allocate" | "list" | "describe" | "release";
 
-const NOT_FOUND = (id: string): Reply => ({ status: 404, body: { error: { code: "NotFound", message: `No IP ${id}.` } } });
+const NOT_FOUND = (id: string): Reply => ({
+  status: 404,
+  body: { error: { code: "NotFound", message: `No IP ${id}.` } },
+});
 
 /**
  * Starts the cloud on a free loopback port. Routes: `POST /ips` allocates `{ zone, count, tags }`;
@@ -44,7 +47,16 @@ export async function startTaggingCloud(options: { token: string }): Promise<Tag
   let nextHost = 1;
 
   const allocate = (body: { zone: string; count: number; tags: Record<string, string> }): Reply => {
-    const created = Array.from({ length: body.count }, (): TaggingCloudIp => ({ id: `tc-${randomUUID()}`, address: `198.51.100.${nextHost++}`, zone: body.zone, tags: { ...body.tags }, status: "ACTIVE" }));
+    const created = Array.from(
+      { length: body.count },
+      (): TaggingCloudIp => ({
+        id: `tc-${randomUUID()}`,
+        address: `198.51.100.${nextHost++}`,
+        zone: body.zone,
+        tags: { ...body.tags },
+        status: "ACTIVE",
+      }),
+    );
     // A Map iterates in insertion order, which makes listings oldest first.
     for (const ip of created) ips.set(ip.id, ip);
     allocations += 1;
@@ -54,7 +66,12 @@ export async function startTaggingCloud(options: { token: string }): Promise<Tag
   const list = (tag: string): Reply => {
     const separator = tag.indexOf("=");
     const [key, value] = [tag.slice(0, separator), tag.slice(separator + 1)];
-    return { status: 200, body: { ips: [...ips.values()].filter((ip) => ip.status === "ACTIVE" && separator > 0 && ip.tags[key] === value) } };
+    return {
+      status: 200,
+      body: {
+        ips: [...ips.values()].filter((ip) => ip.status === "ACTIVE" && separator > 0 && ip.tags[key] === value),
+      },
+    };
   };
 
   const handle = (operation: Operation, id: string, url: URL, body: string): Reply => {
@@ -72,7 +89,14 @@ export async function startTaggingCloud(options: { token: string }): Promise<Tag
     request.on("end", () => {
       const url = new URL(request.url ?? "/", "http://tagging-cloud");
       const [, , encodedId = "", action] = url.pathname.split("/");
-      const operation: Operation = request.method === "GET" ? (encodedId === "" ? "list" : "describe") : action === "release" ? "release" : "allocate";
+      const operation: Operation =
+        request.method === "GET"
+          ? encodedId === ""
+            ? "list"
+            : "describe"
+          : action === "release"
+            ? "release"
+            : "allocate";
       if (hanging.delete(operation)) return;
       const reply: Reply =
         request.headers.authorization !== `Bearer ${options.token}`

@@ -6,30 +6,31 @@ import {
   RetryBudget,
   convergeAllocation,
   createRedactor,
-  readHttpResponse,
   resolveRetryOptions,
-  sendHttpRequest,
   silentLogger,
   systemClock,
   validateAllocateRequest,
   validateResourceId,
   type AllocateRequest,
   type AllocateRequestInput,
-  type AllocatedIp,
   type AllocationResult,
   type AttemptContext,
   type DescribeResult,
   type Dispatcher,
-  type HttpRequest,
   type IpAllocator,
   type IpAllocatorCapabilities,
   type Operation,
   type OperationOptions,
-  type Redactor,
   type ReleaseResult,
-  type ResponseDeclaration,
   type WaitOptions,
 } from "@polycloud/core";
+import { mapTaggingCloudIp } from "./map-tagging-cloud-ip.js";
+import { readIp, readIps } from "./read-tagging-cloud-ips.js";
+import {
+  TAGGING_CLOUD_PROVIDER,
+  sendTaggingCloudRequest,
+  type TaggingCloudConnection,
+} from "./send-tagging-cloud-request.js";
 import type { TaggingCloudIp } from "./start-tagging-cloud.js";
 
 /** The ways real adapters break, one switch each, so the kit's tests can prove a check catches it. */
@@ -55,32 +56,10 @@ export interface TaggingCloudSettings {
   breakage?: TaggingCloudBreakage;
 }
 
-export const TAGGING_CLOUD_PROVIDER = "tagging-cloud";
 /** The tag carrying the idempotency key, so an allocation can be found again after a lost answer. */
 export const IDEMPOTENCY_TAG = "polycloud-idempotency-key";
 // A strict empty object schema taken from core's own zod, so the fixture needs no zod dependency.
 const NO_PROVIDER_OPTIONS = AllocateRequestSchema.pick({});
-
-const DECLARATION: ResponseDeclaration = {
-  provider: TAGGING_CLOUD_PROVIDER,
-  label: "Tagging cloud",
-  requestIdHeader: "x-request-id",
-  parseError: (json) => {
-    const error = (json as { error?: { code?: unknown; message?: unknown } }).error;
-    return typeof error?.code === "string" ? { providerCode: error.code, message: typeof error.message === "string" ? error.message : undefined } : undefined;
-  },
-  classify: (answer) => (answer.providerCode === "AuthFailure" ? { code: "UNAUTHENTICATED" } : answer.providerCode === "NotFound" ? { code: "NOT_FOUND" } : undefined),
-};
-
-function readIps(json: unknown): TaggingCloudIp[] | undefined {
-  const ips = typeof json === "object" && json !== null ? (json as { ips?: unknown }).ips : undefined;
-  return Array.isArray(ips) ? (ips as TaggingCloudIp[]) : undefined;
-}
-
-function readIp(json: unknown): TaggingCloudIp | undefined {
-  const ip = typeof json === "object" && json !== null ? (json as { ip?: Partial<TaggingCloudIp> }).ip : undefined;
-  return typeof ip?.id === "string" ? (ip as TaggingCloudIp) : undefined;
-}
 
 /** A correct adapter for the tagging cloud, written on core's lifecycle engine the way real adapters are. */
 export class TaggingCloudAllocator implements IpAllocator {
@@ -96,27 +75,62 @@ export class TaggingCloudAllocator implements IpAllocator {
     billsOnAllocate: true,
   };
   private readonly engine: LifecycleEngine;
-  private readonly redactor: Redactor;
+  private readonly connection: TaggingCloudConnection;
   private readonly breakage: TaggingCloudBreakage;
 
-  constructor(private readonly settings: TaggingCloudSettings) {
+  constructor(settings: TaggingCloudSettings) {
     this.breakage = settings.breakage ?? {};
-    this.redactor = createRedactor([settings.token]);
+    const { endpoint, token, dispatcher } = settings;
+    const ignoreRetryAfter = this.breakage.ignoreRetryAfter ?? false;
+    this.connection = { endpoint, token, dispatcher, redactor: createRedactor([token]), ignoreRetryAfter };
     // Short backoffs keep the kit's tests fast; a budget per allocator keeps peers independent, like processes.
-    const retry = resolveRetryOptions({ budget: new RetryBudget(), baseDelayMs: 5, throttlingBaseDelayMs: 20, maxDelayMs: 100, ...(this.breakage.noRetries ? { maxAttempts: 1 } : {}) });
-    this.engine = new LifecycleEngine({ provider: this.provider, clock: systemClock, random: Math.random, logger: silentLogger, retry });
+    const retry = resolveRetryOptions({
+      budget: new RetryBudget(),
+      baseDelayMs: 5,
+      throttlingBaseDelayMs: 20,
+      maxDelayMs: 100,
+      ...(this.breakage.noRetries ? { maxAttempts: 1 } : {}),
+    });
+    this.engine = new LifecycleEngine({
+      provider: this.provider,
+      clock: systemClock,
+      random: Math.random,
+      logger: silentLogger,
+      retry,
+    });
   }
 
   async allocate(input: AllocateRequestInput, options?: OperationOptions): Promise<AllocationResult> {
-    const { request } = validateAllocateRequest(input, { provider: this.provider, capabilities: this.capabilities, providerOptionsSchema: NO_PROVIDER_OPTIONS });
-    return this.engine.serialize(request.idempotencyKey, () => this.engine.run("allocate", options, (operation) => this.allocateOnce(operation, request)));
+    const { request } = validateAllocateRequest(input, {
+      provider: this.provider,
+      capabilities: this.capabilities,
+      providerOptionsSchema: NO_PROVIDER_OPTIONS,
+    });
+    return this.engine.serialize(request.idempotencyKey, () =>
+      this.engine.run("allocate", options, (operation) => this.allocateOnce(operation, request)),
+    );
   }
 
   async describe(id: string, options?: OperationOptions): Promise<DescribeResult> {
     validateResourceId(id, { provider: this.provider, operation: "describe" });
     return this.engine.run("describe", options, async (operation) => {
-      const ip = await operation.call((context) => this.send(context, "DescribeIp", "GET", `/ips/${encodeURIComponent(id)}`, undefined, readIp));
-      return { provider: this.provider, ip: toAllocatedIp(ip), requestId: operation.requestId, metadata: operation.metadata() };
+      const ip = await operation.call((context) =>
+        sendTaggingCloudRequest(
+          this.connection,
+          context,
+          "DescribeIp",
+          "GET",
+          `/ips/${encodeURIComponent(id)}`,
+          undefined,
+          readIp,
+        ),
+      );
+      return {
+        provider: this.provider,
+        ip: mapTaggingCloudIp(ip),
+        requestId: operation.requestId,
+        metadata: operation.metadata(),
+      };
     });
   }
 
@@ -125,14 +139,26 @@ export class TaggingCloudAllocator implements IpAllocator {
     validateResourceId(id, { provider: this.provider, operation: "waitUntilReady" });
     const described = await this.describe(id, options);
     if (described.ip.state === "ready") return described;
-    throw new IpAllocatorError({ code: "FAILED_PRECONDITION", message: `IP ${id} is ${described.ip.state}; it will never be ready.`, provider: this.provider, operation: "waitUntilReady" });
+    throw new IpAllocatorError({
+      code: "FAILED_PRECONDITION",
+      message: `IP ${id} is ${described.ip.state}; it will never be ready.`,
+      provider: this.provider,
+      operation: "waitUntilReady",
+    });
   }
 
   async release(id: string, options?: OperationOptions): Promise<ReleaseResult> {
     validateResourceId(id, { provider: this.provider, operation: "release" });
     return this.engine.run("release", options, async (operation) => {
       await this.releaseOne(operation, id);
-      return { provider: this.provider, id, state: "released", requestId: operation.requestId, metadata: operation.metadata(), warnings: [] };
+      return {
+        provider: this.provider,
+        id,
+        state: "released",
+        requestId: operation.requestId,
+        metadata: operation.metadata(),
+        warnings: [],
+      };
     });
   }
 
@@ -142,10 +168,17 @@ export class TaggingCloudAllocator implements IpAllocator {
 
   private async allocateOnce(operation: Operation, request: AllocateRequest): Promise<AllocationResult> {
     const key = request.idempotencyKey ?? `polycloud-${randomUUID()}`;
-    const body = (tag: string) => ({ zone: request.location.zone, count: request.count, tags: { ...request.tags, [IDEMPOTENCY_TAG]: tag } });
-    const send = (context: AttemptContext, tag: string) => this.send(context, "AllocateIps", "POST", "/ips", body(tag), readIps);
+    const body = (tag: string) => ({
+      zone: request.location.zone,
+      count: request.count,
+      tags: { ...request.tags, [IDEMPOTENCY_TAG]: tag },
+    });
+    const send = (context: AttemptContext, tag: string) =>
+      sendTaggingCloudRequest(this.connection, context, "AllocateIps", "POST", "/ips", body(tag), readIps);
     if (this.breakage.retryBlindly) {
-      const ips = await operation.call((context) => send(context, `polycloud-${randomUUID()}`), { shouldRetry: (error) => error.retryable });
+      const ips = await operation.call((context) => send(context, `polycloud-${randomUUID()}`), {
+        shouldRetry: (error) => error.retryable,
+      });
       return this.toResult(operation, ips, key, false, []);
     }
     const converged = await convergeAllocation<TaggingCloudIp>(operation, {
@@ -153,7 +186,20 @@ export class TaggingCloudAllocator implements IpAllocator {
       shared: request.idempotencyKey !== undefined,
       count: request.count,
       send: async (context) => ({ resources: await send(context, key) }),
-      findByKey: async (reading) => (this.breakage.ignoreKey ? [] : reading.call((context) => this.send(context, "ListIps", "GET", `/ips?tag=${encodeURIComponent(`${IDEMPOTENCY_TAG}=${key}`)}`, undefined, readIps))),
+      findByKey: async (reading) =>
+        this.breakage.ignoreKey
+          ? []
+          : reading.call((context) =>
+              sendTaggingCloudRequest(
+                this.connection,
+                context,
+                "ListIps",
+                "GET",
+                `/ips?tag=${encodeURIComponent(`${IDEMPOTENCY_TAG}=${key}`)}`,
+                undefined,
+                readIps,
+              ),
+            ),
       release: (releasing, id) => this.releaseOne(releasing, id),
       idOf: (ip) => ip.id,
       settle: { reads: 3, intervalMs: 10 },
@@ -163,27 +209,34 @@ export class TaggingCloudAllocator implements IpAllocator {
 
   private async releaseOne(operation: Operation, id: string): Promise<void> {
     if (this.breakage.releaseIsNoop) return;
-    await operation.call((context) => this.send(context, "ReleaseIp", "POST", `/ips/${encodeURIComponent(id)}/release`, undefined, readIp));
+    await operation.call((context) =>
+      sendTaggingCloudRequest(
+        this.connection,
+        context,
+        "ReleaseIp",
+        "POST",
+        `/ips/${encodeURIComponent(id)}/release`,
+        undefined,
+        readIp,
+      ),
+    );
   }
 
-  /** One attempt of one wire call: sign (a bearer token here), send, read the answer with core's handler. */
-  private async send<T>(context: AttemptContext, action: string, method: HttpRequest["method"], path: string, body: unknown, parse: (json: unknown) => T | undefined): Promise<T> {
-    const { endpoint, token, dispatcher } = this.settings;
-    const request: HttpRequest = { method, url: `${endpoint}${path}`, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) };
-    const response = await sendHttpRequest(request, { dispatcher, provider: this.provider, operation: context.operation, attempt: context.attempt, signal: context.signal, hooks: context.hooks, redactor: this.redactor, requestIdHeader: "x-request-id" });
-    try {
-      return readHttpResponse(response, DECLARATION, { operation: context.operation, action, redactor: this.redactor }, parse);
-    } catch (thrown) {
-      if (this.breakage.ignoreRetryAfter && IpAllocatorError.isInstance(thrown)) throw new IpAllocatorError({ ...thrown.toOptions(), retryAfterMs: undefined });
-      throw thrown;
-    }
+  private toResult(
+    operation: Operation,
+    ips: TaggingCloudIp[],
+    key: string,
+    reconciled: boolean,
+    warnings: string[],
+  ): AllocationResult {
+    return {
+      provider: this.provider,
+      ips: ips.map(mapTaggingCloudIp),
+      requestId: operation.requestId,
+      idempotencyKey: key,
+      reconciled,
+      metadata: operation.metadata(),
+      warnings,
+    };
   }
-
-  private toResult(operation: Operation, ips: TaggingCloudIp[], key: string, reconciled: boolean, warnings: string[]): AllocationResult {
-    return { provider: this.provider, ips: ips.map(toAllocatedIp), requestId: operation.requestId, idempotencyKey: key, reconciled, metadata: operation.metadata(), warnings };
-  }
-}
-
-function toAllocatedIp(ip: TaggingCloudIp): AllocatedIp {
-  return { id: ip.id, address: ip.address, state: ip.status === "ACTIVE" ? "ready" : "released", location: { zone: ip.zone }, tags: ip.tags, providerState: ip.status };
 }

@@ -12,7 +12,11 @@ export function captureOutcome<T>(promise: Promise<T>): Promise<Outcome<T>> {
 }
 
 /** The outcome, or a failure naming `what` when it does not settle within `limitMs` (a hung adapter). */
-export async function settleWithin<T>(pending: Promise<Outcome<T>>, limitMs: number, what: string): Promise<Outcome<T>> {
+export async function settleWithin<T>(
+  pending: Promise<Outcome<T>>,
+  limitMs: number,
+  what: string,
+): Promise<Outcome<T>> {
   const deadline = new AbortController();
   const late = delay(limitMs, "late" as const, { signal: deadline.signal }).catch(() => "settled" as const);
   try {

@@ -1,4 +1,10 @@
-import { AllocationResultSchema, DescribeResultSchema, IP_ALLOCATOR_ERROR_CODES, ReleaseResultSchema, type WaitOptions } from "@polycloud/core";
+import {
+  AllocationResultSchema,
+  DescribeResultSchema,
+  IP_ALLOCATOR_ERROR_CODES,
+  ReleaseResultSchema,
+  type WaitOptions,
+} from "@polycloud/core";
 import { expect } from "vitest";
 import { collectHookEvents } from "../collect-hook-events.js";
 import type { ConformanceSubject } from "../conformance-subject.js";
@@ -31,9 +37,14 @@ export async function checkAllocateReturnsValidResult(subject: ConformanceSubjec
   expect(result.provider, "result.provider is the allocator's provider name").toBe(allocator.provider);
   expect(result.metadata.attempts, "metadata.attempts").toBeGreaterThanOrEqual(1);
   if (allocator.capabilities.provisioning === "synchronous") {
-    expect(result.ips.filter((ip) => ip.address === undefined).map((ip) => ip.id), "a synchronous provider returns every address").toEqual([]);
+    expect(
+      result.ips.filter((ip) => ip.address === undefined).map((ip) => ip.id),
+      "a synchronous provider returns every address",
+    ).toEqual([]);
   }
-  expect(subject.countRequests(), "countRequests() grows when allocate reaches the far side").toBeGreaterThan(requestsBefore);
+  expect(subject.countRequests(), "countRequests() grows when allocate reaches the far side").toBeGreaterThan(
+    requestsBefore,
+  );
   expect(events.requests.length, "hooks.onRequest is called for requests sent").toBeGreaterThanOrEqual(1);
   expectNoSecrets(events, subject.secrets, "hook events of allocate");
   expectNoSecrets(result, subject.secrets, "allocate result");
@@ -48,7 +59,8 @@ export async function checkDescribeFindsAllocation(subject: ConformanceSubject):
   expectNoProblems(listSchemaProblems(DescribeResultSchema, described), "describe result vs DescribeResultSchema");
   expect(described.ip.id, "describe returns the requested id").toBe(allocated.id);
   expect(described.provider).toBe(allocator.provider);
-  if (allocated.address !== undefined && described.ip.address !== undefined) expect(described.ip.address, "describe reports the allocated address").toBe(allocated.address);
+  if (allocated.address !== undefined && described.ip.address !== undefined)
+    expect(described.ip.address, "describe reports the allocated address").toBe(allocated.address);
 }
 
 /** `wait-until-ready-settles`. */
@@ -57,14 +69,22 @@ export async function checkWaitUntilReadySettles(subject: ConformanceSubject): P
   const id = await allocateOneId(subject);
   const outcome = await captureOutcome(allocator.waitUntilReady(id, CONFORMANCE_WAIT_OPTIONS));
   if (outcome.status === "fulfilled") {
-    expectNoProblems(listSchemaProblems(DescribeResultSchema, outcome.value), "waitUntilReady result vs DescribeResultSchema");
+    expectNoProblems(
+      listSchemaProblems(DescribeResultSchema, outcome.value),
+      "waitUntilReady result vs DescribeResultSchema",
+    );
     expect(outcome.value.ip.id).toBe(id);
     expect(outcome.value.ip.state, "waitUntilReady resolves only once the IP is ready").toBe("ready");
     return;
   }
-  expect(allocator.capabilities.provisioning, `waitUntilReady of a synchronous provider failed: ${String(outcome.error)}`).toBe("asynchronous");
+  expect(
+    allocator.capabilities.provisioning,
+    `waitUntilReady of a synchronous provider failed: ${String(outcome.error)}`,
+  ).toBe("asynchronous");
   // A provisioning failure is a legitimate typed outcome; rejecting its own id, or the call itself, is not.
-  const typedFailures = IP_ALLOCATOR_ERROR_CODES.filter((code) => !["INVALID_ARGUMENT", "CANCELLED", "UNSUPPORTED"].includes(code));
+  const typedFailures = IP_ALLOCATOR_ERROR_CODES.filter(
+    (code) => !["INVALID_ARGUMENT", "CANCELLED", "UNSUPPORTED"].includes(code),
+  );
   expectTypedOutcome(outcome, typedFailures, allocator.provider, "waitUntilReady of an asynchronous provider");
 }
 
@@ -73,11 +93,17 @@ export async function checkReleaseOrUnsupported(subject: ConformanceSubject): Pr
   const { allocator } = subject;
   const id = await allocateOneId(subject);
   if (allocator.capabilities.release === "unsupported") {
-    await expectTypedRejection(allocator.release(id), ["UNSUPPORTED"], allocator.provider, "release on a provider whose capabilities say release is unsupported");
+    await expectTypedRejection(
+      allocator.release(id),
+      ["UNSUPPORTED"],
+      allocator.provider,
+      "release on a provider whose capabilities say release is unsupported",
+    );
     return;
   }
   // Asynchronous providers refuse to release an IP that is still provisioning; let it settle first.
-  if (allocator.capabilities.provisioning === "asynchronous") await captureOutcome(allocator.waitUntilReady(id, CONFORMANCE_WAIT_OPTIONS));
+  if (allocator.capabilities.provisioning === "asynchronous")
+    await captureOutcome(allocator.waitUntilReady(id, CONFORMANCE_WAIT_OPTIONS));
   const released = await allocator.release(id);
   expectNoProblems(listSchemaProblems(ReleaseResultSchema, released), "release result vs ReleaseResultSchema");
   expect(released.id).toBe(id);

@@ -17,7 +17,12 @@ const DESCRIBE_TIMEOUT_MS = 200;
 export async function checkAbortCancelsHangingDescribe(subject: ConformanceSubject): Promise<void> {
   const { allocator } = subject;
   const id = await allocateOneId(subject);
-  await expectTypedRejection(allocator.describe(id, { signal: AbortSignal.abort() }), ["CANCELLED"], allocator.provider, "describe with an already aborted signal");
+  await expectTypedRejection(
+    allocator.describe(id, { signal: AbortSignal.abort() }),
+    ["CANCELLED"],
+    allocator.provider,
+    "describe with an already aborted signal",
+  );
   await subject.hangNext("describe");
   const controller = new AbortController();
   const requestsBefore = subject.countRequests();
@@ -40,7 +45,11 @@ export async function checkTimeoutEndsHangingDescribe(subject: ConformanceSubjec
   const id = await allocateOneId(subject);
   await subject.hangNext("describe");
   const pending = captureOutcome(allocator.describe(id, { timeoutMs: DESCRIBE_TIMEOUT_MS }));
-  const outcome = await settleWithin(pending, DESCRIBE_TIMEOUT_MS + PROMPT_SETTLE_MS, `describe with timeoutMs ${DESCRIBE_TIMEOUT_MS}`);
+  const outcome = await settleWithin(
+    pending,
+    DESCRIBE_TIMEOUT_MS + PROMPT_SETTLE_MS,
+    `describe with timeoutMs ${DESCRIBE_TIMEOUT_MS}`,
+  );
   expectTypedOutcome(outcome, ["TIMEOUT"], allocator.provider, "describe past its timeoutMs while the far side hangs");
   await expectUsableAfterwards(subject, id);
 }
@@ -48,6 +57,7 @@ export async function checkTimeoutEndsHangingDescribe(subject: ConformanceSubjec
 /** An abandoned request must not poison the allocator (a stuck connection, a stale signal). */
 async function expectUsableAfterwards(subject: ConformanceSubject, id: string): Promise<void> {
   const outcome = await captureOutcome(subject.allocator.describe(id, { timeoutMs: PROMPT_SETTLE_MS }));
-  if (outcome.status === "rejected") throw new Error(`describe fails after the abandoned request: ${describeThrown(outcome.error)}`);
+  if (outcome.status === "rejected")
+    throw new Error(`describe fails after the abandoned request: ${describeThrown(outcome.error)}`);
   expect(outcome.value.ip.id, "describe works again after the abandoned request").toBe(id);
 }

@@ -6,12 +6,20 @@ import { expectTypedRejection } from "./expect-typed-error.js";
 
 /** `bad-credentials-rejected-without-secrets`: auth failures are where adapters most often echo a credential. */
 export async function checkBadCredentialsRejectedWithoutSecrets(subject: ConformanceSubject): Promise<void> {
-  expect(subject.secrets.filter((secret) => secret !== "").length, "ConformanceSubject.secrets lists the credentials to look for").toBeGreaterThan(0);
+  expect(
+    subject.secrets.filter((secret) => secret !== "").length,
+    "ConformanceSubject.secrets lists the credentials to look for",
+  ).toBeGreaterThan(0);
   const allocator = await subject.createAllocatorWithBadCredentials();
   try {
     const events = collectHookEvents();
     const pending = allocator.allocate(subject.validRequest(), { hooks: events.hooks });
-    const error = await expectTypedRejection(pending, ["UNAUTHENTICATED", "PERMISSION_DENIED"], allocator.provider, "allocate with a wrong secret");
+    const error = await expectTypedRejection(
+      pending,
+      ["UNAUTHENTICATED", "PERMISSION_DENIED"],
+      allocator.provider,
+      "allocate with a wrong secret",
+    );
     expectNoSecrets(error.message, subject.secrets, "error message");
     expectNoSecrets(JSON.stringify(error), subject.secrets, "JSON.stringify(error)");
     expectNoSecrets(error, subject.secrets, "error (stack, cause chain)");

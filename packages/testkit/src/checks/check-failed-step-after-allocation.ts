@@ -24,33 +24,59 @@ export async function checkFailedStepAfterAllocationLeavesNothing(subject: Confo
   const call = await runWithWireFaults(
     subject,
     [observeAllocateRequests(subject, () => (allocateSent = true))],
-    () => allocateUntilReady(observed.allocator, subject.validRequest(), { ...CONFORMANCE_WAIT_OPTIONS, signal: controller.signal, hooks: { onResponse } }),
+    () =>
+      allocateUntilReady(observed.allocator, subject.validRequest(), {
+        ...CONFORMANCE_WAIT_OPTIONS,
+        signal: controller.signal,
+        hooks: { onResponse },
+      }),
     WHAT,
   );
-  if (!allocateSent) throw new Error(`${WHAT}: isAllocateRequest matched no request, so the check could not abort after the allocation`);
-  if (!controller.signal.aborted) throw new Error(`${WHAT}: hooks.onResponse was not called for the allocate answer, so the call was never aborted`);
+  if (!allocateSent)
+    throw new Error(`${WHAT}: isAllocateRequest matched no request, so the check could not abort after the allocation`);
+  if (!controller.signal.aborted)
+    throw new Error(`${WHAT}: hooks.onResponse was not called for the allocate answer, so the call was never aborted`);
   const error = expectRejection(call.outcome);
   const allocatedIds = readIds(error, "allocatedIds");
   const keptIds = readIds(error, "keptIds");
-  const problems = allocatedIds.filter((id) => !error.message.includes(id)).map((id) => `${id} is in details.allocatedIds but not in the message`);
+  const problems = allocatedIds
+    .filter((id) => !error.message.includes(id))
+    .map((id) => `${id} is in details.allocatedIds but not in the message`);
   const returned = observed.result()?.ips.map((ip) => ip.id) ?? [];
-  for (const id of returned.filter((id) => !allocatedIds.includes(id))) problems.push(`allocate returned ${id}, but details.allocatedIds does not name it`);
+  for (const id of returned.filter((id) => !allocatedIds.includes(id)))
+    problems.push(`allocate returned ${id}, but details.allocatedIds does not name it`);
   const named = new Set([...allocatedIds, ...keptIds]);
-  if (call.grown > named.size) problems.push(`${call.grown} allocation(s) stayed live while the error names ${named.size} (allocatedIds ${JSON.stringify(allocatedIds)}, keptIds ${JSON.stringify(keptIds)}): a caller cannot release what it is not told about`);
-  else if (returned.length > 0 && call.grown > 0) problems.push(`${call.grown} allocation(s) stayed live after allocateUntilReady released what allocate returned (keptIds ${JSON.stringify(keptIds)}): release() resolved or failed without giving them back`);
+  if (call.grown > named.size)
+    problems.push(
+      `${call.grown} allocation(s) stayed live while the error names ${named.size} (allocatedIds ${JSON.stringify(allocatedIds)}, keptIds ${JSON.stringify(keptIds)}): a caller cannot release what it is not told about`,
+    );
+  else if (returned.length > 0 && call.grown > 0)
+    problems.push(
+      `${call.grown} allocation(s) stayed live after allocateUntilReady released what allocate returned (keptIds ${JSON.stringify(keptIds)}): release() resolved or failed without giving them back`,
+    );
   // Released means gone from the far side: describe says so, or no longer finds it.
   for (const id of returned) {
-    const described = await captureOutcome(subject.allocator.describe(id, { timeoutMs: CONFORMANCE_WAIT_OPTIONS.timeoutMs }));
+    const described = await captureOutcome(
+      subject.allocator.describe(id, { timeoutMs: CONFORMANCE_WAIT_OPTIONS.timeoutMs }),
+    );
     const state = described.status === "fulfilled" ? described.value.ip.state : undefined;
-    if (described.status === "rejected" && !IpAllocatorError.hasCode(described.error, "NOT_FOUND")) problems.push(`describe("${id}") after the release rejected with ${describeThrown(described.error)} instead of NOT_FOUND`);
-    if (state !== undefined && state !== "released" && state !== "releasing") problems.push(`describe("${id}") after the release answers state "${state}" instead of released/releasing`);
+    if (described.status === "rejected" && !IpAllocatorError.hasCode(described.error, "NOT_FOUND"))
+      problems.push(
+        `describe("${id}") after the release rejected with ${describeThrown(described.error)} instead of NOT_FOUND`,
+      );
+    if (state !== undefined && state !== "released" && state !== "releasing")
+      problems.push(`describe("${id}") after the release answers state "${state}" instead of released/releasing`);
   }
   expectNoProblems(problems, `${WHAT} (${describeThrown(error)})`);
 }
 
 function expectRejection(outcome: Outcome<AllocationResult>): IpAllocatorError {
-  if (outcome.status === "fulfilled") throw new Error(`${WHAT}: resolved with ${outcome.value.ips.map((ip) => ip.id).join(", ")} instead of rejecting (the caller had aborted)`);
-  if (!IpAllocatorError.isInstance(outcome.error)) throw new Error(`${WHAT}: rejected with ${describeThrown(outcome.error)}`);
+  if (outcome.status === "fulfilled")
+    throw new Error(
+      `${WHAT}: resolved with ${outcome.value.ips.map((ip) => ip.id).join(", ")} instead of rejecting (the caller had aborted)`,
+    );
+  if (!IpAllocatorError.isInstance(outcome.error))
+    throw new Error(`${WHAT}: rejected with ${describeThrown(outcome.error)}`);
   return outcome.error;
 }
 
@@ -58,7 +84,8 @@ function expectRejection(outcome: Outcome<AllocationResult>): IpAllocatorError {
 function readIds(error: IpAllocatorError, name: "allocatedIds" | "keptIds"): string[] {
   const value = error.details[name];
   if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((id) => typeof id === "string")) throw new Error(`${WHAT}: details.${name} must be an array of id strings, got ${JSON.stringify(value)}`);
+  if (!Array.isArray(value) || !value.every((id) => typeof id === "string"))
+    throw new Error(`${WHAT}: details.${name} must be an array of id strings, got ${JSON.stringify(value)}`);
   return value;
 }
 

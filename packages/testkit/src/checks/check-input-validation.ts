@@ -15,7 +15,11 @@ interface InvalidCase {
 }
 
 /** Runs every case and returns one line per case that sent a request or rejected the wrong way. */
-async function listValidationProblems(subject: ConformanceSubject, cases: readonly InvalidCase[], requireNoRequest: boolean): Promise<string[]> {
+async function listValidationProblems(
+  subject: ConformanceSubject,
+  cases: readonly InvalidCase[],
+  requireNoRequest: boolean,
+): Promise<string[]> {
   const problems: string[] = [];
   for (const invalid of cases) {
     const requestsBefore = subject.countRequests();
@@ -24,7 +28,9 @@ async function listValidationProblems(subject: ConformanceSubject, cases: readon
       outcome = await captureOutcome(invalid.run());
     } catch (thrown) {
       // Callers chain `.catch()` on these methods: a synchronous throw escapes that chain.
-      problems.push(`${invalid.label}: threw synchronously instead of returning a rejected promise (${describeThrown(thrown)})`);
+      problems.push(
+        `${invalid.label}: threw synchronously instead of returning a rejected promise (${describeThrown(thrown)})`,
+      );
       continue;
     }
     const sent = subject.countRequests() - requestsBefore;
@@ -47,16 +53,29 @@ export async function checkRejectsInvalidAllocateRequest(subject: ConformanceSub
     ["count 101", { ...valid, count: 101 }],
     ["count 1.5", { ...valid, count: 1.5 }],
     ["unknown top-level key", { ...valid, [UNKNOWN_KEY]: true }],
-    [`unknown providerOptions["${allocator.provider}"] key`, { ...valid, providerOptions: { ...valid.providerOptions, [allocator.provider]: { ...ownOptions, [UNKNOWN_KEY]: true } } }],
+    [
+      `unknown providerOptions["${allocator.provider}"] key`,
+      {
+        ...valid,
+        providerOptions: { ...valid.providerOptions, [allocator.provider]: { ...ownOptions, [UNKNOWN_KEY]: true } },
+      },
+    ],
   ];
-  const cases = inputs.map(([label, input]): InvalidCase => ({ label, run: () => allocator.allocate(input as AllocateRequestInput), codes: ["INVALID_ARGUMENT"] }));
+  const cases = inputs.map(
+    ([label, input]): InvalidCase => ({
+      label,
+      run: () => allocator.allocate(input as AllocateRequestInput),
+      codes: ["INVALID_ARGUMENT"],
+    }),
+  );
   expectNoProblems(await listValidationProblems(subject, cases, true), "invalid allocate requests");
 }
 
 /** `rejects-empty-id`. */
 export async function checkRejectsEmptyId(subject: ConformanceSubject): Promise<void> {
   const { allocator } = subject;
-  const releaseCodes: IpAllocatorErrorCode[] = allocator.capabilities.release === "unsupported" ? ["INVALID_ARGUMENT", "UNSUPPORTED"] : ["INVALID_ARGUMENT"];
+  const releaseCodes: IpAllocatorErrorCode[] =
+    allocator.capabilities.release === "unsupported" ? ["INVALID_ARGUMENT", "UNSUPPORTED"] : ["INVALID_ARGUMENT"];
   const cases: InvalidCase[] = [
     { label: 'describe("")', run: () => allocator.describe(""), codes: ["INVALID_ARGUMENT"] },
     { label: 'release("")', run: () => allocator.release(""), codes: releaseCodes },
@@ -69,7 +88,8 @@ export async function checkRejectsEmptyId(subject: ConformanceSubject): Promise<
 export async function checkRejectsUnknownIdWithTypedError(subject: ConformanceSubject): Promise<void> {
   const { allocator } = subject;
   const codes: IpAllocatorErrorCode[] = ["NOT_FOUND", "INVALID_ARGUMENT"];
-  const releaseCodes: IpAllocatorErrorCode[] = allocator.capabilities.release === "unsupported" ? [...codes, "UNSUPPORTED"] : codes;
+  const releaseCodes: IpAllocatorErrorCode[] =
+    allocator.capabilities.release === "unsupported" ? [...codes, "UNSUPPORTED"] : codes;
   const cases: InvalidCase[] = [
     { label: `describe("${UNKNOWN_ID}")`, run: () => allocator.describe(UNKNOWN_ID), codes },
     { label: `release("${UNKNOWN_ID}")`, run: () => allocator.release(UNKNOWN_ID), codes: releaseCodes },

@@ -26,19 +26,27 @@ export async function checkSharedKeyConvergesOnOne(subject: ConformanceSubject):
   try {
     for (let index = 0; index < PEERS; index += 1) peers.push(await subject.createPeerAllocator());
     const racing = Promise.all(peers.map((peer) => captureOutcome(peer.allocate(request))));
-    const settled = await settleWithin(captureOutcome(racing), FAULTED_CALL_LIMIT_MS, `${PEERS} peers allocating with one idempotencyKey`);
+    const settled = await settleWithin(
+      captureOutcome(racing),
+      FAULTED_CALL_LIMIT_MS,
+      `${PEERS} peers allocating with one idempotencyKey`,
+    );
     const outcomes = settled.status === "fulfilled" ? settled.value : [];
     const problems: string[] = [];
     const results: AllocationResult[] = [];
     outcomes.forEach((outcome, index) => {
-      if (outcome.status === "rejected") problems.push(`peer #${index + 1} rejected with ${describeThrown(outcome.error)}`);
+      if (outcome.status === "rejected")
+        problems.push(`peer #${index + 1} rejected with ${describeThrown(outcome.error)}`);
       else results.push(outcome.value);
     });
     const idLists = results.map((result) => JSON.stringify(result.ips.map((ip) => ip.id).sort()));
     if (new Set(idLists).size > 1) problems.push(`the peers got different IPs: ${idLists.join(" / ")}`);
     expectNoProblems(problems, `${PEERS} peers allocating concurrently with one idempotencyKey`);
     const grown = await waitForLiveGrowth(subject, before, count);
-    expect(grown, `live allocations on the far side after ${PEERS} peers allocated ${count} IP(s) with one idempotencyKey`).toBe(count);
+    expect(
+      grown,
+      `live allocations on the far side after ${PEERS} peers allocated ${count} IP(s) with one idempotencyKey`,
+    ).toBe(count);
   } finally {
     await Promise.all(peers.map((peer) => peer.close()));
   }

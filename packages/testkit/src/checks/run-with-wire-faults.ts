@@ -21,7 +21,12 @@ export interface FaultedCall<T> {
  * Runs `call` with `rules` injected in the subject's dispatcher (and nothing else: earlier rules are cleared
  * first, every rule afterwards), bounded by {@link FAULTED_CALL_LIMIT_MS}; `what` names the call in failures.
  */
-export async function runWithWireFaults<T>(subject: ConformanceSubject, rules: readonly WireFaultRule[], call: () => Promise<T>, what: string): Promise<FaultedCall<T>> {
+export async function runWithWireFaults<T>(
+  subject: ConformanceSubject,
+  rules: readonly WireFaultRule[],
+  call: () => Promise<T>,
+  what: string,
+): Promise<FaultedCall<T>> {
   const { faults } = subject;
   faults.clear();
   const before = await subject.countLiveAllocations();
@@ -46,7 +51,10 @@ export function matchAllocateRequests(subject: ConformanceSubject): (request: Wi
  * A rule that never fires and calls `observe` for each allocate request going out: checks use it to know when
  * the mutation left, and when, without depending on any provider's wire format.
  */
-export function observeAllocateRequests(subject: ConformanceSubject, observe: (request: WireRequest) => void): WireFaultRule {
+export function observeAllocateRequests(
+  subject: ConformanceSubject,
+  observe: (request: WireRequest) => void,
+): WireFaultRule {
   return {
     match: (request) => {
       if (subject.isAllocateRequest(request)) observe(request);

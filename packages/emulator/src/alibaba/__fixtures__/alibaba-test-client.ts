@@ -54,9 +54,17 @@ export function buildV3Request(options: V3RequestOptions): WireRequest {
   if (options.securityToken !== undefined) headers["x-acs-security-token"] = options.securityToken;
   const names = Object.keys(headers).sort();
   const method = options.method ?? "POST";
-  const canonical = [method, "/", query, names.map((name) => `${name}:${headers[name]}\n`).join(""), names.join(";"), headers["x-acs-content-sha256"]].join("\n");
+  const canonical = [
+    method,
+    "/",
+    query,
+    names.map((name) => `${name}:${headers[name]}\n`).join(""),
+    names.join(";"),
+    headers["x-acs-content-sha256"],
+  ].join("\n");
   const { signature } = signV3(canonical, options.accessKeySecret ?? TEST_ACCESS_KEY_SECRET);
-  headers["authorization"] = `${V3_ALGORITHM} Credential=${options.accessKeyId ?? TEST_ACCESS_KEY_ID},SignedHeaders=${names.join(";")},Signature=${signature}`;
+  headers["authorization"] =
+    `${V3_ALGORITHM} Credential=${options.accessKeyId ?? TEST_ACCESS_KEY_ID},SignedHeaders=${names.join(";")},Signature=${signature}`;
   return { method, url: `${url.origin}/${query === "" ? "" : `?${query}`}`, headers, body };
 }
 
@@ -89,11 +97,19 @@ export function buildV1Request(options: V1RequestOptions): WireRequest {
   };
   if (options.securityToken !== undefined) params["SecurityToken"] = options.securityToken;
   const method = options.method ?? (options.transport === "form" ? "POST" : "GET");
-  const signature = signV1(buildV1StringToSign(method, Object.entries(params)), options.accessKeySecret ?? TEST_ACCESS_KEY_SECRET);
+  const signature = signV1(
+    buildV1StringToSign(method, Object.entries(params)),
+    options.accessKeySecret ?? TEST_ACCESS_KEY_SECRET,
+  );
   const encoded = `${buildCanonicalQuery(Object.entries(params))}&Signature=${percentEncode(signature)}`;
   const origin = new URL(options.endpoint).origin;
   if (options.transport === "form") {
-    return { method, url: `${origin}/`, headers: { "content-type": "application/x-www-form-urlencoded" }, body: encoded };
+    return {
+      method,
+      url: `${origin}/`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: encoded,
+    };
   }
   return { method, url: `${origin}/?${encoded}`, headers: {}, body: "" };
 }
@@ -108,7 +124,11 @@ export interface WireResponse {
 
 /** Sends a built request with undici and parses the JSON body (empty object when it is not JSON). */
 export async function sendWireRequest(wire: WireRequest): Promise<WireResponse> {
-  const response = await request(wire.url, { method: wire.method, headers: wire.headers, body: wire.body === "" ? null : wire.body });
+  const response = await request(wire.url, {
+    method: wire.method,
+    headers: wire.headers,
+    body: wire.body === "" ? null : wire.body,
+  });
   const text = await response.body.text();
   let json: Record<string, unknown> = {};
   try {
@@ -120,6 +140,11 @@ export async function sendWireRequest(wire: WireRequest): Promise<WireResponse> 
 }
 
 /** Shorthand: V3-sign and send an action with query parameters. */
-export function callV3(endpoint: string, action: string, query: Record<string, string> = {}, extra: Partial<V3RequestOptions> = {}): Promise<WireResponse> {
+export function callV3(
+  endpoint: string,
+  action: string,
+  query: Record<string, string> = {},
+  extra: Partial<V3RequestOptions> = {},
+): Promise<WireResponse> {
   return sendWireRequest(buildV3Request({ endpoint, action, query, ...extra }));
 }

@@ -61,7 +61,12 @@ export interface AwsHarness {
 /** First text of `<tag>` in an XML answer (enough for envelopes and flat fields). */
 export function readXmlText(xml: string, tag: string): string | undefined {
   const match = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml);
-  return match?.[1]?.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return match?.[1]
+    ?.replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** Registers a per-test emulator in the calling test file; `start()` boots it, and it is closed after each test. */
@@ -83,20 +88,30 @@ export function useAwsHarness(): AwsHarness {
     get endpoint() {
       return harness.emulator.aws.endpoint;
     },
-    clock: { now: () => clockMs, advance: (milliseconds) => void (clockMs += milliseconds) },
+    clock: {
+      now: () => clockMs,
+      advance: (milliseconds) => {
+        clockMs += milliseconds;
+      },
+    },
     async start(options = {}) {
       clockMs = Date.now();
       current = await startEmulator({ now: () => clockMs, ...options });
     },
     async call(action, parameters = {}, options = {}) {
-      const form = new URLSearchParams({ Action: action, Version: "2016-11-15", ...parameters }).toString().replace(/\+/g, "%20");
+      const form = new URLSearchParams({ Action: action, Version: "2016-11-15", ...parameters })
+        .toString()
+        .replace(/\+/g, "%20");
       const query = options.transport === "query";
       const url = `${harness.endpoint}${options.path ?? "/"}${query ? `?${form}` : ""}`;
       const body = query ? "" : form;
       const signed = signSigV4Request({
         method: options.method ?? (query ? "GET" : "POST"),
         url,
-        headers: { ...(query ? {} : { "content-type": "application/x-www-form-urlencoded; charset=utf-8" }), ...options.extraSignedHeaders },
+        headers: {
+          ...(query ? {} : { "content-type": "application/x-www-form-urlencoded; charset=utf-8" }),
+          ...options.extraSignedHeaders,
+        },
         body,
         accessKeyId: options.accessKeyId ?? DEFAULT_AWS_CREDENTIALS.accessKeyId,
         secretAccessKey: options.secretAccessKey ?? DEFAULT_AWS_CREDENTIALS.secretAccessKey,
@@ -135,7 +150,12 @@ export function useAwsHarness(): AwsHarness {
         ...rest,
         // The SDK stamps the credentials object it is given; the default keys are frozen, so it gets a copy.
         credentials:
-          typeof credentials === "object" ? { ...credentials } : (credentials ?? { accessKeyId: DEFAULT_AWS_CREDENTIALS.accessKeyId, secretAccessKey: DEFAULT_AWS_CREDENTIALS.secretAccessKey }),
+          typeof credentials === "object"
+            ? { ...credentials }
+            : (credentials ?? {
+                accessKeyId: DEFAULT_AWS_CREDENTIALS.accessKeyId,
+                secretAccessKey: DEFAULT_AWS_CREDENTIALS.secretAccessKey,
+              }),
       });
     },
   };

@@ -63,7 +63,13 @@ export interface ZenlayerHarness {
  * lag is off unless `options.describeLagListings` asks for it.
  */
 export async function startZenlayerHarness(
-  setup: { seed?: ZenlayerSeed; options?: ZenlayerEmulatorOptions; rules?: FaultRule[]; randomSeed?: number; clockMs?: number } = {},
+  setup: {
+    seed?: ZenlayerSeed;
+    options?: ZenlayerEmulatorOptions;
+    rules?: FaultRule[];
+    randomSeed?: number;
+    clockMs?: number;
+  } = {},
 ): Promise<ZenlayerHarness> {
   let clockMs = setup.clockMs ?? CLOCK_START_MS;
   const now = (): number => clockMs;
@@ -72,14 +78,19 @@ export async function startZenlayerHarness(
   const random = createSeededRandom(setup.randomSeed ?? 1);
   // The default seed's listing lag is tested on its own (zenlayer-listing-lag.test.ts); elsewhere it is off unless asked for.
   const options: ZenlayerEmulatorOptions = { describeLagListings: 0, ...setup.options };
-  const emulator = createZenlayerEmulator(setup.seed ?? DEFAULT_ZENLAYER_SEED, { faults, events, now, random }, options);
+  const emulator = createZenlayerEmulator(
+    setup.seed ?? DEFAULT_ZENLAYER_SEED,
+    { faults, events, now, random },
+    options,
+  );
   const server: Server = createServer((incoming, outgoing) => emulator.handle(incoming, outgoing));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agent = new Agent({ connections: 64 });
 
   async function call(action: string, parameters: unknown = {}, options: CallOptions = {}): Promise<CallResult> {
-    const body = Buffer.isBuffer(parameters) || typeof parameters === "string" ? parameters : JSON.stringify(parameters);
+    const body =
+      Buffer.isBuffer(parameters) || typeof parameters === "string" ? parameters : JSON.stringify(parameters);
     const contentType = options.contentType ?? "application/json";
     const headers: Record<string, string> = {
       "content-type": contentType,
@@ -123,7 +134,12 @@ export async function startZenlayerHarness(
       json = undefined;
     }
     const contentTypeHeader = response.headers["content-type"];
-    return { status: response.statusCode, contentType: Array.isArray(contentTypeHeader) ? contentTypeHeader[0] : contentTypeHeader, text, json };
+    return {
+      status: response.statusCode,
+      contentType: Array.isArray(contentTypeHeader) ? contentTypeHeader[0] : contentTypeHeader,
+      text,
+      json,
+    };
   }
 
   return {

@@ -1,0 +1,133 @@
+import { codeInfo, type ZenlayerErrorCodeInfo } from "./zenlayer-error-code-info.js";
+
+const EIP_DOCS = "docs.console.zenlayer.com bmc EIP API pages";
+
+/** The bmc EIP codes: those of the API pages (seed 002 is the AllocateEipAddresses page) and the SDKs' bmc lists. */
+export const ZENLAYER_EIP_ERROR_CODES = Object.freeze({
+  INVALID_ZONE_NOT_FOUND: codeInfo(
+    404,
+    "documented",
+    "official-docs",
+    "AllocateEipAddresses (seed 002), DescribeEipAvailableResources",
+    "unknown zoneId in Allocate or DescribeEipAvailableResources",
+  ),
+  INVALID_EIP_TYPE_ZONE_NO_SELL: codeInfo(
+    400,
+    "documented",
+    "official-docs",
+    "AllocateEipAddresses (seed 002)",
+    "Allocate in a SOLD_OUT zone or beyond the zone's remaining stock",
+  ),
+  OPERATION_DENIED_UNAVAILABLE_NETMASK: codeInfo(
+    403,
+    "chosen",
+    "official-sdk",
+    "Java SDK BmcErrorCode",
+    "Allocate with a netmask the zone does not offer",
+  ),
+  OPERATION_DENIED_NETMASK_OUT_OF_STOCK: codeInfo(
+    403,
+    "chosen",
+    "official-sdk",
+    "Java SDK BmcErrorCode",
+    "Allocate with a non-default netmask whose blocks are exhausted",
+  ),
+  INVALID_EIP_NOT_FOUND: codeInfo(
+    404,
+    "documented",
+    "official-docs",
+    `${EIP_DOCS}: Terminate, Associate, UnAssociate`,
+    "Terminate, Associate or UnAssociate of an unknown or released eipId",
+  ),
+  OPERATION_DENIED_EIP_SUBSCRIPTION: codeInfo(
+    403,
+    "documented",
+    "official-docs",
+    `${EIP_DOCS}: TerminateEipAddress`,
+    "Terminate on a PREPAID EIP",
+  ),
+  OPERATION_DENIED_EIP_RECYCLED: codeInfo(
+    403,
+    "documented",
+    "official-docs",
+    `${EIP_DOCS}: TerminateEipAddress`,
+    "Terminate on an EIP in RECYCLING or RECYCLE",
+  ),
+  OPERATION_DENIED_EIP_NOT_RECYCLED: codeInfo(
+    403,
+    "documented",
+    "official-docs",
+    `${EIP_DOCS}: ReleaseEipAddresses`,
+    "Release of an EIP that is not in RECYCLE",
+  ),
+  INVALID_INSTANCE_NOT_FOUND: codeInfo(
+    403,
+    "documented",
+    "official-docs",
+    `${EIP_DOCS}: AssociateEipAddress (403 sic)`,
+    "Associate with an unknown instanceId",
+  ),
+  OPERATION_DENIED_INSTANCE_RECYCLED: codeInfo(
+    403,
+    "chosen",
+    "official-docs",
+    `${EIP_DOCS}: AssociateEipAddress (table truncated; 403 inferred)`,
+    "Associate with an instance in RECYCLING or RECYCLE",
+  ),
+  OPERATION_DENIED_INSTANCE_NOT_RUNNING: codeInfo(
+    403,
+    "chosen",
+    "official-docs",
+    `${EIP_DOCS}: AssociateEipAddress (403 inferred)`,
+    "Associate with an instance that is not RUNNING",
+  ),
+  OPERATION_DENIED_EIP_ZONE_NOT_SAME: codeInfo(
+    403,
+    "chosen",
+    "official-docs",
+    `${EIP_DOCS}: AssociateEipAddress (403 inferred)`,
+    "Associate an EIP with an instance of another zone",
+  ),
+  FAILED_OPERATION_FOR_RECYCLE_RESOURCE: codeInfo(
+    403,
+    "documented",
+    "official-docs",
+    `${EIP_DOCS}: UnAssociateEipAddress, AssociateEipAddress`,
+    "(Un)Associate on an EIP in RECYCLING or RECYCLE",
+  ),
+  OPERATION_DENIED_EIP_STATUS_NOT_AVAILABLE: codeInfo(
+    403,
+    "chosen",
+    "official-docs",
+    `${EIP_DOCS}: AssociateEipAddress (403 inferred)`,
+    "Associate on an EIP that is not AVAILABLE",
+  ),
+  OPERATION_DENIED_EIP_ESXI_INSTANCE_ASSIGN: codeInfo(
+    403,
+    "chosen",
+    "official-docs",
+    `${EIP_DOCS}: AssociateEipAddress (403 inferred)`,
+    "Associate with an ESXi instance",
+  ),
+  OPERATION_DENIED_EIP_INSTANCE_EXCEED_LIMIT: codeInfo(
+    403,
+    "chosen",
+    "official-docs",
+    `${EIP_DOCS}: AssociateEipAddress (403 inferred)`,
+    "Associate beyond the instance's EIP limit",
+  ),
+  OPERATION_DENIED_EIP_STATUS_NOT_SUPPORT: codeInfo(
+    403,
+    "documented",
+    "official-docs",
+    `${EIP_DOCS}: UnAssociateEipAddress`,
+    "UnAssociate or Terminate on an EIP in CREATING, ASSOCIATING or UNASSOCIATING (and UnAssociate on CREATE_FAILED)",
+  ),
+  INVALID_ESXI_NOT_SUPPORT: codeInfo(
+    400,
+    "chosen",
+    "official-sdk",
+    "bmc client comments: DescribeInstanceAvailableEipResources",
+    "fault rule only (that action is not emulated)",
+  ),
+} satisfies Record<string, ZenlayerErrorCodeInfo>);
