@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "@polycloud/core";
 import { z } from "zod";
 
 /** How `allocate` asks ECS for the public IP. @public */
@@ -6,15 +7,11 @@ export type AlibabaAllocationMethod = "allocate-public-ip-address" | "modify-ins
 /** Highest IEEE 802.1Q VLAN id; Alibaba documents none for `VlanId` (example 720), so the standard's bound applies. */
 const MAX_VLAN_ID = 4094;
 
-/** CR, LF, NUL and the other C0 / DEL control characters: never valid in an ECS parameter, and a header-injection risk. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
 const VlanIdSchema = z
   .union([
     z
       .string()
-      .refine((value) => !CONTROL_CHARACTERS.test(value), "must not contain control characters (CR, LF, NUL, …)")
+      .refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE)
       .refine((value) => /^\d{1,4}$/.test(value), `must be a numeric VLAN id of at most 4 digits (0–${MAX_VLAN_ID})`)
       .refine((value) => Number(value) <= MAX_VLAN_ID, `must be at most ${MAX_VLAN_ID}`),
     z
@@ -45,7 +42,7 @@ export const AlibabaEcsProviderOptionsSchema = z
     ipAddress: z
       .string()
       .max(15, "must be a dotted IPv4 address (at most 15 characters)")
-      .refine((value) => !CONTROL_CHARACTERS.test(value), "must not contain control characters (CR, LF, NUL, …)")
+      .refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE)
       .pipe(z.ipv4("must be a dotted IPv4 address"))
       .optional(),
     vlanId: VlanIdSchema.optional(),

@@ -97,6 +97,7 @@ export {
   type ReconcileSettings,
   type RetrySettings,
 } from "./lifecycle/adapter-settings.js";
+export { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "./lifecycle/has-control-characters.js";
 export { allocateUntilReady, type AllocateUntilReadyOptions } from "./lifecycle/allocate-until-ready.js";
 
 export { createHttpDispatcher, type HttpDispatcherOptions } from "./http/create-http-dispatcher.js";

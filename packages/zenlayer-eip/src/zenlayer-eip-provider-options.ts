@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "@polycloud/core";
 import { z } from "zod";
 
 /** Longest PREPAID subscription, in months (what the emulator accepts; Zenlayer publishes no maximum). @internal */
@@ -6,19 +7,13 @@ export const MAX_PREPAID_PERIOD_MONTHS = 36;
 /** Longest id or code string sent on (resource group ids, discount codes): Zenlayer's 128-character tag limit. @internal */
 export const MAX_OPTION_STRING_LENGTH = 128;
 
-// C0 controls and DEL (CR, LF, NUL, …): never part of an id or code, and a header/log injection risk.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
 /** A printable string of 1 to {@link MAX_OPTION_STRING_LENGTH} characters. */
 function createOptionString() {
   return z
     .string()
     .min(1)
     .max(MAX_OPTION_STRING_LENGTH)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), {
-      message: "must not contain control characters (CR, LF, NUL, …)",
-    });
+    .refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE);
 }
 
 /**
